@@ -1,0 +1,45 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.utils.translation import gettext_lazy as _
+from leaflet.admin import LeafletGeoAdmin
+
+from .models import Area, Municipality, Organisation, User
+
+admin.site.site_header = _("EST administration")
+admin.site.site_title = _("EST administration")
+
+
+@admin.register(Municipality)
+class MunicipalityAdmin(LeafletGeoAdmin):
+    list_display = ["name", "code"]
+    search_fields = ["name", "code"]
+
+
+@admin.register(Area)
+class AreaAdmin(LeafletGeoAdmin):
+    list_display = ["name", "municipality", "kind"]
+    list_filter = ["municipality", "kind"]
+    search_fields = ["name"]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind"]
+    list_filter = ["kind", "municipalities"]
+    search_fields = ["name"]
+    filter_horizontal = ["municipalities"]
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    list_display = ["username", "first_name", "last_name", "role", "organisation", "is_active"]
+    list_filter = ["role", "organisation", "municipalities", "is_active"]
+    filter_horizontal = ["municipalities", "groups", "user_permissions"]
+    fieldsets = (
+        *DjangoUserAdmin.fieldsets,
+        (_("EST"), {"fields": ("role", "organisation", "municipalities", "trained_on")}),
+    )
+    add_fieldsets = (
+        *DjangoUserAdmin.add_fieldsets,
+        (_("EST"), {"fields": ("email", "role", "organisation", "municipalities", "trained_on")}),
+    )

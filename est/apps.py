@@ -1,0 +1,27 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EstConfig(AppConfig):
+    name = "est"
+    verbose_name = _("EST: municipalities, organisations and users")
+
+    def ready(self):
+        from .navigation import Entry, register
+
+        register(
+            Entry(
+                _("Municipalities and areas"),
+                "municipality_list",
+                "municipality.view",
+                _("The map of your municipalities and their areas."),
+                order=80,
+            ),
+            Entry(
+                _("Administration"),
+                "admin:index",
+                "admin.use",
+                _("Users, organisations and municipalities."),
+                order=900,
+            ),
+        )

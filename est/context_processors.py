@@ -1,0 +1,11 @@
+from django.conf import settings
+
+from .navigation import entries_for
+
+
+def site(request) -> dict:
+    """Return what every page needs: ``navigation`` (the user's entries) and ``map_tiles``."""
+    return {
+        "navigation": entries_for(request.user) if request.user.is_authenticated else [],
+        "map_tiles": {"url": settings.MAP_TILE_URL, "attribution": settings.MAP_TILE_ATTRIBUTION},
+    }

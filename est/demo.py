@@ -1,0 +1,173 @@
+"""Demo data: Arboga and Kungsör with areas, organisations and one user per role.
+
+Apps add their own demo data with ``register_seeder()`` from their AppConfig.ready(); the
+``seed_demo`` command runs the shared part first, then every registered seeder. Every step is
+safe to run twice.
+"""
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.contrib.gis.geos import Point
+from django.db import transaction
+
+from .models import Area, Municipality, Organisation, User
+from .municipalities import as_multipolygon, municipalities_load
+from .roles import Role
+
+ARBOGA, KUNGSOR = "1984", "1960"
+DEMO_PASSWORD_SUFFIX = "-demo-2026"
+
+#: (municipality code, name, kind, lon, lat, radius in metres): real places, drawn as circles.
+AREAS = [
+    (ARBOGA, "Centrum", Area.Kind.CENTRE, 15.8405, 59.3935, 450),
+    (ARBOGA, "Ekbacken", Area.Kind.HOUSING_ESTATE, 15.8220, 59.3990, 400),
+    (ARBOGA, "Nyby", Area.Kind.DISTRICT, 15.8560, 59.3880, 450),
+    (ARBOGA, "Gäddgårdsskolan", Area.Kind.SCHOOL, 15.8330, 59.3870, 250),
+    (ARBOGA, "Strandvägen och ån", Area.Kind.PARK, 15.8480, 59.3960, 300),
+    (KUNGSOR, "Centrum", Area.Kind.CENTRE, 16.0960, 59.4225, 400),
+    (KUNGSOR, "Kungsudden", Area.Kind.PARK, 16.1080, 59.4180, 350),
+    (KUNGSOR, "Malmberga", Area.Kind.HOUSING_ESTATE, 16.0860, 59.4290, 400),
+    (KUNGSOR, "Valskog", Area.Kind.DISTRICT, 15.9470, 59.4390, 600),
+]
+
+#: (name, kind, municipality codes)
+ORGANISATIONS = [
+    ("Arboga kommun, kultur- och fritidsförvaltningen", Organisation.Kind.DEPARTMENT, [ARBOGA]),
+    ("Arboga kommun, barn- och utbildningsförvaltningen", Organisation.Kind.DEPARTMENT, [ARBOGA]),
+    ("Arboga Bostäder AB", Organisation.Kind.COMPANY, [ARBOGA]),
+    ("Kungsörs kommun, tekniska förvaltningen", Organisation.Kind.DEPARTMENT, [KUNGSOR]),
+    ("Kungsörs KommunFastigheter AB", Organisation.Kind.COMPANY, [KUNGSOR]),
+    ("Västra Mälardalens Kommunalförbund", Organisation.Kind.DEPARTMENT, [ARBOGA, KUNGSOR]),
+    ("Polisen, lokalpolisområde Köping", Organisation.Kind.POLICE, [ARBOGA, KUNGSOR]),
+    ("Securitas, Västra Mälardalen", Organisation.Kind.GUARD_COMPANY, [ARBOGA, KUNGSOR]),
+]
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    username: str
+    first_name: str
+    last_name: str
+    role: Role
+    organisation: str
+    municipalities: tuple[str, ...]
+    trained: bool = False
+
+    @property
+    def password(self) -> str:
+        return self.username + DEMO_PASSWORD_SUFFIX
+
+
+USERS = [
+    DemoUser(
+        "rapportor", "Rut", "Rapportör", Role.REPORTER, "Arboga Bostäder AB", (ARBOGA,), True
+    ),
+    DemoUser(
+        "vaktare",
+        "Vilhelm",
+        "Väktare",
+        Role.REPORTER,
+        "Securitas, Västra Mälardalen",
+        (ARBOGA, KUNGSOR),
+        True,
+    ),
+    DemoUser(
+        "kungsor",
+        "Kim",
+        "Kungsörsson",
+        Role.REPORTER,
+        "Kungsörs KommunFastigheter AB",
+        (KUNGSOR,),
+        True,
+    ),
+    DemoUser(
+        "samordnare",
+        "Sara",
+        "Samordnare",
+        Role.COORDINATOR,
+        "Västra Mälardalens Kommunalförbund",
+        (ARBOGA, KUNGSOR),
+    ),
+    DemoUser(
+        "polis",
+        "Per",
+        "Polis",
+        Role.POLICE,
+        "Polisen, lokalpolisområde Köping",
+        (ARBOGA, KUNGSOR),
+    ),
+    DemoUser(
+        "politiker",
+        "Pia",
+        "Politiker",
+        Role.COUNCIL,
+        "Arboga kommun, kultur- och fritidsförvaltningen",
+        (ARBOGA,),
+    ),
+    DemoUser(
+        "admin",
+        "Ada",
+        "Administratör",
+        Role.ADMINISTRATOR,
+        "Västra Mälardalens Kommunalförbund",
+        (ARBOGA, KUNGSOR),
+    ),
+]
+
+#: Functions that add an app's demo data; each gets the list of demo municipalities.
+SEEDERS: list[Callable[[list[Municipality]], None]] = []
+
+
+def register_seeder(seeder: Callable[[list[Municipality]], None]) -> None:
+    """Add ``seeder`` to what seed_demo runs after the shared demo data."""
+    SEEDERS.append(seeder)
+
+
+def _circle(lon: float, lat: float, radius: float, srid: int):
+    """Return a circle of ``radius`` metres around lon/lat as a MultiPolygon in ``srid``."""
+    centre = Point(lon, lat, srid=4326).transform(srid, clone=True)
+    return as_multipolygon(centre.buffer(radius, quadsegs=8))
+
+
+@transaction.atomic
+def demo_seed() -> list[Municipality]:
+    """Create the shared demo data where it is missing and return Arboga and Kungsör."""
+    if not Municipality.objects.filter(code__in=[ARBOGA, KUNGSOR]).count() == 2:
+        municipalities_load()
+    municipalities = {m.code: m for m in Municipality.objects.filter(code__in=[ARBOGA, KUNGSOR])}
+    for code, name, kind, lon, lat, radius in AREAS:
+        municipality = municipalities[code]
+        Area.objects.get_or_create(
+            municipality=municipality,
+            name=name,
+            defaults={
+                "kind": kind,
+                "boundary": _circle(lon, lat, radius, municipality.boundary.srid),
+            },
+        )
+    organisations = {}
+    for name, kind, codes in ORGANISATIONS:
+        organisation, _ = Organisation.objects.get_or_create(name=name, defaults={"kind": kind})
+        organisation.municipalities.add(*(municipalities[code] for code in codes))
+        organisations[name] = organisation
+    for demo in USERS:
+        user, created = User.objects.get_or_create(
+            username=demo.username,
+            defaults={
+                "first_name": demo.first_name,
+                "last_name": demo.last_name,
+                "email": f"{demo.username}@example.se",
+                "role": demo.role,
+                "organisation": organisations[demo.organisation],
+                "trained_on": datetime.date(2025, 9, 1) if demo.trained else None,
+                "is_staff": demo.role == Role.ADMINISTRATOR,
+                "is_superuser": demo.role == Role.ADMINISTRATOR,
+            },
+        )
+        if created:
+            user.set_password(demo.password)
+            user.save(update_fields=["password"])
+        user.municipalities.add(*(municipalities[code] for code in demo.municipalities))
+    return [municipalities[ARBOGA], municipalities[KUNGSOR]]

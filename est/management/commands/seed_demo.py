@@ -1,0 +1,16 @@
+from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
+
+from est.demo import SEEDERS, USERS, demo_seed
+
+
+class Command(BaseCommand):
+    help = "Create the demo municipalities Arboga and Kungsör with data and users (safe to rerun)."
+
+    def handle(self, *args, **options):
+        municipalities = demo_seed()
+        for seeder in SEEDERS:
+            seeder(municipalities)
+        self.stdout.write(_("Demo logins (username / password):"))
+        for demo in USERS:
+            self.stdout.write(f"  {demo.username:<12} {demo.password:<24} {demo.role.label}")

@@ -1,0 +1,43 @@
+"""The roles people have in EST, and what each role may do: the one place permissions are declared.
+
+Apps add their own permissions with ``grant()`` from their AppConfig.ready(), so that this module
+never imports an app.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    REPORTER = "reporter", _("Reporter")
+    COORDINATOR = "coordinator", _("Security coordinator")
+    POLICE = "police", _("Police")
+    COUNCIL = "council", _("Council member")
+    ADMINISTRATOR = "administrator", _("Administrator")
+
+
+STAFF = frozenset(Role)
+
+#: permission name -> the roles that hold it
+PERMISSIONS: dict[str, frozenset[Role]] = {
+    "municipality.view": STAFF,
+    "area.manage": frozenset({Role.COORDINATOR, Role.ADMINISTRATOR}),
+    "admin.use": frozenset({Role.ADMINISTRATOR}),
+}
+
+
+def grant(permission: str, roles) -> None:
+    """Declare that ``roles`` hold ``permission`` (used by apps for their own permissions)."""
+    PERMISSIONS[permission] = frozenset(roles)
+
+
+def has_permission(user, permission: str) -> bool:
+    """Return whether ``user`` holds ``permission`` through their role.
+
+    Superusers hold every permission. An unknown permission name is a programming error.
+    """
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    return user.role in PERMISSIONS[permission]

@@ -1,0 +1,40 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.routers import DefaultRouter
+
+from . import api, views
+
+router = DefaultRouter()
+router.register("municipalities", api.MunicipalityViewSet, basename="municipality")
+router.register("areas", api.AreaViewSet, basename="area")
+
+handler500 = "est.views.server_error"
+
+urlpatterns = [
+    path("", views.StartView.as_view(), name="start"),
+    path("health/", views.health, name="health"),
+    path("municipalities/", views.MunicipalityList.as_view(), name="municipality_list"),
+    path(
+        "municipalities/<str:code>/",
+        views.MunicipalityDetail.as_view(),
+        name="municipality_detail",
+    ),
+    path("municipalities/<str:code>/areas/new/", views.AreaCreate.as_view(), name="area_create"),
+    path("areas/<int:pk>/edit/", views.AreaUpdate.as_view(), name="area_update"),
+    path("areas/<int:pk>/delete/", views.AreaDelete.as_view(), name="area_delete"),
+    # Accounts
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    # API
+    path("api/v1/", include(router.urls)),
+    path("api/v1/schema/", SpectacularAPIView.as_view(), name="api_schema"),
+    path("api/v1/docs/", SpectacularSwaggerView.as_view(url_name="api_schema"), name="api_docs"),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,157 @@
+"""Pages every role shares: the start page, municipalities and their areas."""
+
+import json
+import sys
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.generic import DeleteView, FormView, ListView, TemplateView, UpdateView
+
+from .access import PermissionRequiredMixin
+from .areas import area_create, area_update
+from .forms import AreaForm
+from .health import health_checks
+from .models import Area, Municipality
+from .municipalities import map_layers
+from .navigation import entries_for
+from .roles import has_permission
+from .services import ServiceUnavailable, explain_unavailable
+
+
+class StartView(TemplateView):
+    """The start page: public welcome for visitors, the way to one's work for staff."""
+
+    def get_template_names(self):
+        if self.request.user.is_authenticated:
+            return ["est/start.html"]
+        return ["est/welcome.html"]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        if user.is_authenticated:
+            context["shortcuts"] = entries_for(user)
+            context["municipalities"] = Municipality.objects.for_user(user)
+        return context
+
+
+class MunicipalityList(PermissionRequiredMixin, ListView):
+    permission = "municipality.view"
+    template_name = "est/municipality_list.html"
+
+    def get_queryset(self):
+        return Municipality.objects.for_user(self.request.user).defer("boundary")
+
+    def get(self, request, *args, **kwargs):
+        municipalities = list(self.get_queryset()[:2])
+        if len(municipalities) == 1:
+            return redirect("municipality_detail", code=municipalities[0].code)
+        return super().get(request, *args, **kwargs)
+
+
+class MunicipalityScopedMixin(PermissionRequiredMixin):
+    """Finds ``self.municipality`` from the URL's code among those the user may see, else 404."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.municipality = get_object_or_404(
+                Municipality.objects.for_user(request.user), code=kwargs["code"]
+            )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(municipality=self.municipality, **kwargs)
+
+
+class MunicipalityDetail(MunicipalityScopedMixin, TemplateView):
+    permission = "municipality.view"
+    template_name = "est/municipality_detail.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            areas=Area.objects.for_municipality(self.municipality),
+            layers=map_layers(self.municipality),
+            can_manage_areas=has_permission(self.request.user, "area.manage"),
+            **kwargs,
+        )
+
+
+class AreaFormMixin:
+    """Shared by creating and changing an area: the form, saving through est.areas.
+
+    Subclasses define ``save(form)``, which returns the saved area.
+    """
+
+    form_class = AreaForm
+    template_name = "est/area_form.html"
+
+    def form_valid(self, form):
+        try:
+            area = self.save(form)
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The area %(name)s is saved.") % {"name": area.name})
+        return redirect("municipality_detail", code=area.municipality.code)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["layers_json"] = json.dumps(
+            {"boundary": map_layers(context["municipality"])["boundary"]}
+        )
+        return context
+
+
+class AreaCreate(MunicipalityScopedMixin, AreaFormMixin, FormView):
+    permission = "area.manage"
+
+    def save(self, form):
+        return area_create(municipality=self.municipality, by=self.request.user, **form.cleaned_data)
+
+
+class AreaScopedMixin(PermissionRequiredMixin):
+    """Finds the area from the URL among those the user may see, else 404."""
+
+    permission = "area.manage"
+
+    def get_queryset(self):
+        return Area.objects.for_user(self.request.user).select_related("municipality")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(municipality=self.object.municipality, **kwargs)
+
+
+class AreaUpdate(AreaScopedMixin, AreaFormMixin, UpdateView):
+    def save(self, form):
+        return area_update(area=self.object, **form.cleaned_data)
+
+
+class AreaDelete(AreaScopedMixin, DeleteView):
+    template_name = "est/area_confirm_delete.html"
+
+    def get_success_url(self):
+        messages.success(self.request, _("The area %(name)s is deleted.") % {"name": self.object})
+        return reverse("municipality_detail", kwargs={"code": self.object.municipality.code})
+
+
+def server_error(request):
+    """The 500 page. A database or Redis outage gets a 503 with one sentence saying which."""
+    error = sys.exc_info()[1]
+    if isinstance(error, ServiceUnavailable):
+        # No request context: the context processors would ask the unreachable database again.
+        return render(None, "503.html", {"reason": explain_unavailable(error)}, status=503)
+    return render(None, "500.html", status=500)
+
+
+def health(request):
+    """The health page: JSON with every check; status 200 when all pass, else 503."""
+    checks = health_checks()
+    return JsonResponse(
+        {check.name: {"ok": check.ok, "detail": check.detail} for check in checks},
+        status=200 if all(check.ok for check in checks) else 503,
+    )
