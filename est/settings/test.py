@@ -1,6 +1,12 @@
 """Settings for the test suite: real PostGIS and Redis, fast password hashing, mails kept."""
 
 from .base import *  # noqa: F403
+from .base import REDIS_URL, env
+
+# Tests use their own Redis database so they never touch the data of a running product.
+REDIS_URL = env("TEST_REDIS_URL", default=REDIS_URL.rsplit("/", 1)[0] + "/15")
+CACHES = {"default": {**CACHES["default"], "LOCATION": REDIS_URL}}  # noqa: F405
+CELERY_BROKER_URL = CELERY_RESULT_BACKEND = REDIS_URL
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

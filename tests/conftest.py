@@ -1,0 +1,120 @@
+"""What every test knows: two municipalities side by side and the standard users.
+
+``arboga`` and ``kungsor`` are small test squares, not the real boundaries; ``outsider`` belongs
+only to Kungsör and must see nothing of Arboga.
+"""
+
+import os
+
+import pytest
+from django.core.cache import cache
+
+from est.roles import Role
+from tests.factories import MunicipalityFactory, UserFactory
+
+PASSWORD = "correct-horse-battery"
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM then refuses to run
+# there unless told that this thread is safe (it is: one test at a time).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True)
+def _clean_cache():
+    """Every test starts with an empty Redis cache (a test database of its own)."""
+    cache.clear()
+    yield
+
+
+@pytest.fixture
+def arboga(db):
+    return MunicipalityFactory(code="1984", name="Arboga")
+
+
+@pytest.fixture
+def kungsor(db):
+    return MunicipalityFactory(code="1960", name="Kungsör")
+
+
+def _user(username, role, *municipalities, **extra):
+    return UserFactory(username=username, role=role, municipalities=municipalities, **extra)
+
+
+@pytest.fixture
+def reporter(arboga):
+    return _user("rut", Role.REPORTER, arboga)
+
+
+@pytest.fixture
+def untrained_reporter(arboga):
+    return _user("ulf", Role.REPORTER, arboga, trained_on=None)
+
+
+@pytest.fixture
+def coordinator(arboga, kungsor):
+    return _user("sara", Role.COORDINATOR, arboga, kungsor)
+
+
+@pytest.fixture
+def police(arboga, kungsor):
+    return _user("per", Role.POLICE, arboga, kungsor)
+
+
+@pytest.fixture
+def council_member(arboga):
+    return _user("pia", Role.COUNCIL, arboga)
+
+
+@pytest.fixture
+def administrator(arboga, kungsor):
+    return _user("ada", Role.ADMINISTRATOR, arboga, kungsor, is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def outsider(kungsor):
+    """A Kungsör coordinator: may manage Kungsör, must see nothing of Arboga."""
+    return _user("kim", Role.COORDINATOR, kungsor)
+
+
+@pytest.fixture
+def client_for(client):
+    """Return a function that logs ``user`` in on the test client and returns the client."""
+
+    def log_in(user):
+        client.force_login(user)
+        return client
+
+    return log_in
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Playwright drives Debian's chromium; it never downloads a browser of its own."""
+    return {
+        **browser_type_launch_args,
+        "executable_path": "/usr/bin/chromium",
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ],
+    }
+
+
+@pytest.fixture
+def log_in_page(page, live_server):
+    """Return a function that logs ``user`` in through the login form and returns the page."""
+
+    def log_in(user, password=PASSWORD):
+        page.goto(live_server.url + "/accounts/login/")
+        page.get_by_label("Användarnamn").fill(user.username)
+        page.get_by_label("Lösenord").fill(password)
+        page.get_by_role("button", name="Logga in").click()
+        page.wait_for_url(live_server.url + "/")
+        return page
+
+    return log_in

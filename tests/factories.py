@@ -1,0 +1,70 @@
+"""factory_boy factories with small shapes in SWEREF 99 TM (metres), far from any real place."""
+
+import datetime
+
+import factory
+from django.contrib.gis.geos import GEOSGeometry
+
+from est.models import Area, Municipality, Organisation, User
+from est.roles import Role
+
+
+def square(x: float, y: float, side: float) -> GEOSGeometry:
+    """Return a square MultiPolygon in SWEREF 99 TM with its south-west corner at x, y."""
+    return GEOSGeometry(
+        f"MULTIPOLYGON((({x} {y}, {x + side} {y}, {x + side} {y + side}, {x} {y + side}, {x} {y})))",
+        srid=3006,
+    )
+
+
+class MunicipalityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Municipality
+        django_get_or_create = ["code"]
+
+    code = factory.Sequence(lambda n: f"{9000 + n}")
+    name = factory.Sequence(lambda n: f"Testkommun {n}")
+    # Each municipality a 10 km square, side by side along the x axis.
+    boundary = factory.Sequence(lambda n: square(500_000 + n * 20_000, 6_500_000, 10_000))
+
+
+class AreaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Area
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    name = factory.Sequence(lambda n: f"Område {n}")
+    kind = Area.Kind.DISTRICT
+    boundary = factory.LazyAttribute(
+        lambda area: square(*area.municipality.boundary.extent[:2], 1_000)
+    )
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+        django_get_or_create = ["name"]
+
+    name = factory.Sequence(lambda n: f"Organisation {n}")
+    kind = Organisation.Kind.DEPARTMENT
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ["username"]
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.se")
+    first_name = factory.Sequence(lambda n: f"Förnamn{n}")
+    role = Role.REPORTER
+    organisation = factory.SubFactory(OrganisationFactory)
+    trained_on = datetime.date(2025, 1, 15)
+    password = factory.PostGenerationMethodCall("set_password", "correct-horse-battery")
+
+    @factory.post_generation
+    def municipalities(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.municipalities.add(*extracted)
+        self.save()
