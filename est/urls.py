@@ -24,7 +24,11 @@ urlpatterns = [
         views.MunicipalityDetail.as_view(),
         name="municipality_detail",
     ),
-    path("municipalities/<municipality:code>/areas/new/", views.AreaCreate.as_view(), name="area_create"),
+    path(
+        "municipalities/<municipality:code>/areas/new/",
+        views.AreaCreate.as_view(),
+        name="area_create",
+    ),
     path("areas/<int:pk>/edit/", views.AreaUpdate.as_view(), name="area_update"),
     path("areas/<int:pk>/delete/", views.AreaDelete.as_view(), name="area_delete"),
     # Accounts
