@@ -69,12 +69,12 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {"default": env.db("DATABASE_URL", default="postgis://est:est@127.0.0.1:54329/est")}
+DATABASES = {"default": env.db("DATABASE_URL", default="postgis://est:est@127.0.0.1:25432/est")}
 DATABASES["default"]["ENGINE"] = "django.contrib.gis.db.backends.postgis"
 DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 5
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-REDIS_URL = env("REDIS_URL", default="redis://127.0.0.1:63790/0")
+REDIS_URL = env("REDIS_URL", default="redis://127.0.0.1:26379/0")
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
