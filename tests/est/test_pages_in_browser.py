@@ -43,7 +43,8 @@ def test_map_shows_boundary_and_areas_without_any_tile_server(log_in_page, coord
     page.goto(page.url + "municipalities/1984/")
     # Leaflet draws the GeoJSON as SVG paths: the boundary and the area.
     expect(page.locator("#municipality-map .leaflet-overlay-pane path")).to_have_count(2)
-    expect(page.locator("#municipality-map .map-label")).to_have_text("Ekbacken")
+    page.locator("#municipality-map .leaflet-overlay-pane path").last.hover()
+    expect(page.locator("#municipality-map .leaflet-tooltip")).to_have_text("Ekbacken")
     assert page.locator("#municipality-map img.leaflet-tile").count() == 0
     expect(page.get_by_role("table")).to_contain_text("Ekbacken")
     assert wcag_violations(page) == []
