@@ -75,7 +75,7 @@ class IncidentWriteSerializer(serializers.Serializer):
         slug_field="code",
         queryset=Municipality.objects.defer("boundary"),
         required=False,
-        help_text="Municipality code; by default the caller's municipality containing the position.",
+        help_text="Municipality code; by default the caller's one containing the position.",
     )
     category = serializers.PrimaryKeyRelatedField(queryset=Category.objects.all())
     occurred_from = serializers.DateTimeField()

@@ -117,9 +117,12 @@ class IncidentForm(forms.Form):
         if when and when != When.EXACT:
             start, end = quick_period(when, timezone.localtime(self.now))
             cleaned["occurred_from"], cleaned["occurred_to"] = start, end
-        elif when == When.EXACT and not cleaned.get("occurred_from"):
-            if "occurred_from" not in self.errors:
-                self.add_error("occurred_from", _("Say when it happened."))
+        elif (
+            when == When.EXACT
+            and not cleaned.get("occurred_from")
+            and "occurred_from" not in self.errors
+        ):
+            self.add_error("occurred_from", _("Say when it happened."))
         return cleaned
 
     def service_arguments(self, categories_by_name) -> dict:

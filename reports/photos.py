@@ -1,4 +1,4 @@
-"""Cleaning uploaded photos: only images, at most 10 MB, re-encoded without EXIF, with a thumbnail."""
+"""Cleaning uploaded photos: only images up to 10 MB, re-encoded without EXIF, with a thumbnail."""
 
 import io
 import uuid
