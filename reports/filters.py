@@ -4,6 +4,7 @@ import datetime
 
 import django_filters
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -21,8 +22,10 @@ def _areas(request):
 
 
 def _organisations(request):
+    """The organisations of the user's municipalities, and any that filed what the user sees."""
     return Organisation.objects.filter(
-        municipalities__in=Municipality.objects.for_user(request.user)
+        Q(municipalities__in=Municipality.objects.for_user(request.user))
+        | Q(pk__in=Incident.objects.for_user(request.user).values("organisation"))
     ).distinct()
 
 

@@ -13,6 +13,12 @@ from reports.incidents import incident_create
 from reports.models import Category
 
 
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    """Photos go to a temporary folder, never into the working tree."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 def centre_of(municipality) -> Point:
     """Return the centre of ``municipality`` (a test square) in SWEREF 99 TM."""
     return municipality.boundary.centroid
