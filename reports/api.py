@@ -3,6 +3,7 @@
 Writes go through reports.incidents, so the API files and corrects by the same rules.
 """
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import mixins, serializers, status, viewsets
@@ -24,6 +25,15 @@ from .incidents import (
 from .models import Category, Incident
 
 
+class MapGeometryField(GeometryField):
+    """A geometry given out in the maps' SRID (WGS 84), whatever SRID it is stored in."""
+
+    def to_representation(self, value):
+        if value is not None and value.srid != settings.MAP_SRID:
+            value = value.transform(settings.MAP_SRID, clone=True)
+        return super().to_representation(value)
+
+
 class CategorySerializer(serializers.ModelSerializer):
     municipality = serializers.SlugRelatedField(slug_field="code", read_only=True)
 
@@ -40,6 +50,8 @@ class IncidentSerializer(GeoFeatureModelSerializer):
     category_name = serializers.CharField(source="category.name", read_only=True)
     organisation = serializers.StringRelatedField()
     reporter = serializers.PrimaryKeyRelatedField(read_only=True)
+    position = MapGeometryField(read_only=True)
+    place_geometry = MapGeometryField(read_only=True)
 
     class Meta:
         model = Incident
