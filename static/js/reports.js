@@ -21,7 +21,7 @@
   }
 
   function format(template, values) {
-    return template.replace(/%\((\w+)\)s/g, function (_, key) { return values[key]; });
+    return template.replace(/\{(\w+)\}/g, function (_, key) { return values[key]; });
   }
 
   /* The filing map: a tap or click marks the place and fills latitude/longitude; typing the

@@ -68,3 +68,9 @@ def jpeg_with_gps(size=(640, 480)) -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", exif=exif)
     return buffer.getvalue()
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    """The browser asks for Swedish, as the reporters' phones do."""
+    return {**browser_context_args, "locale": "sv-SE"}
