@@ -91,6 +91,11 @@ DESCRIPTIONS = {
     "traffic": ["Vårdslös körning med moped.", "Bil parkerad på gångbana."],
     "other": ["Övergiven bil.", "Trasigt staket vid lekplatsen."],
 }
+QUESTIONS = [
+    "Kan du ange platsen närmare? Vilken entré?",
+    "Var det samma grupp som förra helgen?",
+    "Har du foto på klottret?",
+]
 REPORTERS = {"1984": ["rapportor", "vaktare"], "1960": ["kungsor", "vaktare"]}
 
 
@@ -226,7 +231,10 @@ def incidents_seed(municipalities) -> None:
                         if police
                         else "",
                         source=Incident.Source.REPORTER,
-                        status=_status(rng, start, now),
+                        status=(status := _status(rng, start, now)),
+                        triage_note=rng.choice(QUESTIONS)
+                        if status == Incident.Status.NEEDS_INFORMATION
+                        else "",
                         idempotency_key=uuid.UUID(int=rng.getrandbits(128), version=4),
                     )
                 )

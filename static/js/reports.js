@@ -175,7 +175,7 @@
     var map = baseMap(options.mapId, options.boundaries);
     var latlng = L.latLng(options.point.coordinates[1], options.point.coordinates[0]);
     L.circleMarker(latlng, { radius: 10, color: "#a3161a", weight: 3, fillColor: "#ffbf47", fillOpacity: 0.9 }).addTo(map);
-    map.setView(latlng, 15);
+    map.setView(latlng, 14);
     return map;
   }
 
