@@ -7,6 +7,8 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from est.models import Area, Municipality, Organisation
 
@@ -93,6 +95,7 @@ class IncidentFilter(django_filters.FilterSet):
     def filter_end(self, queryset, name, value):
         return queryset.between(end=_start_of(value + datetime.timedelta(days=1)))
 
+    @extend_schema_field(OpenApiTypes.INT)
     def filter_area(self, queryset, name, value):
         return queryset.within(value)
 
