@@ -136,6 +136,15 @@ def _category_errors(municipality, category, *, current=None) -> dict[str, str]:
     return {}
 
 
+def _locked(incident: Incident) -> Incident:
+    """Return a fresh copy of ``incident``, its row locked until the transaction ends."""
+    return (
+        Incident.objects.select_for_update(of=("self",))
+        .select_related("municipality", "category")
+        .get(pk=incident.pk)
+    )
+
+
 def _raise(errors: dict) -> None:
     if errors:
         raise ValidationError(errors)
@@ -236,8 +245,10 @@ def incident_update(*, incident: Incident, by, now=None, **changes) -> Incident:
 
     Raises PermissionDenied when ``by`` may not correct it (see ``may_correct``) and
     ValidationError when the corrected incident breaks a rule of filing. A reporter's correction
-    of an incident the coordinator asked about sends it back to triage as new.
+    of an incident the coordinator asked about sends it back to triage as new. ``incident`` itself
+    is left as it was: the correction works on a fresh copy of the row, locked until committed.
     """
+    incident = _locked(incident)
     now = now or timezone.now()
     if not may_correct(by, incident, now=now):
         raise PermissionDenied(_("Incidents can be corrected by their reporter for 48 hours."))
@@ -278,6 +289,7 @@ def incident_triage(*, incident: Incident, by, status: str, note: str = "") -> I
     Asking for more information needs a note that says what is missing. Raises
     PermissionDenied unless ``by`` triages ``incident``'s municipality.
     """
+    incident = _locked(incident)
     if not has_permission(by, "incident.triage") or not (
         Municipality.objects.for_user(by).filter(pk=incident.municipality_id).exists()
     ):

@@ -241,7 +241,7 @@ class IncidentTriage(ScopedIncidentMixin, View):
         form = TriageForm(request.POST, instance=Incident(status=incident.status))
         if form.is_valid():
             try:
-                incident_triage(
+                incident = incident_triage(
                     incident=incident,
                     by=request.user,
                     status=form.cleaned_data["status"],

@@ -179,6 +179,8 @@ def test_triage_asks_the_reporter_for_more_information(client_for, coordinator, 
     assert incident.status == Incident.Status.NEEDS_INFORMATION
     assert incident.triage_note == "Vilken container?"
     assert incident.history.first().history_user == coordinator
+    page = client_for(coordinator).get(response.url).content.decode()
+    assert "Status är nu: Behöver mer information." in page
 
 
 def test_asking_for_information_needs_a_question(client_for, coordinator, incidents):
