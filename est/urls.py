@@ -24,6 +24,8 @@ urlpatterns = [
     path("municipalities/<str:code>/areas/new/", views.AreaCreate.as_view(), name="area_create"),
     path("areas/<int:pk>/edit/", views.AreaUpdate.as_view(), name="area_update"),
     path("areas/<int:pk>/delete/", views.AreaDelete.as_view(), name="area_delete"),
+    path("cameras/", include("cameras.urls")),
+    path("kamerabevakning/", include("cameras.public_urls")),
     # Accounts
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
