@@ -47,8 +47,10 @@ def _name_clean(*, municipality: Municipality, name: str, exclude: Area | None =
         others = others.exclude(pk=exclude.pk)
     if others.exists():
         raise ValidationError(
-            {"name": _("%(municipality)s already has an area with this name.")
-             % {"municipality": municipality.name}}
+            {
+                "name": _("%(municipality)s already has an area with this name.")
+                % {"municipality": municipality.name}
+            }
         )
     return name
 

@@ -17,7 +17,7 @@ from .municipalities import as_multipolygon, municipalities_load
 from .roles import Role
 
 ARBOGA, KUNGSOR = "1984", "1960"
-DEMO_PASSWORD_SUFFIX = "-demo-2026"
+DEMO_PASSWORD_SUFFIX = "-demo-2026"  # noqa: S105 - the demo accounts' known passwords
 
 #: (municipality code, name, kind, lon, lat, radius in metres): real places, drawn as circles.
 AREAS = [
@@ -61,9 +61,7 @@ class DemoUser:
 
 
 USERS = [
-    DemoUser(
-        "rapportor", "Rut", "Rapportör", Role.REPORTER, "Arboga Bostäder AB", (ARBOGA,), True
-    ),
+    DemoUser("rapportor", "Rut", "Rapportör", Role.REPORTER, "Arboga Bostäder AB", (ARBOGA,), True),
     DemoUser(
         "vaktare",
         "Vilhelm",
@@ -134,7 +132,7 @@ def _circle(lon: float, lat: float, radius: float, srid: int):
 @transaction.atomic
 def demo_seed() -> list[Municipality]:
     """Create the shared demo data where it is missing and return Arboga and Kungsör."""
-    if not Municipality.objects.filter(code__in=[ARBOGA, KUNGSOR]).count() == 2:
+    if Municipality.objects.filter(code__in=[ARBOGA, KUNGSOR]).count() != 2:
         municipalities_load()
     municipalities = {m.code: m for m in Municipality.objects.filter(code__in=[ARBOGA, KUNGSOR])}
     for code, name, kind, lon, lat, radius in AREAS:

@@ -56,7 +56,9 @@ def map_layers(municipality: Municipality) -> dict:
     so the map has context without any tile server; ``areas``: its areas.
     """
     around = municipality.boundary.envelope.buffer(5000)
-    neighbours = Municipality.objects.filter(boundary__bboverlaps=around).exclude(pk=municipality.pk)
+    neighbours = Municipality.objects.filter(boundary__bboverlaps=around).exclude(
+        pk=municipality.pk
+    )
     return {
         "boundary": json.loads(
             serialize("geojson", [municipality], geometry_field="boundary", fields=["name", "code"])

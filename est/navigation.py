@@ -38,4 +38,3 @@ def register(*entries: Entry) -> None:
 def entries_for(user) -> list[Entry]:
     """Return the entries ``user``'s role may use, in navigation order."""
     return [entry for entry in ENTRIES if has_permission(user, entry.permission)]
-

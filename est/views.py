@@ -111,7 +111,9 @@ class AreaCreate(MunicipalityScopedMixin, AreaFormMixin, FormView):
     permission = "area.manage"
 
     def save(self, form):
-        return area_create(municipality=self.municipality, by=self.request.user, **form.cleaned_data)
+        return area_create(
+            municipality=self.municipality, by=self.request.user, **form.cleaned_data
+        )
 
 
 class AreaScopedMixin(PermissionRequiredMixin):

@@ -23,7 +23,6 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 def _clean_cache():
     """Every test starts with an empty Redis cache (a test database of its own)."""
     cache.clear()
-    yield
 
 
 @pytest.fixture
