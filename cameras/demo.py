@@ -51,7 +51,7 @@ CAMERAS = [
         "Västra Mälardalens Kommunalförbund",
         "Förebygga brott och öka tryggheten på torget kvällar och nätter.",
         "20–05 fredag–lördag",
-        168,
+        336,
         Camera.Status.PLANNED,
         "",
     ),
@@ -84,7 +84,8 @@ CAMERAS = [
 ]
 
 JUSTIFICATION = (
-    "Anmälningar om skadegörelse görs ofta först efter helgen; 120 timmar täcker en långhelg."
+    "Anmälningar om skadegörelse och våld görs ofta först efter helgen eller efter en ledighet; "
+    "en kortare lagringstid skulle radera materialet innan polisen hinner begära ut det."
 )
 
 
@@ -93,13 +94,24 @@ def cameras_seed(municipalities) -> None:
     by_code = {m.code: m for m in municipalities}
     coordinator = User.objects.filter(username="samordnare").first()
     today = timezone.localdate()
-    for code, name, premises, lon, lat, organisation, purpose, hours, retention, status, permit in (
-        CAMERAS
-    ):
+    for (
+        code,
+        name,
+        premises,
+        lon,
+        lat,
+        organisation,
+        purpose,
+        hours,
+        retention,
+        status,
+        permit,
+    ) in CAMERAS:
         municipality = by_code.get(code)
-        if municipality is None or Camera.objects.filter(
-            municipality=municipality, name=name
-        ).exists():
+        if (
+            municipality is None
+            or Camera.objects.filter(municipality=municipality, name=name).exists()
+        ):
             continue
         position = Point(lon, lat, srid=4326).transform(3006, clone=True)
         # The filmed area: a 40 m wide sector-ish circle just in front of the camera.

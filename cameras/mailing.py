@@ -30,9 +30,7 @@ def compliance_mail_monthly(*, today: datetime.date | None = None) -> int:
         cameras = Camera.objects.for_municipality(municipality).select_related("organisation")
         findings = register_findings(cameras, today=today)
         recipients = list(
-            User.objects.filter(
-                municipalities=municipality, role=Role.COORDINATOR, is_active=True
-            )
+            User.objects.filter(municipalities=municipality, role=Role.COORDINATOR, is_active=True)
             .exclude(email="")
             .values_list("email", flat=True)
         )

@@ -49,11 +49,16 @@ class Camera(models.Model):
         LEGITIMATE_INTEREST = "legitimate_interest", _("Legitimate interest (GDPR art. 6.1 f)")
 
     municipality = models.ForeignKey(
-        Municipality, on_delete=models.PROTECT, related_name="cameras", verbose_name=_("municipality")
+        Municipality,
+        on_delete=models.PROTECT,
+        related_name="cameras",
+        verbose_name=_("municipality"),
     )
     name = models.CharField(_("name"), max_length=100)
     premises = models.CharField(
-        _("premises"), max_length=150, help_text=_("The building or place, e.g. Arboga resecentrum.")
+        _("premises"),
+        max_length=150,
+        help_text=_("The building or place, e.g. Arboga resecentrum."),
     )
     position = models.PointField(_("position"), srid=settings.STORAGE_SRID)
     filmed_area = models.PolygonField(_("filmed area"), srid=settings.STORAGE_SRID)
@@ -100,9 +105,7 @@ class Camera(models.Model):
             "needs an administrator's approval."
         ),
     )
-    retention_justification = models.TextField(
-        _("justification for longer retention"), blank=True
-    )
+    retention_justification = models.TextField(_("justification for longer retention"), blank=True)
     retention_approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -111,7 +114,9 @@ class Camera(models.Model):
         related_name="+",
         verbose_name=_("longer retention approved by"),
     )
-    retention_approved_at = models.DateTimeField(_("longer retention approved at"), null=True)
+    retention_approved_at = models.DateTimeField(
+        _("longer retention approved at"), null=True, blank=True
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.PLANNED
     )
@@ -279,7 +284,10 @@ class LegalHold(models.Model):
     reason = models.TextField(_("reason"))
     police_reference = models.CharField(_("police request reference"), max_length=50, blank=True)
     set_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("set by")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("set by"),
     )
     set_at = models.DateTimeField(_("set at"), default=timezone.now)
     released_by = models.ForeignKey(
@@ -423,7 +431,9 @@ class DataSubjectRequest(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.RECEIVED
     )
-    cameras = models.ManyToManyField(Camera, blank=True, related_name="+", verbose_name=_("cameras"))
+    cameras = models.ManyToManyField(
+        Camera, blank=True, related_name="+", verbose_name=_("cameras")
+    )
     note = models.TextField(_("note"), blank=True)
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
     created_by = models.ForeignKey(

@@ -136,7 +136,9 @@ def footage_purge_due(*, now: datetime.datetime | None = None) -> PurgeResult:
             logger.info("purge skipped: another purge is running")
             return PurgeResult(ran=False)
         result = PurgeResult()
-        for footage_id in Footage.objects.due(now).order_by("purge_at").values_list("pk", flat=True):
+        for footage_id in (
+            Footage.objects.due(now).order_by("purge_at").values_list("pk", flat=True)
+        ):
             outcome = footage_purge_one(footage_id=footage_id, now=now)
             if outcome is True:
                 result.deleted.append(footage_id)
@@ -166,9 +168,7 @@ def purge_failures_notify(*, footage_ids: list[int]) -> int:
     sent = 0
     for municipality, items in by_municipality.items():
         recipients = list(
-            User.objects.filter(
-                municipalities=municipality, role=Role.COORDINATOR, is_active=True
-            )
+            User.objects.filter(municipalities=municipality, role=Role.COORDINATOR, is_active=True)
             .exclude(email="")
             .values_list("email", flat=True)
         )

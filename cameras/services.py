@@ -101,11 +101,7 @@ def _camera_clean(camera: Camera, *, today: datetime.date) -> None:
                     "give its reference and decision date, or keep the camera planned."
                 ),
             )
-        if (
-            camera.permit_required
-            and camera.permit_expires_on
-            and camera.permit_expires_on < today
-        ):
+        if camera.permit_required and camera.permit_expires_on and camera.permit_expires_on < today:
             error("permit_expires_on", _("The permit has expired: the camera cannot be active."))
         if not camera.signage_present:
             error("signage_present", _("An active camera must have signs on site."))
@@ -236,9 +232,7 @@ def footage_create(
 
 
 @transaction.atomic
-def legal_hold_set(
-    *, footage: Footage, reason: str, police_reference: str = "", by
-) -> LegalHold:
+def legal_hold_set(*, footage: Footage, reason: str, police_reference: str = "", by) -> LegalHold:
     """Stop the purge of ``footage`` until the hold is released; returns the hold."""
     footage = Footage.objects.select_for_update().get(pk=footage.pk)
     if footage.is_purged:

@@ -18,9 +18,7 @@ urlpatterns = [
     path("footage/<int:pk>/", views.FootageDetail.as_view(), name="footage_detail"),
     path("footage/<int:pk>/file/", views.FootageDownload.as_view(), name="footage_download"),
     path("footage/<int:pk>/hold/", views.LegalHoldCreate.as_view(), name="legal_hold_create"),
-    path(
-        "footage/<int:pk>/disclose/", views.DisclosureCreate.as_view(), name="disclosure_create"
-    ),
+    path("footage/<int:pk>/disclose/", views.DisclosureCreate.as_view(), name="disclosure_create"),
     path("holds/<int:pk>/release/", views.LegalHoldRelease.as_view(), name="legal_hold_release"),
     path("disclosures/", views.DisclosureList.as_view(), name="disclosure_list"),
     path("purges/", views.PurgeDashboard.as_view(), name="purge_dashboard"),

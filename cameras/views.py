@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
-from django.views.generic import DetailView, FormView, ListView, TemplateView
+from django.views.generic import FormView, ListView, TemplateView
 
 from est.access import PermissionRequiredMixin
 from est.models import Municipality
@@ -39,18 +39,21 @@ from .models import (
 )
 
 
-def camera_layers(cameras, municipalities) -> dict:
-    """Return the GeoJSON layers of a camera map (WGS 84): boundaries, filmed areas, positions."""
+def camera_layers(cameras, municipalities, *, labels=("name", "premises")) -> dict:
+    """Return the GeoJSON layers of a camera map (WGS 84): boundaries, filmed areas, positions.
+
+    ``labels`` are the camera fields the features carry; the first is the tooltip.
+    """
     cameras = list(cameras)
     return {
         "boundaries": json.loads(
             serialize("geojson", municipalities, geometry_field="boundary", fields=["name"])
         ),
         "areas": json.loads(
-            serialize("geojson", cameras, geometry_field="filmed_area", fields=["name"])
+            serialize("geojson", cameras, geometry_field="filmed_area", fields=list(labels))
         ),
         "cameras": json.loads(
-            serialize("geojson", cameras, geometry_field="position", fields=["name", "premises"])
+            serialize("geojson", cameras, geometry_field="position", fields=list(labels))
         ),
     }
 
@@ -121,9 +124,7 @@ class CameraList(PermissionRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         user = self.request.user
-        cameras = list(
-            Camera.objects.for_user(user).select_related("municipality", "organisation")
-        )
+        cameras = list(Camera.objects.for_user(user).select_related("municipality", "organisation"))
         municipalities = Municipality.objects.for_user(user)
         now = timezone.now()
         return super().get_context_data(
@@ -184,7 +185,9 @@ def _history(camera) -> list[dict]:
             fields = []
         else:
             delta = record.diff_against(previous, excluded_fields=["updated_at"])
-            fields = [str(Camera._meta.get_field(change.field).verbose_name) for change in delta.changes]
+            fields = [
+                str(Camera._meta.get_field(change.field).verbose_name) for change in delta.changes
+            ]
         rows.append({"record": record, "fields": fields})
     return rows
 
@@ -226,7 +229,9 @@ class FootageCreate(CameraScopedMixin, ServiceFormMixin, FormView):
     success_message = _("The footage is saved. It will be deleted at its purge time.")
 
     def save(self, form):
-        return services.footage_create(camera=self.camera, by=self.request.user, **form.cleaned_data)
+        return services.footage_create(
+            camera=self.camera, by=self.request.user, **form.cleaned_data
+        )
 
     def get_success_url_for(self, footage):
         return reverse("cameras:footage_detail", args=[footage.pk])
@@ -259,7 +264,9 @@ class LegalHoldCreate(FootageScopedMixin, ServiceFormMixin, FormView):
     success_message = _("The legal hold is set: the footage is kept until it is released.")
 
     def save(self, form):
-        return services.legal_hold_set(footage=self.footage, by=self.request.user, **form.cleaned_data)
+        return services.legal_hold_set(
+            footage=self.footage, by=self.request.user, **form.cleaned_data
+        )
 
 
 class LegalHoldRelease(PermissionRequiredMixin, ServiceFormMixin, FormView):
@@ -309,6 +316,11 @@ class DisclosureList(PermissionRequiredMixin, ListView):
     template_name = "cameras/disclosure_list.html"
     paginate_by = 100
 
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            can_manage=has_permission(self.request.user, "camera.manage"), **kwargs
+        )
+
     def get_queryset(self):
         return Disclosure.objects.for_user(self.request.user).select_related(
             "footage__camera__municipality", "handed_over_by"
@@ -332,8 +344,9 @@ class PurgeDashboard(PermissionRequiredMixin, TemplateView):
             failing=footage.failing().with_hold(),
             held=footage.kept().with_hold().filter(on_hold=True),
             upcoming=footage.upcoming(now).filter(on_hold=False)[:20],
-            receipts=DeletionReceipt.objects.filter(camera__in=Camera.objects.for_user(user))
-            .select_related("camera")[:20],
+            receipts=DeletionReceipt.objects.filter(
+                camera__in=Camera.objects.for_user(user)
+            ).select_related("camera")[:20],
             **kwargs,
         )
 
@@ -427,5 +440,16 @@ class PublicCameraMap(TemplateView):
             pk__in={camera.municipality_id for camera in cameras}
         )
         return super().get_context_data(
-            cameras=cameras, layers=camera_layers(cameras, municipalities), **kwargs
+            cameras=cameras,
+            layers=_without_ids(camera_layers(cameras, municipalities, labels=("premises",))),
+            **kwargs,
         )
+
+
+def _without_ids(layers: dict) -> dict:
+    """Return ``layers`` without the features' database ids, which the public has no use for."""
+    for collection in layers.values():
+        for feature in collection["features"]:
+            feature.pop("id", None)
+            feature["properties"].pop("pk", None)
+    return layers
