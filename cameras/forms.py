@@ -68,6 +68,17 @@ class CameraForm(forms.ModelForm):
             municipalities__in=municipalities
         ).distinct()
 
+    def clean(self):
+        # Checked here as well as in cameras.services so that the message lands next to the
+        # field before the model's date constraint could answer with a general one.
+        cleaned = super().clean()
+        decided, expires = cleaned.get("permit_decided_on"), cleaned.get("permit_expires_on")
+        if decided and expires and expires <= decided:
+            self.add_error(
+                "permit_expires_on", _("The permit must expire after the decision date.")
+            )
+        return cleaned
+
 
 class FootageForm(forms.ModelForm):
     class Meta:
@@ -83,6 +94,15 @@ class FootageForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["file"].required = True
+
+    def clean(self):
+        # Here as well as in cameras.services: the message belongs next to the end time, before
+        # the model's span constraint answers with a general one.
+        cleaned = super().clean()
+        start, end = cleaned.get("recorded_from"), cleaned.get("recorded_until")
+        if start and end and end < start:
+            self.add_error("recorded_until", _("The end must come after the start."))
+        return cleaned
 
 
 class LegalHoldForm(forms.Form):

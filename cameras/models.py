@@ -9,6 +9,7 @@ import datetime
 
 from django.conf import settings
 from django.contrib.gis.db import models
+from django.core.validators import MinValueValidator
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -100,6 +101,7 @@ class Camera(models.Model):
     retention_hours = models.PositiveIntegerField(
         _("retention (hours)"),
         default=DEFAULT_RETENTION_HOURS,
+        validators=[MinValueValidator(1, _("Keep footage at least one hour."))],
         help_text=_(
             "72 hours unless longer is specially justified; more than 7 days (168 hours) also "
             "needs an administrator's approval."

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
@@ -140,7 +141,7 @@ class CameraList(PermissionRequiredMixin, TemplateView):
 class CameraFormMixin(ServiceFormMixin):
     form_class = CameraForm
     template_name = "cameras/camera_form.html"
-    success_message = _("The camera %(name)s is saved.")
+    success_message = gettext_lazy("The camera %(name)s is saved.")
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user}
@@ -226,7 +227,7 @@ class CameraRetentionApprove(CameraScopedMixin, View):
 class FootageCreate(CameraScopedMixin, ServiceFormMixin, FormView):
     form_class = FootageForm
     template_name = "cameras/footage_form.html"
-    success_message = _("The footage is saved. It will be deleted at its purge time.")
+    success_message = gettext_lazy("The footage is saved. It will be deleted at its purge time.")
 
     def save(self, form):
         return services.footage_create(
@@ -261,7 +262,9 @@ class FootageDownload(FootageScopedMixin, View):
 class LegalHoldCreate(FootageScopedMixin, ServiceFormMixin, FormView):
     form_class = LegalHoldForm
     template_name = "cameras/legal_hold_form.html"
-    success_message = _("The legal hold is set: the footage is kept until it is released.")
+    success_message = gettext_lazy(
+        "The legal hold is set: the footage is kept until it is released."
+    )
 
     def save(self, form):
         return services.legal_hold_set(
@@ -273,7 +276,7 @@ class LegalHoldRelease(PermissionRequiredMixin, ServiceFormMixin, FormView):
     permission = "camera.manage"
     form_class = LegalHoldReleaseForm
     template_name = "cameras/legal_hold_release.html"
-    success_message = _("The legal hold is released.")
+    success_message = gettext_lazy("The legal hold is released.")
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated:
@@ -303,7 +306,7 @@ class LegalHoldRelease(PermissionRequiredMixin, ServiceFormMixin, FormView):
 class DisclosureCreate(FootageScopedMixin, ServiceFormMixin, FormView):
     form_class = DisclosureForm
     template_name = "cameras/disclosure_form.html"
-    success_message = _("The disclosure %(name)s is recorded.")
+    success_message = gettext_lazy("The disclosure %(name)s is recorded.")
 
     def save(self, form):
         return services.disclosure_record(
@@ -369,7 +372,7 @@ class DataSubjectRequestList(PermissionRequiredMixin, ServiceFormMixin, FormView
     permission = "camera.manage"
     form_class = DataSubjectRequestForm
     template_name = "cameras/request_list.html"
-    success_message = _("The request %(name)s is logged.")
+    success_message = gettext_lazy("The request %(name)s is logged.")
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user}
@@ -398,7 +401,7 @@ class DataSubjectRequestUpdate(PermissionRequiredMixin, ServiceFormMixin, FormVi
     permission = "camera.manage"
     form_class = DataSubjectRequestStatusForm
     template_name = "cameras/request_form.html"
-    success_message = _("The request %(name)s is updated.")
+    success_message = gettext_lazy("The request %(name)s is updated.")
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated:
