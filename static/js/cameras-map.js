@@ -6,7 +6,7 @@
   var STYLE = {
     boundaries: { color: "#14507a", weight: 2, fill: false },
     areas: { color: "#a3161a", weight: 2, fillColor: "#e69f00", fillOpacity: 0.35 },
-    camera: { radius: 6, color: "#1b1f24", weight: 2, fillColor: "#ffffff", fillOpacity: 1 },
+    camera: { radius: 7, color: "#ffffff", weight: 2, fillColor: "#14507a", fillOpacity: 1 },
   };
 
   function show(elementId, layers) {
