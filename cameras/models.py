@@ -9,7 +9,7 @@ import datetime
 
 from django.conf import settings
 from django.contrib.gis.db import models
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +21,8 @@ from est.models import Municipality, Organisation
 DEFAULT_RETENTION_HOURS = 72
 #: Longer than this also needs an administrator's approval.
 APPROVAL_RETENTION_HOURS = 7 * 24
+#: No justification makes more than a year proportionate; the cap also keeps times in range.
+MAX_RETENTION_HOURS = 365 * 24
 
 
 class CameraQuerySet(models.QuerySet):
@@ -101,7 +103,10 @@ class Camera(models.Model):
     retention_hours = models.PositiveIntegerField(
         _("retention (hours)"),
         default=DEFAULT_RETENTION_HOURS,
-        validators=[MinValueValidator(1, _("Keep footage at least one hour."))],
+        validators=[
+            MinValueValidator(1, _("Keep footage at least one hour.")),
+            MaxValueValidator(MAX_RETENTION_HOURS, _("Keep footage at most a year (8760 hours).")),
+        ],
         help_text=_(
             "72 hours unless longer is specially justified; more than 7 days (168 hours) also "
             "needs an administrator's approval."

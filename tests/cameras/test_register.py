@@ -70,7 +70,9 @@ def test_a_coordinator_registers_a_camera(arboga, organisation, coordinator, cli
     ("changes", "field", "message"),
     [
         ({"retention_hours": "120"}, "retention_justification", "särskilt motiveras"),
-        ({"retention_hours": "0"}, "retention_hours", ""),
+        ({"retention_hours": "0"}, "retention_hours", "minst en timme"),
+        ({"retention_hours": "99999999999"}, "retention_hours", ""),
+        ({"retention_hours": "9000", "retention_justification": "x"}, "retention_hours", "ett år"),
         ({"retention_hours": "tre dagar"}, "retention_hours", ""),
         ({"position": "POINT(15.0 62.0)"}, "position", "Arboga"),
         ({"position": "not a point"}, "position", ""),
