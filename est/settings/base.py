@@ -4,6 +4,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -35,6 +36,7 @@ INSTALLED_APPS = [
     "simple_history",
     "est",
     "reports",
+    "cameras",
 ]
 
 MIDDLEWARE = [
@@ -198,6 +200,11 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "heartbeat": {"task": "est.tasks.heartbeat", "schedule": 60.0},
+    "cameras-purge": {"task": "cameras.tasks.purge_footage", "schedule": 600.0},
+    "cameras-compliance": {
+        "task": "cameras.tasks.mail_compliance",
+        "schedule": crontab(minute=0, hour=7, day_of_month=1),
+    },
 }
 # How old the last heartbeat may be before the health check says beat or the worker is down.
 HEARTBEAT_MAX_AGE = timedelta(minutes=3)
