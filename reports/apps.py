@@ -15,6 +15,7 @@ class ReportsConfig(AppConfig):
 
         from .categories import seed_new_municipality
         from .demo import incidents_seed
+        from .police_events import police_events_seed
 
         # Filing: coordinators, and reporters once trained (checked when filing).
         grant("incident.file", {Role.REPORTER, Role.COORDINATOR})
@@ -48,6 +49,7 @@ class ReportsConfig(AppConfig):
             ),
         )
         register_seeder(incidents_seed)
+        register_seeder(police_events_seed)
         post_save.connect(
             seed_new_municipality, sender=Municipality, dispatch_uid="reports_categories_seed"
         )
