@@ -161,6 +161,10 @@ class TriageForm(forms.ModelForm):
         }
 
 
+class CategoryForm(forms.Form):
+    name = forms.CharField(label=_("New category"), max_length=100)
+
+
 def categories_for_form(user):
     """Return the active categories of ``user``'s municipalities, for IncidentForm."""
     return list(Category.objects.for_user(user).active().order_by("order", "name"))
