@@ -232,12 +232,28 @@ class IncidentDetail(ScopedIncidentMixin, DetailView):
         return super().get_context_data(
             can_correct=may_correct(user, incident),
             triage_form=TriageForm(instance=incident) if can_triage else None,
-            history=incident.history.select_related("history_user").order_by("-history_date"),
+            history=incident_history(incident),
             photos=incident.photos.all(),
             map_point={"type": "Point", "coordinates": [position.x, position.y]},
             boundaries=municipalities_map_layer(user),
             **kwargs,
         )
+
+
+def incident_history(incident: Incident) -> list[dict]:
+    """Return the incident's history, newest first: each record with the fields it changed."""
+    records = list(incident.history.select_related("history_user").order_by("history_date"))
+    rows, previous = [], None
+    for record in records:
+        changed = []
+        if previous is not None:
+            delta = record.diff_against(previous, excluded_fields=["idempotency_key"])
+            changed = [
+                str(Incident._meta.get_field(change.field).verbose_name) for change in delta.changes
+            ]
+        rows.append({"record": record, "changed": changed})
+        previous = record
+    return rows[::-1]
 
 
 class IncidentTriage(ScopedIncidentMixin, View):
