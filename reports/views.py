@@ -20,7 +20,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 from django_filters.views import FilterView
 
 from est.access import PermissionRequiredMixin
-from est.models import Municipality
+from est.models import Area, Municipality
 from est.roles import has_permission
 from est.views import MunicipalityScopedMixin
 
@@ -65,6 +65,16 @@ def municipalities_map_layer(user) -> dict:
     )
 
 
+def areas_map_layer(user) -> dict:
+    """Return the GeoJSON (WGS 84) of the areas of ``user``'s municipalities, named, so that a
+    map without background tiles still shows where the town centre or the school is."""
+    return json.loads(
+        serialize(
+            "geojson", Area.objects.for_user(user), geometry_field="boundary", fields=["name"]
+        )
+    )
+
+
 class IncidentFormMixin:
     """Shared by filing and correcting: categories, the map and saving through the services."""
 
@@ -85,7 +95,9 @@ class IncidentFormMixin:
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            boundaries=municipalities_map_layer(self.request.user), **kwargs
+            boundaries=municipalities_map_layer(self.request.user),
+            areas=areas_map_layer(self.request.user),
+            **kwargs,
         )
 
 
