@@ -11,9 +11,9 @@ from est.roles import Role
 
 def square(x: float, y: float, side: float) -> GEOSGeometry:
     """Return a square MultiPolygon in SWEREF 99 TM with its south-west corner at x, y."""
-    x2, y2 = x + side, y + side
+    x1, y1 = x + side, y + side
     return GEOSGeometry(
-        f"MULTIPOLYGON((({x} {y}, {x2} {y}, {x2} {y2}, {x} {y2}, {x} {y})))", srid=3006
+        f"MULTIPOLYGON((({x} {y}, {x1} {y}, {x1} {y1}, {x} {y1}, {x} {y})))", srid=3006
     )
 
 

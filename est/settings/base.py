@@ -4,6 +4,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -35,13 +36,14 @@ INSTALLED_APPS = [
     "simple_history",
     "est",
     "reports",
+    "cameras",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "est.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -72,12 +74,12 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {"default": env.db("DATABASE_URL", default="postgis://est:est@127.0.0.1:54329/est")}
+DATABASES = {"default": env.db("DATABASE_URL", default="postgis://est:est@127.0.0.1:25432/est")}
 DATABASES["default"]["ENGINE"] = "django.contrib.gis.db.backends.postgis"
 DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 5
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-REDIS_URL = env("REDIS_URL", default="redis://127.0.0.1:63790/0")
+REDIS_URL = env("REDIS_URL", default="redis://127.0.0.1:26379/0")
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
@@ -198,6 +200,11 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "heartbeat": {"task": "est.tasks.heartbeat", "schedule": 60.0},
+    "cameras-purge": {"task": "cameras.tasks.purge_footage", "schedule": 600.0},
+    "cameras-compliance": {
+        "task": "cameras.tasks.mail_compliance",
+        "schedule": crontab(minute=0, hour=7, day_of_month=1),
+    },
 }
 # How old the last heartbeat may be before the health check says beat or the worker is down.
 HEARTBEAT_MAX_AGE = timedelta(minutes=3)
@@ -214,5 +221,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "INFO"},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # django-axes logs every successful login at INFO; failures and lockouts still show.
+        "axes": {"level": "WARNING"},
+    },
 }

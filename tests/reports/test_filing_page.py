@@ -78,7 +78,7 @@ def test_errors_stand_next_to_the_field_and_nothing_is_lost(client_for, reporter
         "Positionen ligger i Kungsör, inte i Arboga. Kontrollera platsen."
     ]
     assert "Det jag skrev" in html
-    assert "Inget du har skrivit har gått förlorat." in html
+    assert "Inget av det du skrev har försvunnit." in html
     assert not Incident.objects.exists()
 
 

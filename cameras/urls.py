@@ -1,0 +1,28 @@
+from django.urls import path
+
+from . import views
+
+app_name = "cameras"
+
+urlpatterns = [
+    path("", views.CameraList.as_view(), name="camera_list"),
+    path("new/", views.CameraCreate.as_view(), name="camera_create"),
+    path("<int:pk>/", views.CameraDetail.as_view(), name="camera_detail"),
+    path("<int:pk>/edit/", views.CameraUpdate.as_view(), name="camera_update"),
+    path(
+        "<int:pk>/approve-retention/",
+        views.CameraRetentionApprove.as_view(),
+        name="camera_retention_approve",
+    ),
+    path("<int:pk>/footage/new/", views.FootageCreate.as_view(), name="footage_create"),
+    path("footage/<int:pk>/", views.FootageDetail.as_view(), name="footage_detail"),
+    path("footage/<int:pk>/file/", views.FootageDownload.as_view(), name="footage_download"),
+    path("footage/<int:pk>/hold/", views.LegalHoldCreate.as_view(), name="legal_hold_create"),
+    path("footage/<int:pk>/disclose/", views.DisclosureCreate.as_view(), name="disclosure_create"),
+    path("holds/<int:pk>/release/", views.LegalHoldRelease.as_view(), name="legal_hold_release"),
+    path("disclosures/", views.DisclosureList.as_view(), name="disclosure_list"),
+    path("purges/", views.PurgeDashboard.as_view(), name="purge_dashboard"),
+    path("compliance/", views.ComplianceList.as_view(), name="compliance"),
+    path("requests/", views.DataSubjectRequestList.as_view(), name="request_list"),
+    path("requests/<int:pk>/", views.DataSubjectRequestUpdate.as_view(), name="request_update"),
+]

@@ -1,0 +1,458 @@
+"""Pages of the camera register. Thin: find the object within the user's municipalities (else 404),
+call one function from cameras.services, render or redirect."""
+
+import json
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.serializers import serialize
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+from django.views.generic import FormView, ListView, TemplateView
+
+from est.access import PermissionRequiredMixin
+from est.models import Municipality
+from est.roles import has_permission
+
+from . import services
+from .compliance import register_findings
+from .forms import (
+    CameraForm,
+    DataSubjectRequestForm,
+    DataSubjectRequestStatusForm,
+    DisclosureForm,
+    FootageForm,
+    LegalHoldForm,
+    LegalHoldReleaseForm,
+)
+from .models import (
+    Camera,
+    DataSubjectRequest,
+    DeletionReceipt,
+    Disclosure,
+    Footage,
+    LegalHold,
+)
+
+
+def camera_layers(cameras, municipalities, *, labels=("name", "premises")) -> dict:
+    """Return the GeoJSON layers of a camera map (WGS 84): boundaries, filmed areas, positions.
+
+    ``labels`` are the camera fields the features carry; the first is the tooltip.
+    """
+    cameras = list(cameras)
+    return {
+        "boundaries": json.loads(
+            serialize("geojson", municipalities, geometry_field="boundary", fields=["name"])
+        ),
+        "areas": json.loads(
+            serialize("geojson", cameras, geometry_field="filmed_area", fields=list(labels))
+        ),
+        "cameras": json.loads(
+            serialize("geojson", cameras, geometry_field="position", fields=list(labels))
+        ),
+    }
+
+
+class ServiceFormMixin:
+    """Saves a valid form through ``save(form)``; a ValidationError shows next to its field."""
+
+    success_message = ""
+
+    def form_valid(self, form):
+        try:
+            saved = self.save(form)
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for field, errors in error.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                form.add_error(None, error.messages)
+            return self.form_invalid(form)
+        if self.success_message:
+            messages.success(self.request, self.success_message % {"name": saved})
+        return redirect(self.get_success_url_for(saved))
+
+
+class CameraScopedMixin(PermissionRequiredMixin):
+    """Finds ``self.camera`` from the URL among the user's cameras, else 404."""
+
+    permission = "camera.manage"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.camera = get_object_or_404(
+                Camera.objects.for_user(request.user).select_related("municipality"),
+                pk=kwargs["pk"],
+            )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(camera=self.camera, **kwargs)
+
+
+class FootageScopedMixin(PermissionRequiredMixin):
+    """Finds ``self.footage`` from the URL among the user's footage, else 404."""
+
+    permission = "camera.manage"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.footage = get_object_or_404(
+                Footage.objects.for_user(request.user).with_hold().select_related("camera"),
+                pk=kwargs["pk"],
+            )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(footage=self.footage, camera=self.footage.camera, **kwargs)
+
+    def get_success_url_for(self, saved):
+        return reverse("cameras:footage_detail", args=[self.footage.pk])
+
+
+# --- the register ------------------------------------------------------------------------------
+
+
+class CameraList(PermissionRequiredMixin, TemplateView):
+    permission = "camera.manage"
+    template_name = "cameras/camera_list.html"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        cameras = list(Camera.objects.for_user(user).select_related("municipality", "organisation"))
+        municipalities = Municipality.objects.for_user(user)
+        now = timezone.now()
+        return super().get_context_data(
+            cameras=cameras,
+            layers=camera_layers(cameras, municipalities),
+            findings=register_findings(cameras, today=timezone.localdate()),
+            overdue=Footage.objects.for_user(user).overdue(now).count(),
+            failing=Footage.objects.for_user(user).failing().count(),
+            **kwargs,
+        )
+
+
+class CameraFormMixin(ServiceFormMixin):
+    form_class = CameraForm
+    template_name = "cameras/camera_form.html"
+    success_message = gettext_lazy("The camera %(name)s is saved.")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def get_success_url_for(self, camera):
+        return reverse("cameras:camera_detail", args=[camera.pk])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        municipalities = Municipality.objects.for_user(self.request.user)
+        context["layers"] = camera_layers([], municipalities)
+        return context
+
+
+class CameraCreate(PermissionRequiredMixin, CameraFormMixin, FormView):
+    permission = "camera.manage"
+
+    def save(self, form):
+        data = dict(form.cleaned_data)
+        municipality = data.pop("municipality")
+        return services.camera_create(municipality=municipality, by=self.request.user, **data)
+
+
+class CameraUpdate(CameraScopedMixin, CameraFormMixin, FormView):
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.camera}
+
+    def save(self, form):
+        # The form has already written the cleaned values onto the instance; reload it so that
+        # the service compares with what is stored.
+        camera = Camera.objects.get(pk=self.camera.pk)
+        return services.camera_update(camera=camera, by=self.request.user, **form.cleaned_data)
+
+
+def _history(camera) -> list[dict]:
+    """Return the camera's changes, newest first: when, who, and which fields changed."""
+    records = list(camera.history.select_related("history_user").order_by("-history_date"))
+    rows = []
+    for record in records:
+        previous = record.prev_record
+        if previous is None:
+            fields = []
+        else:
+            delta = record.diff_against(previous, excluded_fields=["updated_at"])
+            fields = [
+                str(Camera._meta.get_field(change.field).verbose_name) for change in delta.changes
+            ]
+        rows.append({"record": record, "fields": fields})
+    return rows
+
+
+class CameraDetail(CameraScopedMixin, TemplateView):
+    template_name = "cameras/camera_detail.html"
+
+    def get_context_data(self, **kwargs):
+        camera = self.camera
+        return super().get_context_data(
+            footage=Footage.objects.filter(camera=camera).with_hold()[:50],
+            history=_history(camera),
+            findings=register_findings([camera], today=timezone.localdate()),
+            layers=camera_layers([camera], Municipality.objects.filter(pk=camera.municipality_id)),
+            can_approve=has_permission(self.request.user, "camera.approve_retention"),
+            **kwargs,
+        )
+
+
+class CameraRetentionApprove(CameraScopedMixin, View):
+    permission = "camera.approve_retention"
+
+    def post(self, request, pk):
+        try:
+            services.camera_retention_approve(camera=self.camera, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The longer retention is approved."))
+        return redirect("cameras:camera_detail", pk=self.camera.pk)
+
+
+# --- footage, holds, disclosures ---------------------------------------------------------------
+
+
+class FootageCreate(CameraScopedMixin, ServiceFormMixin, FormView):
+    form_class = FootageForm
+    template_name = "cameras/footage_form.html"
+    success_message = gettext_lazy("The footage is saved. It will be deleted at its purge time.")
+
+    def save(self, form):
+        return services.footage_create(
+            camera=self.camera, by=self.request.user, **form.cleaned_data
+        )
+
+    def get_success_url_for(self, footage):
+        return reverse("cameras:footage_detail", args=[footage.pk])
+
+
+class FootageDetail(FootageScopedMixin, TemplateView):
+    template_name = "cameras/footage_detail.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            holds=self.footage.holds.select_related("set_by", "released_by"),
+            disclosures=self.footage.disclosures.select_related("handed_over_by"),
+            receipt=DeletionReceipt.objects.filter(footage=self.footage).first(),
+            hold_form=LegalHoldForm(),
+            disclosure_form=DisclosureForm(initial={"disclosed_on": timezone.localdate()}),
+            **kwargs,
+        )
+
+
+class FootageDownload(FootageScopedMixin, View):
+    def get(self, request, pk):
+        if self.footage.is_purged or not self.footage.file:
+            raise Http404
+        return FileResponse(self.footage.file.open("rb"), as_attachment=True)
+
+
+class LegalHoldCreate(FootageScopedMixin, ServiceFormMixin, FormView):
+    form_class = LegalHoldForm
+    template_name = "cameras/legal_hold_form.html"
+    success_message = gettext_lazy(
+        "The legal hold is set: the footage is kept until it is released."
+    )
+
+    def save(self, form):
+        return services.legal_hold_set(
+            footage=self.footage, by=self.request.user, **form.cleaned_data
+        )
+
+
+class LegalHoldRelease(PermissionRequiredMixin, ServiceFormMixin, FormView):
+    permission = "camera.manage"
+    form_class = LegalHoldReleaseForm
+    template_name = "cameras/legal_hold_release.html"
+    success_message = gettext_lazy("The legal hold is released.")
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.hold = get_object_or_404(
+                LegalHold.objects.filter(footage__in=Footage.objects.for_user(request.user)),
+                pk=kwargs["pk"],
+            )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(hold=self.hold, **kwargs)
+
+    def save(self, form):
+        try:
+            return services.legal_hold_release(
+                hold=self.hold, by=self.request.user, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            if hasattr(error, "error_dict") and "release_reason" in error.error_dict:
+                raise ValidationError({"reason": error.error_dict["release_reason"]}) from None
+            raise
+
+    def get_success_url_for(self, hold):
+        return reverse("cameras:footage_detail", args=[hold.footage_id])
+
+
+class DisclosureCreate(FootageScopedMixin, ServiceFormMixin, FormView):
+    form_class = DisclosureForm
+    template_name = "cameras/disclosure_form.html"
+    success_message = gettext_lazy("The disclosure %(name)s is recorded.")
+
+    def save(self, form):
+        return services.disclosure_record(
+            footage=self.footage, by=self.request.user, **form.cleaned_data
+        )
+
+
+class DisclosureList(PermissionRequiredMixin, ListView):
+    permission = "camera.disclosure.view"
+    template_name = "cameras/disclosure_list.html"
+    paginate_by = 100
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            can_manage=has_permission(self.request.user, "camera.manage"), **kwargs
+        )
+
+    def get_queryset(self):
+        return Disclosure.objects.for_user(self.request.user).select_related(
+            "footage__camera__municipality", "handed_over_by"
+        )
+
+
+# --- purges and compliance ---------------------------------------------------------------------
+
+
+class PurgeDashboard(PermissionRequiredMixin, TemplateView):
+    permission = "camera.manage"
+    template_name = "cameras/purge_dashboard.html"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        now = timezone.now()
+        footage = Footage.objects.for_user(user).select_related("camera")
+        return super().get_context_data(
+            now=now,
+            overdue=footage.overdue(now),
+            failing=footage.failing().with_hold(),
+            held=footage.kept().with_hold().filter(on_hold=True),
+            upcoming=footage.upcoming(now).filter(on_hold=False)[:20],
+            receipts=DeletionReceipt.objects.filter(
+                camera__in=Camera.objects.for_user(user)
+            ).select_related("camera")[:20],
+            **kwargs,
+        )
+
+
+class ComplianceList(PermissionRequiredMixin, TemplateView):
+    permission = "camera.manage"
+    template_name = "cameras/compliance.html"
+
+    def get_context_data(self, **kwargs):
+        cameras = Camera.objects.for_user(self.request.user).select_related("municipality")
+        return super().get_context_data(
+            findings=register_findings(cameras, today=timezone.localdate()), **kwargs
+        )
+
+
+# --- data subject requests ---------------------------------------------------------------------
+
+
+class DataSubjectRequestList(PermissionRequiredMixin, ServiceFormMixin, FormView):
+    permission = "camera.manage"
+    form_class = DataSubjectRequestForm
+    template_name = "cameras/request_list.html"
+    success_message = gettext_lazy("The request %(name)s is logged.")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def get_initial(self):
+        return {"received_on": timezone.localdate()}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            requests=DataSubjectRequest.objects.for_user(self.request.user)
+            .select_related("municipality")
+            .prefetch_related("cameras"),
+            today=timezone.localdate(),
+            **kwargs,
+        )
+
+    def save(self, form):
+        data = dict(form.cleaned_data)
+        return services.data_subject_request_create(by=self.request.user, **data)
+
+    def get_success_url_for(self, request):
+        return reverse("cameras:request_list")
+
+
+class DataSubjectRequestUpdate(PermissionRequiredMixin, ServiceFormMixin, FormView):
+    permission = "camera.manage"
+    form_class = DataSubjectRequestStatusForm
+    template_name = "cameras/request_form.html"
+    success_message = gettext_lazy("The request %(name)s is updated.")
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.object = get_object_or_404(
+                DataSubjectRequest.objects.for_user(request.user), pk=kwargs["pk"]
+            )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        # A copy, so that a rejected form does not change the object shown on the page.
+        instance = DataSubjectRequest.objects.get(pk=self.object.pk)
+        return {**super().get_form_kwargs(), "instance": instance}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(object=self.object, **kwargs)
+
+    def save(self, form):
+        return services.data_subject_request_update(request=self.object, **form.cleaned_data)
+
+    def get_success_url_for(self, request):
+        return reverse("cameras:request_list")
+
+
+# --- the public page ---------------------------------------------------------------------------
+
+
+class PublicCameraMap(TemplateView):
+    """Where the municipality films and why: for everyone, without login or internal details."""
+
+    template_name = "cameras/public.html"
+
+    def get_context_data(self, **kwargs):
+        cameras = list(
+            Camera.objects.public()
+            .select_related("municipality")
+            .order_by("municipality__name", "premises", "name")
+        )
+        municipalities = Municipality.objects.filter(
+            pk__in={camera.municipality_id for camera in cameras}
+        )
+        return super().get_context_data(
+            cameras=cameras,
+            layers=_without_ids(camera_layers(cameras, municipalities, labels=("premises",))),
+            **kwargs,
+        )
+
+
+def _without_ids(layers: dict) -> dict:
+    """Return ``layers`` without the features' database ids, which the public has no use for."""
+    for collection in layers.values():
+        for feature in collection["features"]:
+            feature.pop("id", None)
+            feature["properties"].pop("pk", None)
+    return layers
