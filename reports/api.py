@@ -6,8 +6,11 @@ Writes go through reports.incidents, so the API files and corrects by the same r
 from django.conf import settings
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.urls import reverse
 from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 from rest_framework_gis.fields import GeometryField
 from rest_framework_gis.serializers import GeoFeatureModelSerializer
@@ -19,10 +22,12 @@ from .filters import IncidentFilter
 from .incidents import (
     CORRECTABLE_FIELDS,
     incident_create,
+    incident_photo_add,
+    incident_triage,
     incident_update,
     municipality_for_position,
 )
-from .models import Category, Incident
+from .models import Category, Incident, IncidentPhoto
 
 
 class MapGeometryField(GeometryField):
@@ -42,6 +47,31 @@ class CategorySerializer(serializers.ModelSerializer):
         fields = ["id", "municipality", "name", "code", "retired"]
 
 
+class PhotoSerializer(serializers.ModelSerializer):
+    """A photo's addresses; they answer only those who may read the incident."""
+
+    url = serializers.SerializerMethodField()
+    thumbnail_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = IncidentPhoto
+        fields = ["id", "url", "thumbnail_url", "width", "height", "uploaded_at"]
+
+    def _url(self, photo, size):
+        return reverse("incident_photo", args=[photo.incident_id, photo.pk, size])
+
+    def get_url(self, photo) -> str:
+        return self._url(photo, "full")
+
+    def get_thumbnail_url(self, photo) -> str:
+        return self._url(photo, "thumbnail")
+
+
+class TriageSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=Incident.Status.choices)
+    triage_note = serializers.CharField(required=False, allow_blank=True, default="")
+
+
 class IncidentSerializer(GeoFeatureModelSerializer):
     """An incident as a GeoJSON feature; the position in WGS 84."""
 
@@ -52,6 +82,7 @@ class IncidentSerializer(GeoFeatureModelSerializer):
     reporter = serializers.PrimaryKeyRelatedField(read_only=True)
     position = MapGeometryField(read_only=True)
     place_geometry = MapGeometryField(read_only=True)
+    photos = PhotoSerializer(many=True, read_only=True)
 
     class Meta:
         model = Incident
@@ -74,6 +105,7 @@ class IncidentSerializer(GeoFeatureModelSerializer):
             "source",
             "status",
             "triage_note",
+            "photos",
             "created_at",
             "updated_at",
         ]
@@ -126,6 +158,7 @@ class IncidentViewSet(
 
     POST files an incident (reporters and coordinators); sending the same ``idempotency_key``
     again returns the incident it filed. PATCH corrects one (its reporter for 48 hours).
+    POST …/photos/ adds a photo (multipart, field ``photo``); POST …/triage/ sets the status.
     """
 
     serializer_class = IncidentSerializer
@@ -134,12 +167,15 @@ class IncidentViewSet(
 
     @property
     def permission(self):
-        return "incident.file" if self.action == "create" else "incident.read"
+        return {"create": "incident.file", "triage": "incident.triage"}.get(
+            self.action, "incident.read"
+        )
 
     def get_queryset(self):
         return (
             Incident.objects.for_user(self.request.user)
             .select_related("municipality", "category", "organisation")
+            .prefetch_related("photos")
             .order_by("-occurred_from", "-pk")
         )
 
@@ -169,6 +205,40 @@ class IncidentViewSet(
             incident = incident_update(incident=incident, by=request.user, **changes)
         except DjangoPermissionDenied as error:
             raise PermissionDenied(str(error) or None) from error
+        except DjangoValidationError as error:
+            raise _service_errors(error) from error
+        return Response(IncidentSerializer(incident).data)
+
+    @action(detail=True, methods=["post"], parser_classes=[MultiPartParser])
+    def photos(self, request, pk=None):
+        """Add a photo (multipart field ``photo``); its EXIF, GPS included, is removed."""
+        incident = self.get_object()
+        upload = request.FILES.get("photo")
+        if upload is None:
+            raise ValidationError({"photo": ["Send the photo in the field 'photo'."]})
+        try:
+            photo = incident_photo_add(incident=incident, by=request.user, upload=upload)
+        except DjangoPermissionDenied as error:
+            raise PermissionDenied from error
+        except DjangoValidationError as error:
+            raise _service_errors(error) from error
+        return Response(PhotoSerializer(photo).data, status=status.HTTP_201_CREATED)
+
+    @action(detail=True, methods=["post"], serializer_class=TriageSerializer)
+    def triage(self, request, pk=None):
+        """Set the triage status; ``needs_information`` needs a ``triage_note`` saying what."""
+        incident = self.get_object()
+        triage = TriageSerializer(data=request.data)
+        triage.is_valid(raise_exception=True)
+        try:
+            incident = incident_triage(
+                incident=incident,
+                by=request.user,
+                status=triage.validated_data["status"],
+                note=triage.validated_data["triage_note"],
+            )
+        except DjangoPermissionDenied as error:
+            raise PermissionDenied from error
         except DjangoValidationError as error:
             raise _service_errors(error) from error
         return Response(IncidentSerializer(incident).data)

@@ -24,6 +24,7 @@ class ReportsConfig(AppConfig):
         # Reading incidents at all; what one reads is IncidentQuerySet.for_user (own for reporters).
         grant("incident.read", {Role.REPORTER, Role.COORDINATOR, Role.POLICE, Role.ADMINISTRATOR})
         grant("incident.triage", {Role.COORDINATOR, Role.ADMINISTRATOR})
+        grant("category.manage", {Role.COORDINATOR, Role.ADMINISTRATOR})
 
         register(
             Entry(
@@ -46,6 +47,13 @@ class ReportsConfig(AppConfig):
                 "incident.view",
                 _("All incidents of your municipalities: filter, map, export and triage."),
                 order=30,
+            ),
+            Entry(
+                _("Incident categories"),
+                "category_list",
+                "category.manage",
+                _("The categories reporters choose from: add, retire and restore."),
+                order=85,
             ),
         )
         register_seeder(incidents_seed)

@@ -1,6 +1,8 @@
 """The standard incident categories every municipality starts with, and retiring them."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from est.models import Municipality
 
@@ -42,9 +44,41 @@ def categories_seed(*, municipality: Municipality) -> int:
 
 
 @transaction.atomic
+def category_create(*, municipality: Municipality, name: str) -> Category:
+    """Add the category ``name`` to the end of ``municipality``'s list and return it.
+
+    Raises ValidationError (on ``name``) when it is empty or the municipality already has it;
+    a retired category of that name is to be restored instead.
+    """
+    name = " ".join(name.split())
+    if not name:
+        raise ValidationError({"name": _("Give the category a name.")})
+    existing = Category.objects.for_municipality(municipality).filter(name__iexact=name).first()
+    if existing is not None:
+        message = (
+            _("%(municipality)s has this category, retired. Restore it instead.")
+            if existing.retired
+            else _("%(municipality)s already has this category.")
+        )
+        raise ValidationError({"name": message % {"municipality": municipality.name}})
+    last = Category.objects.for_municipality(municipality).order_by("-order").first()
+    return Category.objects.create(
+        municipality=municipality, name=name, order=(last.order + 10) if last else 10
+    )
+
+
+@transaction.atomic
 def category_retire(*, category: Category) -> Category:
     """Retire ``category``: no new incidents may use it; its incidents keep it."""
     category.retired = True
+    category.save(update_fields=["retired"])
+    return category
+
+
+@transaction.atomic
+def category_restore(*, category: Category) -> Category:
+    """Let new incidents use the retired ``category`` again."""
+    category.retired = False
     category.save(update_fields=["retired"])
     return category
 

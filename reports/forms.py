@@ -113,6 +113,13 @@ class IncidentForm(forms.Form):
         latitude, longitude = cleaned.get("latitude"), cleaned.get("longitude")
         if (latitude is None) != (longitude is None):
             self.add_error("latitude", _("Give both latitude and longitude, or mark the map."))
+        elif (
+            latitude is None and not self.has_error("latitude") and not self.has_error("longitude")
+        ):
+            # Said here too, so that it comes with the form's other errors, not after them.
+            self.add_error(
+                "latitude", _("Mark the place on the map, use your position or type it in.")
+            )
         when = cleaned.get("when")
         if when and when != When.EXACT:
             start, end = quick_period(when, timezone.localtime(self.now))
@@ -159,6 +166,10 @@ class TriageForm(forms.ModelForm):
         help_texts = {
             "triage_note": _("Needed when you ask for more information: say what is missing."),
         }
+
+
+class CategoryForm(forms.Form):
+    name = forms.CharField(label=_("New category"), max_length=100)
 
 
 def categories_for_form(user):

@@ -16,4 +16,16 @@ urlpatterns = [
         views.IncidentPhotoFile.as_view(),
         name="incident_photo",
     ),
+    path("categories/", views.CategoryList.as_view(), name="category_list"),
+    path("categories/<str:code>/new/", views.CategoryCreate.as_view(), name="category_create"),
+    path(
+        "categories/<int:pk>/retire/",
+        views.CategoryChange.as_view(retire=True),
+        name="category_retire",
+    ),
+    path(
+        "categories/<int:pk>/restore/",
+        views.CategoryChange.as_view(retire=False),
+        name="category_restore",
+    ),
 ]

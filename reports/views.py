@@ -9,21 +9,30 @@ from django.contrib import messages
 from django.contrib.gis.db.models.functions import AsGeoJSON, Transform
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.core.serializers import serialize
+from django.db.models import Count
 from django.http import FileResponse, Http404, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
-from django.views.generic import DetailView, FormView, ListView
+from django.views.generic import DetailView, FormView, ListView, TemplateView
 from django_filters.views import FilterView
 
 from est.access import PermissionRequiredMixin
-from est.models import Municipality
+from est.models import Area, Municipality
 from est.roles import has_permission
+from est.views import MunicipalityScopedMixin
 
+from .categories import category_create, category_restore, category_retire
 from .filters import IncidentFilter
-from .forms import IncidentCorrectionForm, IncidentForm, TriageForm, categories_for_form
+from .forms import (
+    CategoryForm,
+    IncidentCorrectionForm,
+    IncidentForm,
+    TriageForm,
+    categories_for_form,
+)
 from .incidents import (
     incident_create,
     incident_triage,
@@ -56,6 +65,16 @@ def municipalities_map_layer(user) -> dict:
     )
 
 
+def areas_map_layer(user) -> dict:
+    """Return the GeoJSON (WGS 84) of the areas of ``user``'s municipalities, named, so that a
+    map without background tiles still shows where the town centre or the school is."""
+    return json.loads(
+        serialize(
+            "geojson", Area.objects.for_user(user), geometry_field="boundary", fields=["name"]
+        )
+    )
+
+
 class IncidentFormMixin:
     """Shared by filing and correcting: categories, the map and saving through the services."""
 
@@ -76,7 +95,9 @@ class IncidentFormMixin:
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            boundaries=municipalities_map_layer(self.request.user), **kwargs
+            boundaries=municipalities_map_layer(self.request.user),
+            areas=areas_map_layer(self.request.user),
+            **kwargs,
         )
 
 
@@ -223,12 +244,28 @@ class IncidentDetail(ScopedIncidentMixin, DetailView):
         return super().get_context_data(
             can_correct=may_correct(user, incident),
             triage_form=TriageForm(instance=incident) if can_triage else None,
-            history=incident.history.select_related("history_user").order_by("-history_date"),
+            history=incident_history(incident),
             photos=incident.photos.all(),
             map_point={"type": "Point", "coordinates": [position.x, position.y]},
             boundaries=municipalities_map_layer(user),
             **kwargs,
         )
+
+
+def incident_history(incident: Incident) -> list[dict]:
+    """Return the incident's history, newest first: each record with the fields it changed."""
+    records = list(incident.history.select_related("history_user").order_by("history_date"))
+    rows, previous = [], None
+    for record in records:
+        changed = []
+        if previous is not None:
+            delta = record.diff_against(previous, excluded_fields=["idempotency_key"])
+            changed = [
+                str(Incident._meta.get_field(change.field).verbose_name) for change in delta.changes
+            ]
+        rows.append({"record": record, "changed": changed})
+        previous = record
+    return rows[::-1]
 
 
 class IncidentTriage(ScopedIncidentMixin, View):
@@ -424,3 +461,64 @@ class IncidentExport(FilteredIncidentsMixin, View):
         filename = f"incidents-{timezone.localdate():%Y-%m-%d}.csv"
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
+
+
+class CategoryList(PermissionRequiredMixin, TemplateView):
+    """Each municipality's categories: coordinators add, retire and restore them."""
+
+    permission = "category.manage"
+    template_name = "reports/category_list.html"
+
+    def get_context_data(self, *, forms=None, **kwargs):
+        forms = forms or {}
+        sections = []
+        for municipality in Municipality.objects.for_user(self.request.user).defer("boundary"):
+            categories = (
+                Category.objects.for_municipality(municipality)
+                .annotate(incident_count=Count("incidents"))
+                .order_by("retired", "order", "name")
+            )
+            form = forms.get(municipality.pk) or CategoryForm(prefix=municipality.code)
+            sections.append({"municipality": municipality, "categories": categories, "form": form})
+        return super().get_context_data(sections=sections, **kwargs)
+
+
+class CategoryCreate(MunicipalityScopedMixin, CategoryList):
+    def get(self, request, *args, **kwargs):
+        return redirect("category_list")
+
+    def post(self, request, code):
+        form = CategoryForm(request.POST, prefix=code)
+        if form.is_valid():
+            try:
+                category = category_create(
+                    municipality=self.municipality, name=form.cleaned_data["name"]
+                )
+            except ValidationError as error:
+                _add_service_errors(form, error)
+            else:
+                messages.success(
+                    request,
+                    _("%(municipality)s has the new category %(category)s.")
+                    % {"municipality": self.municipality.name, "category": category.name},
+                )
+                return redirect("category_list")
+        return self.render_to_response(self.get_context_data(forms={self.municipality.pk: form}))
+
+
+class CategoryChange(PermissionRequiredMixin, View):
+    """Retires or restores one category of the user's municipalities."""
+
+    permission = "category.manage"
+    retire = True
+
+    def post(self, request, pk):
+        category = get_object_or_404(Category.objects.for_user(request.user), pk=pk)
+        if self.retire:
+            category_retire(category=category)
+            message = _("%(category)s is retired: kept on old incidents, not offered for new ones.")
+        else:
+            category_restore(category=category)
+            message = _("%(category)s can be chosen again.")
+        messages.success(request, message % {"category": category.name})
+        return redirect("category_list")

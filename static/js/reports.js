@@ -28,6 +28,18 @@
      coordinates moves the marker; "use my position" asks the browser. */
   function filing(options) {
     var map = baseMap(options.mapId, options.boundaries);
+    if (options.areas && options.areas.features && options.areas.features.length) {
+      // Named areas give a map without background tiles something to find one's way by, and
+      // the towns they lie in are where most incidents happen: start there.
+      var areas = L.geoJSON(options.areas, {
+        style: estMap.STYLE.areas,
+        interactive: false,
+        onEachFeature: function (feature, layer) {
+          layer.bindTooltip(feature.properties.name, { permanent: true, direction: "center", className: "map-label" });
+        },
+      }).addTo(map);
+      map.fitBounds(areas.getBounds(), { padding: [10, 10] });
+    }
     var marker = null;
 
     function mark(lat, lon, announce) {

@@ -17,7 +17,8 @@ from .conftest import category_of, centre_of, lat_lon_of
 def api_for():
     def client(user):
         api = APIClient()
-        api.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+        token, _created = Token.objects.get_or_create(user=user)
+        api.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
         return api
 
     return client
@@ -131,3 +132,69 @@ def test_categories_are_scoped(api_for, outsider, kungsor, arboga):
 
     municipalities = {c["municipality"] for c in response.json()["results"]}
     assert municipalities == {"1960"}
+
+
+def test_a_photo_through_the_api_loses_its_gps(api_for, reporter, arboga, file_incident):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from .conftest import jpeg_with_gps
+
+    incident = file_incident(reporter, arboga)
+    api = api_for(reporter)
+
+    response = api.post(
+        f"/api/v1/incidents/{incident.pk}/photos/",
+        {"photo": SimpleUploadedFile("p.jpg", jpeg_with_gps(), "image/jpeg")},
+        format="multipart",
+    )
+
+    assert response.status_code == 201, response.json()
+    with incident.photos.get().image.open("rb") as stored:
+        assert dict(Image.open(stored).getexif()) == {}
+    detail = api.get(f"/api/v1/incidents/{incident.pk}/").json()
+    assert detail["properties"]["photos"][0]["thumbnail_url"].endswith("/thumbnail/")
+
+
+def test_a_non_image_through_the_api_is_refused(api_for, reporter, arboga, file_incident):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    incident = file_incident(reporter, arboga)
+
+    response = api_for(reporter).post(
+        f"/api/v1/incidents/{incident.pk}/photos/",
+        {"photo": SimpleUploadedFile("a.txt", b"hello", "text/plain")},
+        format="multipart",
+    )
+
+    assert response.status_code == 400
+    assert "photo" in response.json()
+
+
+def test_triage_through_the_api(api_for, coordinator, reporter, police, arboga, file_incident):
+    incident = file_incident(reporter, arboga)
+    url = f"/api/v1/incidents/{incident.pk}/triage/"
+
+    assert api_for(police).post(url, {"status": "closed"}, format="json").status_code == 403
+    refused = api_for(coordinator).post(url, {"status": "needs_information"}, format="json")
+    asked = api_for(coordinator).post(
+        url, {"status": "needs_information", "triage_note": "Vilken vägg?"}, format="json"
+    )
+
+    assert refused.status_code == 400
+    assert "triage_note" in refused.json()
+    assert asked.status_code == 200
+    assert asked.json()["properties"]["status"] == "needs_information"
+
+
+def test_the_outsider_cannot_add_photos_or_triage(
+    api_for, outsider, reporter, arboga, file_incident
+):
+    incident = file_incident(reporter, arboga)
+    api = api_for(outsider)
+
+    assert (
+        api.post(f"/api/v1/incidents/{incident.pk}/triage/", {"status": "closed"}).status_code
+        == 404
+    )
+    assert api.post(f"/api/v1/incidents/{incident.pk}/photos/", {}).status_code == 404

@@ -60,3 +60,40 @@ def test_a_keyboard_user_types_the_position(log_in_page, live_server, reporter, 
     incident = Incident.objects.get()
     assert incident.category.name == "Inbrott"
     assert incident.occurred_from < incident.occurred_to
+
+
+@pytest.mark.browser
+def test_the_coordinators_pages_meet_wcag(
+    log_in_page, live_server, coordinator, reporter, arboga, file_incident
+):
+    incident = file_incident(reporter, arboga, place_name="Torget")
+    page = log_in_page(coordinator)
+
+    for path in [
+        "/reports/incidents/?category=Klotter",
+        f"/reports/incidents/{incident.pk}/",
+        "/reports/categories/",
+    ]:
+        page.goto(live_server.url + path)
+        page.wait_for_load_state("networkidle")
+        assert wcag_violations(page) == [], path
+
+    page.goto(live_server.url + "/reports/incidents/")
+    page.wait_for_selector("#incidents-map .leaflet-interactive")
+    assert page.locator("#map-count").inner_text() == "Kartan visar 1 av 1 händelser."
+
+
+@pytest.mark.browser
+def test_the_filing_errors_meet_wcag_and_keep_what_was_typed(log_in_page, live_server, reporter):
+    page = log_in_page(reporter)
+    page.set_viewport_size(PHONE)
+    page.goto(live_server.url + "/reports/new/")
+
+    page.get_by_label("Beskriv vad som hände").fill("Det här får inte försvinna")
+    page.get_by_role("button", name="Skicka rapporten").click()
+
+    page.wait_for_selector(".error-summary")
+    assert page.get_by_label("Beskriv vad som hände").input_value() == "Det här får inte försvinna"
+    assert page.get_by_text("Välj vad som hände.").first.is_visible()
+    assert wcag_violations(page) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]

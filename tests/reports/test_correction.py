@@ -119,3 +119,18 @@ def test_the_correction_page_shows_the_48_hour_rule(client_for, reporter, arboga
     assert client.get(url).status_code == 403
     detail = client.get(reverse("incident_detail", args=[incident.pk])).content.decode()
     assert url not in detail
+
+
+def test_the_detail_page_says_who_changed_what(client_for, reporter, coordinator, incident):
+    incident_update(incident=incident, by=reporter, description="Ny beskrivning")
+    incident_triage(incident=incident, by=coordinator, status="reviewed")
+
+    response = client_for(coordinator).get(reverse("incident_detail", args=[incident.pk]))
+
+    history = response.context["history"]
+    assert [row["changed"] for row in history] == [
+        ["status"],
+        ["vad som hände"],
+        [],
+    ]
+    assert history[0]["record"].history_user == coordinator

@@ -166,3 +166,17 @@ def test_my_reports_shows_the_coordinators_question(
 
     assert "Vilken vägg?" in html
     assert reverse("incident_correct", args=[incident.pk]) in html
+
+
+def test_a_guard_of_two_municipalities_files_where_the_position_is(client_for, arboga, kungsor):
+    from est.roles import Role
+    from tests.factories import UserFactory
+
+    guard = UserFactory(username="vilhelm", role=Role.REPORTER, municipalities=[arboga, kungsor])
+
+    response = client_for(guard).post(URL, form_data(kungsor, category="Inbrott"))
+
+    assert response.status_code == 302
+    incident = Incident.objects.get()
+    assert incident.municipality == kungsor
+    assert incident.category.municipality == kungsor
