@@ -303,3 +303,20 @@ def test_garbage_never_gives_a_server_error(arboga, coordinator, client_for):
     ]:
         response = client.post(url, garbage)
         assert response.status_code in (200, 302, 403), url
+
+
+def test_a_planned_camera_keeps_no_footage(arboga, coordinator, client_for):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    camera = CameraFactory(municipality=arboga, status=Camera.Status.PLANNED)
+    response = client_for(coordinator).post(
+        f"/cameras/{camera.pk}/footage/new/",
+        {
+            "recorded_from": "2026-01-01T11:00",
+            "recorded_until": "2026-01-01T12:00",
+            "file": SimpleUploadedFile("sekvens.mp4", b"frames"),
+        },
+    )
+    assert response.status_code == 200
+    assert "planerad kamera" in response.content.decode()
+    assert not Footage.objects.exists()
