@@ -34,13 +34,15 @@ free_port() {
   echo "$port"
 }
 
-# Creates .env from .env.example on first use, with ports that are free on this machine.
+# Creates .env from .env.example on first use, with ports that are free on this machine. The
+# default ports lie below the kernel's ephemeral range (32768-60999), where an outgoing
+# connection could hold the port at the moment PostgreSQL or Redis wants it.
 write_env_file() {
   [[ -f .env ]] && return 0
   local pg_port redis_port
-  pg_port=$(free_port 54329)
-  redis_port=$(free_port 63790)
-  sed -e "s/54329/$pg_port/g" -e "s/63790/$redis_port/g" \
+  pg_port=$(free_port 25432)
+  redis_port=$(free_port 26379)
+  sed -e "s/25432/$pg_port/g" -e "s/26379/$redis_port/g" \
       -e "s/^SECRET_KEY=.*/SECRET_KEY=$(head -c 36 /dev/urandom | base64 | tr -d '/+=')/" \
       .env.example > .env
   say "wrote .env (PostgreSQL on port $pg_port, Redis on port $redis_port)"

@@ -4,6 +4,7 @@ from rest_framework import serializers, viewsets
 from rest_framework_gis.serializers import GeoFeatureModelSerializer
 
 from .access import HasPermission
+from .converters import MunicipalityCodeConverter
 from .models import Area, Municipality
 
 
@@ -29,6 +30,7 @@ class MunicipalityViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = [HasPermission]
     permission = "municipality.view"
     lookup_field = "code"
+    lookup_value_regex = MunicipalityCodeConverter.regex
 
     def get_queryset(self):
         return Municipality.objects.for_user(self.request.user).defer("boundary")

@@ -17,7 +17,7 @@ from .municipalities import as_multipolygon, municipalities_load
 from .roles import Role
 
 ARBOGA, KUNGSOR = "1984", "1960"
-DEMO_PASSWORD_SUFFIX = "-demo-2026"  # noqa: S105 - the demo accounts' known passwords
+DEMO_PASSWORD_SUFFIX = "-demo-2026"  # noqa: S105 - demo logins are printed on purpose
 
 #: (municipality code, name, kind, lon, lat, radius in metres): real places, drawn as circles.
 AREAS = [

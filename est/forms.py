@@ -1,10 +1,25 @@
 """Forms of the shared pages."""
 
 from django import forms
+from django.contrib.gis.gdal import GDALException
 from django.utils.translation import gettext_lazy as _
 from leaflet.forms.widgets import LeafletWidget
 
 from .models import Area
+
+
+class MapWidget(LeafletWidget):
+    """django-leaflet's map widget that redraws an unreadable posted shape as an empty map.
+
+    Django's geometry widgets return None for most unreadable input but let GDAL's error for
+    valid JSON that is no geometry escape, which would turn a form error into a 500.
+    """
+
+    def deserialize(self, value):
+        try:
+            return super().deserialize(value)
+        except GDALException:
+            return None
 
 
 class AreaForm(forms.ModelForm):
@@ -12,7 +27,7 @@ class AreaForm(forms.ModelForm):
         model = Area
         fields = ["name", "kind", "description", "boundary"]
         widgets = {
-            "boundary": LeafletWidget(attrs={"map_height": "420px"}),
+            "boundary": MapWidget(attrs={"map_height": "420px"}),
             "description": forms.Textarea(attrs={"rows": 3}),
         }
         help_texts = {

@@ -1,10 +1,13 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, register_converter
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from . import api, views
+from .converters import MunicipalityCodeConverter
+
+register_converter(MunicipalityCodeConverter, "municipality")
 
 router = DefaultRouter()
 router.register("municipalities", api.MunicipalityViewSet, basename="municipality")
@@ -17,13 +20,18 @@ urlpatterns = [
     path("health/", views.health, name="health"),
     path("municipalities/", views.MunicipalityList.as_view(), name="municipality_list"),
     path(
-        "municipalities/<str:code>/",
+        "municipalities/<municipality:code>/",
         views.MunicipalityDetail.as_view(),
         name="municipality_detail",
     ),
-    path("municipalities/<str:code>/areas/new/", views.AreaCreate.as_view(), name="area_create"),
+    path(
+        "municipalities/<municipality:code>/areas/new/",
+        views.AreaCreate.as_view(),
+        name="area_create",
+    ),
     path("areas/<int:pk>/edit/", views.AreaUpdate.as_view(), name="area_update"),
     path("areas/<int:pk>/delete/", views.AreaDelete.as_view(), name="area_delete"),
+    path("reports/", include("reports.urls")),
     path("cameras/", include("cameras.urls")),
     path("kamerabevakning/", include("cameras.public_urls")),
     # Accounts
@@ -32,6 +40,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # API
     path("api/v1/", include(router.urls)),
+    path("api/v1/", include("reports.api_urls")),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api_schema"),
     path("api/v1/docs/", SpectacularSwaggerView.as_view(url_name="api_schema"), name="api_docs"),
 ]

@@ -11,8 +11,10 @@ from est.roles import Role
 
 def square(x: float, y: float, side: float) -> GEOSGeometry:
     """Return a square MultiPolygon in SWEREF 99 TM with its south-west corner at x, y."""
-    ring = f"{x} {y}, {x + side} {y}, {x + side} {y + side}, {x} {y + side}, {x} {y}"
-    return GEOSGeometry(f"MULTIPOLYGON((({ring})))", srid=3006)
+    x1, y1 = x + side, y + side
+    return GEOSGeometry(
+        f"MULTIPOLYGON((({x} {y}, {x1} {y}, {x1} {y1}, {x} {y1}, {x} {y})))", srid=3006
+    )
 
 
 class MunicipalityFactory(factory.django.DjangoModelFactory):

@@ -18,13 +18,24 @@
     return boundary;
   }
 
+  /* Area names stay on the map from street level (zoom 13) up; further out they would pile
+     on top of each other, so there they show on hover. */
+  var LABEL_ZOOM = 13;
+
   function areaLayer(map, areas) {
-    return L.geoJSON(areas, {
-      style: STYLE.areas,
-      onEachFeature: function (feature, layer) {
-        layer.bindTooltip(feature.properties.name, { permanent: true, direction: "center", className: "map-label" });
-      },
-    }).addTo(map);
+    var layer = L.geoJSON(areas, { style: STYLE.areas }).addTo(map);
+    function label() {
+      var permanent = map.getZoom() >= LABEL_ZOOM;
+      layer.eachLayer(function (area) {
+        area.unbindTooltip();
+        area.bindTooltip(area.feature.properties.name, {
+          permanent: permanent, direction: "center", className: permanent ? "map-label" : "",
+        });
+      });
+    }
+    map.on("zoomend", label);
+    label();
+    return layer;
   }
 
   /* Draws a municipality with its neighbours and areas in the element with id elementId. */

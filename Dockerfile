@@ -1,0 +1,28 @@
+# The EST application image: web (gunicorn), Celery worker and beat all run from it.
+FROM python:3.11-slim-bookworm
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    UV_PROJECT_ENVIRONMENT=/opt/venv \
+    PATH=/opt/venv/bin:$PATH \
+    DJANGO_SETTINGS_MODULE=est.settings.prod
+
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends gdal-bin libpango-1.0-0 libpangoft2-1.0-0 \
+      libharfbuzz-subset0 fonts-dejavu-core gettext \
+ && rm -rf /var/lib/apt/lists/* \
+ && pip install --no-cache-dir uv==0.13.9 \
+ && useradd --system --home /app est
+
+WORKDIR /app
+COPY pyproject.toml uv.lock ./
+RUN uv sync --frozen --no-dev --no-install-project
+COPY . .
+# Build-time only values: collectstatic and compilemessages need settings, not real secrets.
+RUN SECRET_KEY=build ALLOWED_HOSTS=build python manage.py collectstatic --no-input -v 0 \
+ && SECRET_KEY=build ALLOWED_HOSTS=build python manage.py compilemessages -v 0 \
+ && mkdir -p /app/media && chown est /app/media
+
+USER est
+EXPOSE 8000
+CMD ["gunicorn", "est.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]

@@ -1,0 +1,186 @@
+"""The incident API: categories, and incidents as GeoJSON (WGS 84), scoped like the pages.
+
+Writes go through reports.incidents, so the API files and corrects by the same rules.
+"""
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.response import Response
+from rest_framework_gis.fields import GeometryField
+from rest_framework_gis.serializers import GeoFeatureModelSerializer
+
+from est.access import HasPermission
+from est.models import Municipality
+
+from .filters import IncidentFilter
+from .incidents import (
+    CORRECTABLE_FIELDS,
+    incident_create,
+    incident_update,
+    municipality_for_position,
+)
+from .models import Category, Incident
+
+
+class MapGeometryField(GeometryField):
+    """A geometry given out in the maps' SRID (WGS 84), whatever SRID it is stored in."""
+
+    def to_representation(self, value):
+        if value is not None and value.srid != settings.MAP_SRID:
+            value = value.transform(settings.MAP_SRID, clone=True)
+        return super().to_representation(value)
+
+
+class CategorySerializer(serializers.ModelSerializer):
+    municipality = serializers.SlugRelatedField(slug_field="code", read_only=True)
+
+    class Meta:
+        model = Category
+        fields = ["id", "municipality", "name", "code", "retired"]
+
+
+class IncidentSerializer(GeoFeatureModelSerializer):
+    """An incident as a GeoJSON feature; the position in WGS 84."""
+
+    municipality = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    category = serializers.PrimaryKeyRelatedField(read_only=True)
+    category_name = serializers.CharField(source="category.name", read_only=True)
+    organisation = serializers.StringRelatedField()
+    reporter = serializers.PrimaryKeyRelatedField(read_only=True)
+    position = MapGeometryField(read_only=True)
+    place_geometry = MapGeometryField(read_only=True)
+
+    class Meta:
+        model = Incident
+        geo_field = "position"
+        fields = [
+            "id",
+            "municipality",
+            "category",
+            "category_name",
+            "occurred_from",
+            "occurred_to",
+            "position_precise",
+            "place_geometry",
+            "place_name",
+            "description",
+            "reporter",
+            "organisation",
+            "police_informed",
+            "police_reference",
+            "source",
+            "status",
+            "triage_note",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+
+class IncidentWriteSerializer(serializers.Serializer):
+    """What a client sends to file or correct an incident. Geometries are GeoJSON in WGS 84."""
+
+    municipality = serializers.SlugRelatedField(
+        slug_field="code",
+        queryset=Municipality.objects.defer("boundary"),
+        required=False,
+        help_text="Municipality code; by default the caller's one containing the position.",
+    )
+    category = serializers.PrimaryKeyRelatedField(queryset=Category.objects.all())
+    occurred_from = serializers.DateTimeField()
+    occurred_to = serializers.DateTimeField(required=False, allow_null=True)
+    position = GeometryField()
+    place_geometry = GeometryField(required=False, allow_null=True)
+    position_precise = serializers.BooleanField(required=False, default=True)
+    place_name = serializers.CharField(required=False, allow_blank=True, default="")
+    description = serializers.CharField(required=False, allow_blank=True, default="")
+    police_informed = serializers.BooleanField(required=False, default=False)
+    police_reference = serializers.CharField(required=False, allow_blank=True, default="")
+    idempotency_key = serializers.UUIDField(
+        help_text="A fresh UUID per incident; sending it again returns the incident it filed."
+    )
+
+    def validate_category(self, category):
+        if not Category.objects.for_user(self.context["request"].user).filter(pk=category.pk):
+            raise ValidationError("Unknown category.")
+        return category
+
+
+def _service_errors(error: DjangoValidationError) -> ValidationError:
+    return ValidationError(
+        {("non_field_errors" if k == "__all__" else k): v for k, v in error.message_dict.items()}
+    )
+
+
+class IncidentViewSet(
+    mixins.CreateModelMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Incidents the caller may read (their own for reporters), filtered like the list page.
+
+    POST files an incident (reporters and coordinators); sending the same ``idempotency_key``
+    again returns the incident it filed. PATCH corrects one (its reporter for 48 hours).
+    """
+
+    serializer_class = IncidentSerializer
+    permission_classes = [HasPermission]
+    filterset_class = IncidentFilter
+
+    @property
+    def permission(self):
+        return "incident.file" if self.action == "create" else "incident.read"
+
+    def get_queryset(self):
+        return (
+            Incident.objects.for_user(self.request.user)
+            .select_related("municipality", "category", "organisation")
+            .order_by("-occurred_from", "-pk")
+        )
+
+    def create(self, request, *args, **kwargs):
+        write = IncidentWriteSerializer(data=request.data, context={"request": request})
+        write.is_valid(raise_exception=True)
+        data = dict(write.validated_data)
+        municipality = data.pop("municipality", None) or municipality_for_position(
+            request.user, data["position"]
+        )
+        if municipality is None:
+            raise PermissionDenied("You belong to no municipality.")
+        try:
+            incident = incident_create(reporter=request.user, municipality=municipality, **data)
+        except DjangoValidationError as error:
+            raise _service_errors(error) from error
+        return Response(IncidentSerializer(incident).data, status=status.HTTP_201_CREATED)
+
+    def update(self, request, *args, **kwargs):
+        incident = self.get_object()
+        write = IncidentWriteSerializer(
+            data=request.data, partial=True, context={"request": request}
+        )
+        write.is_valid(raise_exception=True)
+        changes = {k: v for k, v in write.validated_data.items() if k in CORRECTABLE_FIELDS}
+        try:
+            incident = incident_update(incident=incident, by=request.user, **changes)
+        except DjangoPermissionDenied as error:
+            raise PermissionDenied(str(error) or None) from error
+        except DjangoValidationError as error:
+            raise _service_errors(error) from error
+        return Response(IncidentSerializer(incident).data)
+
+
+class CategoryViewSet(viewsets.ReadOnlyModelViewSet):
+    """The incident categories of the caller's municipalities, retired ones included."""
+
+    serializer_class = CategorySerializer
+    permission_classes = [HasPermission]
+    permission = "incident.read"
+    filterset_fields = {"municipality__code": ["exact"], "retired": ["exact"]}
+
+    def get_queryset(self):
+        return Category.objects.for_user(self.request.user).select_related("municipality")

@@ -1,0 +1,53 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_save
+from django.utils.translation import gettext_lazy as _
+
+
+class ReportsConfig(AppConfig):
+    name = "reports"
+    verbose_name = _("Reports: incidents")
+
+    def ready(self):
+        from est.demo import register_seeder
+        from est.models import Municipality
+        from est.navigation import Entry, register
+        from est.roles import Role, grant
+
+        from .categories import seed_new_municipality
+        from .demo import incidents_seed
+
+        # Filing: coordinators, and reporters once trained (checked when filing).
+        grant("incident.file", {Role.REPORTER, Role.COORDINATOR})
+        # Reading every incident of one's municipalities.
+        grant("incident.view", {Role.COORDINATOR, Role.POLICE, Role.ADMINISTRATOR})
+        # Reading incidents at all; what one reads is IncidentQuerySet.for_user (own for reporters).
+        grant("incident.read", {Role.REPORTER, Role.COORDINATOR, Role.POLICE, Role.ADMINISTRATOR})
+        grant("incident.triage", {Role.COORDINATOR, Role.ADMINISTRATOR})
+
+        register(
+            Entry(
+                _("Report an incident"),
+                "incident_file",
+                "incident.file",
+                _("What you saw, when and where. Works on a phone."),
+                order=10,
+            ),
+            Entry(
+                _("My reports"),
+                "incident_mine",
+                "incident.file",
+                _("What you have reported, and questions from the coordinator."),
+                order=20,
+            ),
+            Entry(
+                _("Incidents"),
+                "incident_list",
+                "incident.view",
+                _("All incidents of your municipalities: filter, map, export and triage."),
+                order=30,
+            ),
+        )
+        register_seeder(incidents_seed)
+        post_save.connect(
+            seed_new_municipality, sender=Municipality, dispatch_uid="reports_categories_seed"
+        )

@@ -1,0 +1,166 @@
+"""Forms of the incident pages. They parse input; the rules live in reports.incidents."""
+
+import uuid
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import Category, Incident
+from .photos import MAX_PHOTO_BYTES
+from .times import When, quick_period
+
+DATETIME_LOCAL = "%Y-%m-%dT%H:%M"
+
+
+class DateTimeLocalInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format=DATETIME_LOCAL)
+
+
+class CategoryRadioSelect(forms.RadioSelect):
+    """Large radio buttons (styled as tiles) for the category."""
+
+    def __init__(self, attrs=None, choices=()):
+        super().__init__({"class": "tiles", **(attrs or {})}, choices)
+
+
+class IncidentForm(forms.Form):
+    """What a reporter fills in. ``category`` is a category *name*: a reporter of two
+    municipalities picks from one list, and the position decides whose category it is.
+    """
+
+    latitude = forms.FloatField(
+        label=_("Latitude"),
+        min_value=-90,
+        max_value=90,
+        required=False,
+        widget=forms.NumberInput(attrs={"step": "any", "inputmode": "decimal"}),
+    )
+    longitude = forms.FloatField(
+        label=_("Longitude"),
+        min_value=-180,
+        max_value=180,
+        required=False,
+        widget=forms.NumberInput(attrs={"step": "any", "inputmode": "decimal"}),
+    )
+    place_name = forms.CharField(
+        label=_("Place"),
+        max_length=200,
+        required=False,
+        help_text=_("An address or a name people know, e.g. “the skate park at Nyby school”."),
+    )
+    when = forms.ChoiceField(
+        label=_("When did it happen?"),
+        choices=When.choices,
+        initial=When.NOW,
+        widget=forms.RadioSelect(attrs={"class": "chips"}),
+    )
+    occurred_from = forms.DateTimeField(
+        label=_("From"), required=False, widget=DateTimeLocalInput()
+    )
+    occurred_to = forms.DateTimeField(
+        label=_("Until"),
+        required=False,
+        widget=DateTimeLocalInput(),
+        help_text=_("Leave empty if it happened at one moment."),
+    )
+    category = forms.ChoiceField(
+        label=_("What happened?"),
+        widget=CategoryRadioSelect,
+        error_messages={"required": _("Choose what happened.")},
+    )
+    description = forms.CharField(
+        label=_("Describe what happened"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Don't write names or personal identity numbers."),
+    )
+    police_informed = forms.BooleanField(label=_("The police have been informed"), required=False)
+    police_reference = forms.CharField(
+        label=_("Police reference number"), max_length=50, required=False
+    )
+    photo = forms.ImageField(
+        label=_("Photo"),
+        required=False,
+        help_text=_(
+            "At most 10 MB. The photo's position and camera details are removed. "
+            "If something else needs correcting, choose the photo again."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/*"}),
+    )
+    idempotency_key = forms.UUIDField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, categories, now=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.now = now
+        names = list(dict.fromkeys(category.name for category in categories))
+        self.fields["category"].choices = [(name, name) for name in names]
+        if not self.is_bound and "idempotency_key" not in self.initial:
+            self.initial["idempotency_key"] = uuid.uuid4()
+
+    def clean_photo(self):
+        photo = self.cleaned_data.get("photo")
+        # Checked here too, before Pillow reads a huge file only to have it refused.
+        if photo and photo.size > MAX_PHOTO_BYTES:
+            raise forms.ValidationError(_("The photo is larger than 10 MB. Choose a smaller one."))
+        return photo
+
+    def clean(self):
+        cleaned = super().clean()
+        latitude, longitude = cleaned.get("latitude"), cleaned.get("longitude")
+        if (latitude is None) != (longitude is None):
+            self.add_error("latitude", _("Give both latitude and longitude, or mark the map."))
+        when = cleaned.get("when")
+        if when and when != When.EXACT:
+            start, end = quick_period(when, timezone.localtime(self.now))
+            cleaned["occurred_from"], cleaned["occurred_to"] = start, end
+        elif (
+            when == When.EXACT
+            and not cleaned.get("occurred_from")
+            and "occurred_from" not in self.errors
+        ):
+            self.add_error("occurred_from", _("Say when it happened."))
+        return cleaned
+
+    def service_arguments(self, categories_by_name) -> dict:
+        """Return the cleaned data as keyword arguments of incident_create/incident_update."""
+        data = self.cleaned_data
+        return {
+            "category": categories_by_name.get(data["category"]),
+            "occurred_from": data["occurred_from"],
+            "occurred_to": data.get("occurred_to") or data["occurred_from"],
+            "place_name": data["place_name"],
+            "description": data["description"],
+            "police_informed": data["police_informed"],
+            "police_reference": data["police_reference"],
+        }
+
+
+class IncidentCorrectionForm(IncidentForm):
+    """Correcting an incident: the same fields, with its times given exactly."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("idempotency_key", "photo"):
+            del self.fields[name]
+
+
+class TriageForm(forms.ModelForm):
+    class Meta:
+        model = Incident
+        fields = ["status", "triage_note"]
+        widgets = {
+            "status": forms.RadioSelect,
+            "triage_note": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {
+            "triage_note": _("Needed when you ask for more information: say what is missing."),
+        }
+
+
+def categories_for_form(user):
+    """Return the active categories of ``user``'s municipalities, for IncidentForm."""
+    return list(Category.objects.for_user(user).active().order_by("order", "name"))

@@ -1,0 +1,265 @@
+"""Incidents (händelser) that reporters file, and the per-municipality categories they use."""
+
+from django.conf import settings
+from django.contrib.gis.db import models
+from django.contrib.gis.db.models.functions import Transform
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from est.models import Area, Municipality, Organisation
+from est.roles import has_permission
+
+
+class CategoryQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """Return the categories of the municipalities ``user`` may see."""
+        return self.filter(municipality__in=Municipality.objects.for_user(user))
+
+    def for_municipality(self, municipality):
+        return self.filter(municipality=municipality)
+
+    def active(self):
+        """Return the categories that new incidents may use (not retired)."""
+        return self.filter(retired=False)
+
+
+class Category(models.Model):
+    """A kind of incident in one municipality's list. Retired categories keep their incidents."""
+
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.CASCADE,
+        related_name="incident_categories",
+        verbose_name=_("municipality"),
+    )
+    name = models.CharField(_("name"), max_length=100)
+    #: A stable name for the standard categories ("graffiti"…), for demo data and importers.
+    code = models.SlugField(_("code"), max_length=50, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=100)
+    retired = models.BooleanField(
+        _("retired"),
+        default=False,
+        help_text=_("Retired categories are kept for old incidents but can't be chosen."),
+    )
+
+    objects = CategoryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["municipality", "order", "name"]
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "name"], name="category_name_unique"),
+            models.UniqueConstraint(
+                fields=["municipality", "code"],
+                condition=~Q(code=""),
+                name="category_code_unique",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class IncidentQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """Return the incidents ``user`` may read.
+
+        Those who hold ``incident.view`` (coordinators, police, administrators) read every
+        incident of their municipalities; reporters read only what they filed themselves.
+        """
+        if not user.is_authenticated:
+            return self.none()
+        mine = self.filter(municipality__in=Municipality.objects.for_user(user))
+        if has_permission(user, "incident.view"):
+            return mine
+        return mine.filter(reporter=user)
+
+    def filed_by(self, user):
+        return self.filter(reporter=user)
+
+    def for_municipality(self, municipality):
+        return self.filter(municipality=municipality)
+
+    def between(self, start=None, end=None):
+        """Return the incidents whose period overlaps [start, end); either end may be open."""
+        queryset = self
+        if start is not None:
+            queryset = queryset.filter(occurred_to__gte=start)
+        if end is not None:
+            queryset = queryset.filter(occurred_from__lt=end)
+        return queryset
+
+    def within(self, area):
+        """Return the incidents positioned inside ``area`` (an Area or a geometry)."""
+        boundary = area.boundary if isinstance(area, Area) else area
+        return self.filter(position__intersects=boundary)
+
+    def of_category(self, *categories):
+        return self.filter(category__in=categories)
+
+    def with_status(self, *statuses):
+        return self.filter(status__in=statuses)
+
+    def from_source(self, *sources):
+        return self.filter(source__in=sources)
+
+    def matching(self, text):
+        """Return the incidents whose description, place name or category contains ``text``."""
+        return self.filter(
+            Q(description__icontains=text)
+            | Q(place_name__icontains=text)
+            | Q(category__name__icontains=text)
+        )
+
+    def with_map_position(self):
+        """Annotate ``map_position``: the position in the maps' SRID (WGS 84)."""
+        return self.annotate(map_position=Transform("position", settings.MAP_SRID))
+
+
+class Incident(models.Model):
+    """Something a reporter saw or found: what, when (a period), where, and what was done."""
+
+    class Source(models.TextChoices):
+        REPORTER = "reporter", _("Reporter")
+        IMPORT = "import", _("Import")
+        POLICE_EVENT = "police_event", _("Police event")
+        SAFETY_WALK = "safety_walk", _("Safety walk")
+        TIP = "tip", _("Tip from a resident")
+
+    class Status(models.TextChoices):
+        NEW = "new", _("New")
+        REVIEWED = "reviewed", _("Reviewed")
+        NEEDS_INFORMATION = "needs_information", _("Needs more information")
+        CLOSED = "closed", _("Closed")
+
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        related_name="incidents",
+        verbose_name=_("municipality"),
+    )
+    category = models.ForeignKey(
+        Category, on_delete=models.PROTECT, related_name="incidents", verbose_name=_("category")
+    )
+    occurred_from = models.DateTimeField(_("happened from"))
+    occurred_to = models.DateTimeField(_("happened until"))
+    position = models.PointField(_("position"), srid=settings.STORAGE_SRID)
+    place_geometry = models.GeometryField(
+        _("place as a line or area"), srid=settings.STORAGE_SRID, null=True, blank=True
+    )
+    position_precise = models.BooleanField(
+        _("precise position"),
+        default=True,
+        help_text=_("False when only the town or the municipality is known, as for police events."),
+    )
+    place_name = models.CharField(_("place"), max_length=200, blank=True)
+    description = models.TextField(_("what happened"), blank=True)
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="incidents",
+        verbose_name=_("reporter"),
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="incidents",
+        verbose_name=_("organisation"),
+    )
+    police_informed = models.BooleanField(_("police informed"), default=False)
+    police_reference = models.CharField(_("police reference number"), max_length=50, blank=True)
+    source = models.CharField(
+        _("source"), max_length=20, choices=Source.choices, default=Source.REPORTER
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.NEW
+    )
+    triage_note = models.TextField(
+        _("note from the coordinator"),
+        blank=True,
+        help_text=_("What the coordinator asks or noted when reviewing."),
+    )
+    idempotency_key = models.UUIDField(
+        _("submission key"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Sent with the filing form, so that a resent form files nothing twice."),
+    )
+    police_event_id = models.PositiveBigIntegerField(
+        _("police event id"), null=True, blank=True, unique=True, editable=False
+    )
+    created_at = models.DateTimeField(_("filed at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("changed at"), auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+    objects = IncidentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-occurred_from", "-pk"]
+        verbose_name = _("incident")
+        verbose_name_plural = _("incidents")
+        # position gets a GiST index from GeoDjango (spatial_index defaults to True); category,
+        # reporter and the other foreign keys get btree indexes of their own.
+        indexes = [
+            models.Index(
+                fields=["municipality", "occurred_from"], name="incident_municipality_time"
+            ),
+            models.Index(fields=["municipality", "status"], name="incident_municipality_status"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(occurred_to__gte=models.F("occurred_from")),
+                name="incident_period_order",
+            ),
+            models.UniqueConstraint(
+                fields=["reporter", "idempotency_key"], name="incident_idempotency_key_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.category} {self.occurred_from:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_instant(self) -> bool:
+        """Return whether the incident happened at one known moment rather than in a period."""
+        return self.occurred_from == self.occurred_to
+
+
+def _photo_path(photo, filename):
+    return f"incidents/{photo.incident.municipality.code}/{filename}"
+
+
+class IncidentPhoto(models.Model):
+    """A photo of an incident, re-encoded without EXIF (no GPS, no camera serial), with a thumbnail.
+
+    Photos are not public: they are served through a view that checks the incident's scope.
+    """
+
+    incident = models.ForeignKey(
+        Incident, on_delete=models.CASCADE, related_name="photos", verbose_name=_("incident")
+    )
+    image = models.ImageField(
+        _("photo"), upload_to=_photo_path, width_field="width", height_field="height"
+    )
+    thumbnail = models.ImageField(_("thumbnail"), upload_to=_photo_path)
+    width = models.PositiveIntegerField(null=True, editable=False)
+    height = models.PositiveIntegerField(null=True, editable=False)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at", "pk"]
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+
+    def __str__(self):
+        return self.image.name

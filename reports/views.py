@@ -1,0 +1,426 @@
+"""Incident pages: filing and one's own reports, the coordinators' list, map, export and triage."""
+
+import csv
+import json
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.gis.db.models.functions import AsGeoJSON, Transform
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.core.serializers import serialize
+from django.http import FileResponse, Http404, JsonResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import DetailView, FormView, ListView
+from django_filters.views import FilterView
+
+from est.access import PermissionRequiredMixin
+from est.models import Municipality
+from est.roles import has_permission
+
+from .filters import IncidentFilter
+from .forms import IncidentCorrectionForm, IncidentForm, TriageForm, categories_for_form
+from .incidents import (
+    incident_create,
+    incident_triage,
+    incident_update,
+    may_correct,
+    may_file,
+    municipality_for_position,
+    point_from_lat_lon,
+)
+from .models import Category, Incident, IncidentPhoto
+from .times import When
+
+#: The map shows at most this many incidents; the list and the export show all.
+MAP_LIMIT = 5000
+#: Where the service's errors appear on the filing form.
+ERROR_FIELDS = {"position": "latitude", "place_geometry": "latitude", NON_FIELD_ERRORS: None}
+
+
+def _add_service_errors(form, error: ValidationError) -> None:
+    for field, errors in error.message_dict.items():
+        target = ERROR_FIELDS.get(field, field)
+        form.add_error(target if target in form.fields else None, errors)
+
+
+def municipalities_map_layer(user) -> dict:
+    """Return the GeoJSON (WGS 84) of ``user``'s municipal boundaries, for the maps."""
+    municipalities = Municipality.objects.for_user(user)
+    return json.loads(
+        serialize("geojson", municipalities, geometry_field="boundary", fields=["name", "code"])
+    )
+
+
+class IncidentFormMixin:
+    """Shared by filing and correcting: categories, the map and saving through the services."""
+
+    template_name = "reports/incident_form.html"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "categories": categories_for_form(self.request.user)}
+
+    def position_and_municipality(self, form):
+        data = form.cleaned_data
+        position = None
+        if data.get("latitude") is not None and data.get("longitude") is not None:
+            position = point_from_lat_lon(data["latitude"], data["longitude"])
+        return position, municipality_for_position(self.request.user, position)
+
+    def categories_by_name(self, municipality):
+        return {c.name: c for c in Category.objects.for_municipality(municipality)}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            boundaries=municipalities_map_layer(self.request.user), **kwargs
+        )
+
+
+class IncidentFile(PermissionRequiredMixin, IncidentFormMixin, FormView):
+    """The filing page: map first, then when, what and how."""
+
+    permission = "incident.file"
+    form_class = IncidentForm
+
+    def get(self, request, *args, **kwargs):
+        if not may_file(request.user):
+            return self.response_class(
+                request, template=["reports/incident_untrained.html"], context={}
+            )
+        return super().get(request, *args, **kwargs)
+
+    def get_initial(self):
+        """Another incident at the same place and time starts with those filled in."""
+        initial = {}
+        query = self.request.GET
+        for name in ("latitude", "longitude", "place_name", "when", "occurred_from", "occurred_to"):
+            if query.get(name):
+                initial[name] = query[name]
+        return initial
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        position, municipality = self.position_and_municipality(form)
+        if municipality is None:
+            form.add_error(None, _("You don't belong to any municipality. Ask your coordinator."))
+            return self.form_invalid(form)
+        try:
+            incident = incident_create(
+                reporter=self.request.user,
+                municipality=municipality,
+                position=position,
+                idempotency_key=data["idempotency_key"],
+                photos=[data["photo"]] if data.get("photo") else [],
+                **form.service_arguments(self.categories_by_name(municipality)),
+            )
+        except ValidationError as error:
+            _add_service_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("Thank you! Your report of %(category)s is filed.") % {"category": incident.category},
+        )
+        if "another" in self.request.POST:
+            same_place_and_time = {
+                "latitude": data["latitude"],
+                "longitude": data["longitude"],
+                "place_name": data["place_name"],
+                "when": When.EXACT,
+                "occurred_from": timezone.localtime(incident.occurred_from).strftime(
+                    "%Y-%m-%dT%H:%M"
+                ),
+                "occurred_to": timezone.localtime(incident.occurred_to).strftime("%Y-%m-%dT%H:%M"),
+            }
+            return redirect(reverse("incident_file") + "?" + urlencode(same_place_and_time))
+        return redirect("incident_mine")
+
+
+class ScopedIncidentMixin(PermissionRequiredMixin):
+    """Finds the incident from the URL among those the user may read, else 404."""
+
+    permission = "incident.read"
+
+    def get_queryset(self):
+        return Incident.objects.for_user(self.request.user).select_related(
+            "municipality", "category", "reporter", "organisation"
+        )
+
+
+class IncidentCorrect(ScopedIncidentMixin, IncidentFormMixin, FormView):
+    """Correcting an incident: its reporter for 48 hours, coordinators always."""
+
+    form_class = IncidentCorrectionForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.object = get_object_or_404(self.get_queryset(), pk=kwargs["pk"])
+            if not may_correct(request.user, self.object):
+                raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_initial(self):
+        incident = self.object
+        position = incident.position.transform(settings.MAP_SRID, clone=True)
+        return {
+            "latitude": round(position.y, 6),
+            "longitude": round(position.x, 6),
+            "place_name": incident.place_name,
+            "when": When.EXACT,
+            "occurred_from": timezone.localtime(incident.occurred_from),
+            "occurred_to": timezone.localtime(incident.occurred_to),
+            "category": incident.category.name,
+            "description": incident.description,
+            "police_informed": incident.police_informed,
+            "police_reference": incident.police_reference,
+        }
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(incident=self.object, **kwargs)
+
+    def form_valid(self, form):
+        position, _municipality = self.position_and_municipality(form)
+        arguments = form.service_arguments(self.categories_by_name(self.object.municipality))
+        try:
+            incident_update(
+                incident=self.object, by=self.request.user, position=position, **arguments
+            )
+        except ValidationError as error:
+            _add_service_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The incident is corrected."))
+        return redirect("incident_detail", pk=self.object.pk)
+
+
+class IncidentMine(PermissionRequiredMixin, ListView):
+    """What the user has filed, newest first, with the coordinator's questions."""
+
+    permission = "incident.file"
+    template_name = "reports/incident_mine.html"
+    paginate_by = 25
+
+    def get_queryset(self):
+        return (
+            Incident.objects.for_user(self.request.user)
+            .filed_by(self.request.user)
+            .select_related("category", "municipality")
+            .order_by("-created_at", "-pk")
+        )
+
+
+class IncidentDetail(ScopedIncidentMixin, DetailView):
+    template_name = "reports/incident_detail.html"
+    context_object_name = "incident"
+
+    def get_context_data(self, **kwargs):
+        incident = self.object
+        user = self.request.user
+        can_triage = has_permission(user, "incident.triage")
+        position = incident.position.transform(settings.MAP_SRID, clone=True)
+        return super().get_context_data(
+            can_correct=may_correct(user, incident),
+            triage_form=TriageForm(instance=incident) if can_triage else None,
+            history=incident.history.select_related("history_user").order_by("-history_date"),
+            photos=incident.photos.all(),
+            map_point={"type": "Point", "coordinates": [position.x, position.y]},
+            boundaries=municipalities_map_layer(user),
+            **kwargs,
+        )
+
+
+class IncidentTriage(ScopedIncidentMixin, View):
+    """Coordinators set the status, or ask the reporter for more information."""
+
+    permission = "incident.triage"
+
+    def post(self, request, pk):
+        incident = get_object_or_404(self.get_queryset(), pk=pk)
+        form = TriageForm(request.POST, instance=Incident(status=incident.status))
+        if form.is_valid():
+            try:
+                incident = incident_triage(
+                    incident=incident,
+                    by=request.user,
+                    status=form.cleaned_data["status"],
+                    note=form.cleaned_data["triage_note"],
+                )
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                messages.success(
+                    request,
+                    _("The status is now: %(status)s.") % {"status": incident.get_status_display()},
+                )
+        else:
+            messages.error(request, _("Choose a status."))
+        return redirect("incident_detail", pk=incident.pk)
+
+
+class IncidentPhotoFile(ScopedIncidentMixin, View):
+    """A photo or its thumbnail, only for those who may read the incident."""
+
+    def get(self, request, pk, photo_pk, size):
+        incident = get_object_or_404(self.get_queryset(), pk=pk)
+        photo = get_object_or_404(IncidentPhoto, incident=incident, pk=photo_pk)
+        file = photo.thumbnail if size == "thumbnail" else photo.image
+        if not file:
+            raise Http404
+        response = FileResponse(file.open("rb"), content_type="image/jpeg")
+        response["Cache-Control"] = "private, max-age=3600"
+        return response
+
+
+class FilteredIncidentsMixin(PermissionRequiredMixin):
+    """The coordinators' incidents, narrowed by IncidentFilter from the URL's query string."""
+
+    permission = "incident.view"
+    filterset_class = IncidentFilter
+
+    def filtered(self):
+        queryset = Incident.objects.for_user(self.request.user)
+        self.filterset = IncidentFilter(
+            self.request.GET or None, queryset=queryset, request=self.request
+        )
+        if self.filterset.is_bound and not self.filterset.is_valid():
+            return queryset.none()
+        return self.filterset.qs
+
+
+class IncidentList(FilteredIncidentsMixin, FilterView):
+    """The filtered incidents as a list and a map, with the export of the same selection."""
+
+    template_name = "reports/incident_list.html"
+    paginate_by = 50
+    strict = True
+
+    def get_queryset(self):
+        return (
+            Incident.objects.for_user(self.request.user)
+            .select_related("category", "municipality", "organisation")
+            .order_by("-occurred_from", "-pk")
+        )
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        return super().get_context_data(
+            query=query.urlencode(),
+            boundaries=municipalities_map_layer(self.request.user),
+            map_limit=MAP_LIMIT,
+            **kwargs,
+        )
+
+
+class IncidentMapData(FilteredIncidentsMixin, View):
+    """GeoJSON (WGS 84) of the filtered incidents, at most MAP_LIMIT of them, newest first."""
+
+    def get(self, request):
+        queryset = self.filtered()
+        rows = (
+            queryset.annotate(
+                geojson=AsGeoJSON(Transform("position", settings.MAP_SRID), precision=6)
+            )
+            .order_by("-occurred_from", "-pk")
+            .values("pk", "geojson", "category__name", "occurred_from", "status", "place_name")[
+                :MAP_LIMIT
+            ]
+        )
+        features = [
+            {
+                "type": "Feature",
+                "geometry": json.loads(row["geojson"]),
+                "properties": {
+                    "id": row["pk"],
+                    "category": row["category__name"],
+                    "occurred_from": timezone.localtime(row["occurred_from"]).strftime(
+                        "%Y-%m-%d %H:%M"
+                    ),
+                    "status": Incident.Status(row["status"]).label,
+                    "place": row["place_name"],
+                    "url": reverse("incident_detail", args=[row["pk"]]),
+                },
+            }
+            for row in rows
+        ]
+        total = queryset.count() if len(features) == MAP_LIMIT else len(features)
+        return JsonResponse(
+            {"type": "FeatureCollection", "features": features, "total": total},
+        )
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def _safe_cell(value) -> str:
+    """Return ``value`` as text a spreadsheet won't run as a formula."""
+    text = "" if value is None else str(value)
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + text
+    return text
+
+
+class IncidentExport(FilteredIncidentsMixin, View):
+    """The filtered incidents as CSV (semicolons and a BOM, as Swedish Excel expects)."""
+
+    def get(self, request):
+        queryset = (
+            self.filtered()
+            .with_map_position()
+            .select_related("category", "municipality", "organisation")
+            .order_by("occurred_from", "pk")
+        )
+        header = [
+            _("id"),
+            _("municipality"),
+            _("category"),
+            _("from"),
+            _("until"),
+            _("latitude"),
+            _("longitude"),
+            _("precise position"),
+            _("place"),
+            _("description"),
+            _("status"),
+            _("source"),
+            _("organisation"),
+            _("police informed"),
+            _("police reference number"),
+        ]
+
+        def rows():
+            yield "\ufeff"
+            writer = csv.writer(_Echo(), delimiter=";")
+            yield writer.writerow(header)
+            for incident in queryset.iterator(chunk_size=2000):
+                yield writer.writerow(
+                    [
+                        _safe_cell(cell)
+                        for cell in (
+                            incident.pk,
+                            incident.municipality.name,
+                            incident.category.name,
+                            timezone.localtime(incident.occurred_from).strftime("%Y-%m-%d %H:%M"),
+                            timezone.localtime(incident.occurred_to).strftime("%Y-%m-%d %H:%M"),
+                            f"{incident.map_position.y:.6f}",
+                            f"{incident.map_position.x:.6f}",
+                            _("yes") if incident.position_precise else _("no"),
+                            incident.place_name,
+                            incident.description,
+                            incident.get_status_display(),
+                            incident.get_source_display(),
+                            incident.organisation or "",
+                            _("yes") if incident.police_informed else _("no"),
+                            incident.police_reference,
+                        )
+                    ]
+                )
+
+        response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+        filename = f"incidents-{timezone.localdate():%Y-%m-%d}.csv"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response

@@ -1,0 +1,183 @@
+/* Incident maps: marking the place when filing, and drawing the filtered incidents.
+   The maps are an enhancement: every form works by keyboard with the latitude and longitude
+   fields, and every map's content is also in a list or table. */
+(function () {
+  "use strict";
+
+  function baseMap(elementId, boundaries) {
+    var map = L.map(elementId, { zoomSnap: 0.5 });
+    var tilesElement = document.getElementById("map-tiles");
+    var tiles = tilesElement && JSON.parse(tilesElement.textContent);
+    if (tiles && tiles.url) {
+      L.tileLayer(tiles.url, { attribution: tiles.attribution, maxZoom: 19 }).addTo(map);
+    }
+    var layer = L.geoJSON(boundaries, { style: estMap.STYLE.boundary, interactive: false }).addTo(map);
+    if (layer.getLayers().length) {
+      map.fitBounds(layer.getBounds());
+    } else {
+      map.setView([59.39, 15.84], 10);
+    }
+    return map;
+  }
+
+  function format(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (_, key) { return values[key]; });
+  }
+
+  /* The filing map: a tap or click marks the place and fills latitude/longitude; typing the
+     coordinates moves the marker; "use my position" asks the browser. */
+  function filing(options) {
+    var map = baseMap(options.mapId, options.boundaries);
+    var marker = null;
+
+    function mark(lat, lon, announce) {
+      var latLng = L.latLng(lat, lon);
+      if (marker) {
+        marker.setLatLng(latLng);
+      } else {
+        marker = L.circleMarker(latLng, {
+          radius: 10, color: "#a3161a", weight: 3, fillColor: "#ffbf47", fillOpacity: 0.9,
+        }).addTo(map);
+      }
+      if (announce) {
+        options.status.textContent = format(options.messages.marked, {
+          lat: lat.toFixed(5), lon: lon.toFixed(5),
+        });
+      }
+    }
+
+    function fill(lat, lon) {
+      options.latitude.value = lat.toFixed(6);
+      options.longitude.value = lon.toFixed(6);
+      mark(lat, lon, true);
+    }
+
+    function fromFields() {
+      var lat = parseFloat(options.latitude.value);
+      var lon = parseFloat(options.longitude.value);
+      if (isFinite(lat) && isFinite(lon)) {
+        mark(lat, lon, false);
+        return true;
+      }
+      return false;
+    }
+
+    map.on("click", function (event) { fill(event.latlng.lat, event.latlng.lng); });
+    options.latitude.addEventListener("change", fromFields);
+    options.longitude.addEventListener("change", fromFields);
+    if (fromFields()) map.setView(marker.getLatLng(), Math.max(map.getZoom(), 15));
+
+    if (navigator.geolocation && options.myPosition) {
+      options.myPosition.hidden = false;
+      options.myPosition.addEventListener("click", function () {
+        options.status.textContent = options.messages.locating;
+        navigator.geolocation.getCurrentPosition(
+          function (position) {
+            fill(position.coords.latitude, position.coords.longitude);
+            map.setView(marker.getLatLng(), 16);
+          },
+          function () { options.status.textContent = options.messages.noPosition; },
+          { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 }
+        );
+      });
+    }
+    return map;
+  }
+
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+  function local(date) {
+    return date.getFullYear() + "-" + pad(date.getMonth() + 1) + "-" + pad(date.getDate()) +
+      "T" + pad(date.getHours()) + ":" + pad(date.getMinutes());
+  }
+  function at(day, hours) {
+    var d = new Date(day.getFullYear(), day.getMonth(), day.getDate());
+    d.setHours(hours);
+    return d;
+  }
+  function earliest(a, b) { return a < b ? a : b; }
+
+  /* The same periods as reports/times.py, shown in the exact fields as soon as one is chosen. */
+  function period(choice, now) {
+    now = new Date(now.getFullYear(), now.getMonth(), now.getDate(), now.getHours(), now.getMinutes());
+    var yesterday = new Date(now.getFullYear(), now.getMonth(), now.getDate() - 1);
+    if (choice === "now") return [now, now];
+    if (choice === "this_morning") {
+      var start = at(now, 6);
+      if (now < start) start = at(now, 0);
+      return [start, earliest(now, at(now, 12))];
+    }
+    if (choice === "last_night") return [at(yesterday, 22), earliest(now, at(now, 6))];
+    if (choice === "last_weekend") {
+      var back = (now.getDay() - 5 + 7) % 7;
+      var friday = at(new Date(now.getFullYear(), now.getMonth(), now.getDate() - back), 18);
+      if (friday > now) friday = new Date(friday.getFullYear(), friday.getMonth(), friday.getDate() - 7, 18);
+      var end = new Date(friday.getFullYear(), friday.getMonth(), friday.getDate() + 3, 6);
+      return [friday, earliest(now, end)];
+    }
+    return null;
+  }
+
+  function quickTimes(options) {
+    function chosen() {
+      for (var i = 0; i < options.radios.length; i++) {
+        if (options.radios[i].checked) return options.radios[i];
+      }
+      return null;
+    }
+    function show() {
+      var radio = chosen();
+      var times = radio && period(radio.value, new Date());
+      if (!times) return;
+      options.from.value = local(times[0]);
+      options.to.value = local(times[1]);
+    }
+    function exact() {
+      options.radios.forEach(function (radio) { radio.checked = radio.value === options.exact; });
+    }
+    options.radios.forEach(function (radio) { radio.addEventListener("change", show); });
+    options.from.addEventListener("input", exact);
+    options.to.addEventListener("input", exact);
+    if (!options.from.value) show();
+  }
+
+  /* The coordinators' map: the filtered incidents as points, each linking to its page. */
+  function incidents(options) {
+    var map = baseMap(options.mapId, options.boundaries);
+    fetch(options.url, { credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (response) { return response.json(); })
+      .then(function (data) {
+        var layer = L.geoJSON(data, {
+          pointToLayer: function (feature, latlng) {
+            return L.circleMarker(latlng, {
+              radius: 6, color: "#0d3a5a", weight: 1, fillColor: "#e69f00", fillOpacity: 0.8,
+            });
+          },
+          onEachFeature: function (feature, layer) {
+            var p = feature.properties;
+            var link = document.createElement("a");
+            link.href = p.url;
+            link.textContent = p.category + ", " + p.occurred_from;
+            layer.bindPopup(link);
+          },
+        }).addTo(map);
+        if (layer.getLayers().length) map.fitBounds(layer.getBounds(), { maxZoom: 15, padding: [20, 20] });
+        if (options.status) {
+          options.status.textContent = format(options.shown, {
+            shown: data.features.length, total: data.total,
+          });
+        }
+      });
+    return map;
+  }
+
+  /* One incident's position (and the municipal boundaries) on the detail page. */
+  function point(options) {
+    var map = baseMap(options.mapId, options.boundaries);
+    var latlng = L.latLng(options.point.coordinates[1], options.point.coordinates[0]);
+    L.circleMarker(latlng, { radius: 10, color: "#a3161a", weight: 3, fillColor: "#ffbf47", fillOpacity: 0.9 }).addTo(map);
+    map.setView(latlng, 14);
+    return map;
+  }
+
+  window.reportsMap = { filing: filing, quickTimes: quickTimes, incidents: incidents, point: point };
+})();

@@ -1,0 +1,72 @@
+"""The health page and command, and one clear sentence when a service is down."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from est.health import heartbeat_record
+
+
+def test_health_page_reports_every_part(client, db):
+    heartbeat_record()
+    response = client.get("/health/")
+    body = response.json()
+    assert set(body) == {"database", "postgis", "redis", "worker", "beat"}
+    assert [body[part]["ok"] for part in ("database", "postgis", "redis", "beat")] == [True] * 4
+    # No worker runs in this test: the page says so and answers 503.
+    assert not body["worker"]["ok"]
+    assert response.status_code == 503
+
+
+def test_health_command_fails_when_a_part_is_down(db, capsys):
+    with pytest.raises(CommandError, match="worker"):
+        call_command("health")
+    assert "PostGIS" in capsys.readouterr().out
+
+
+def _manage(*args, **env):
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "est.settings.base", **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_unreachable_database_is_one_sentence_not_a_traceback():
+    result = _manage("migrate", DATABASE_URL="postgis://est:est@127.0.0.1:1/est")
+    assert result.returncode == 1
+    assert result.stderr.strip().startswith("Databasen går inte att nå")
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_unreachable_database_in_a_request_is_a_503_page():
+    script = (
+        "import django; django.setup();"
+        "from django.test import Client;"
+        "r = Client(raise_request_exception=False).post("
+        "'/accounts/login/', {'username': 'rut', 'password': 'x'}, HTTP_HOST='localhost');"
+        "print(r.status_code); print(r.content.decode())"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=settings.BASE_DIR,
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "est.settings.test",
+            "DATABASE_URL": "postgis://est:est@127.0.0.1:1/est",
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout.startswith("503")
+    assert "Databasen går inte att nå" in result.stdout

@@ -1,0 +1,62 @@
+"""A reporter on a phone files an incident by tapping the map and finds it among their reports."""
+
+import os
+
+import pytest
+
+from reports.models import Incident
+from tests.accessibility import wcag_violations
+
+PHONE = {"width": 360, "height": 740}
+
+
+@pytest.mark.browser
+def test_a_reporter_files_by_tapping_the_map_on_a_phone(log_in_page, live_server, reporter, arboga):
+    page = log_in_page(reporter)
+    page.set_viewport_size(PHONE)
+
+    page.goto(live_server.url + "/reports/new/")
+    page.wait_for_selector("#file-map.leaflet-container")
+
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert wcag_violations(page) == []
+    if os.environ.get("SCREENSHOT_DIR"):
+        page.screenshot(
+            path=os.path.join(os.environ["SCREENSHOT_DIR"], "file-360.png"), full_page=True
+        )
+
+    page.locator("#file-map").click()  # the middle of the map: inside Arboga's test square
+    assert page.get_by_role("spinbutton", name="Latitud").input_value() != ""
+    assert page.get_by_role("status").filter(has_text="Platsen är markerad").is_visible()
+    page.get_by_label("Nyss").check()
+    page.get_by_label("Klotter").check()
+    page.get_by_label("Beskriv vad som hände").fill("Nytt klotter på gaveln")
+    page.get_by_role("button", name="Skicka rapporten").click()
+
+    page.wait_for_url(live_server.url + "/reports/mine/")
+    assert page.get_by_text("Tack! Din rapport om Klotter är inskickad.").is_visible()
+    assert page.get_by_role("link", name="Klotter").is_visible()
+    incident = Incident.objects.get()
+    assert incident.reporter == reporter
+    assert arboga.boundary.contains(incident.position)
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+@pytest.mark.browser
+def test_a_keyboard_user_types_the_position(log_in_page, live_server, reporter, arboga):
+    from .conftest import centre_of, lat_lon_of
+
+    page = log_in_page(reporter)
+    page.goto(live_server.url + "/reports/new/")
+    lat, lon = lat_lon_of(centre_of(arboga))
+
+    page.get_by_role("spinbutton", name="Latitud").fill(f"{lat:.6f}")
+    page.get_by_role("spinbutton", name="Longitud").fill(f"{lon:.6f}")
+    page.get_by_label("Inbrott").check()
+    page.get_by_label("I natt").check()
+    page.get_by_role("button", name="Skicka rapporten").press("Enter")
+
+    page.wait_for_url(live_server.url + "/reports/mine/")
+    incident = Incident.objects.get()
+    assert incident.category.name == "Inbrott"
+    assert incident.occurred_from < incident.occurred_to
