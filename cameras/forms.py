@@ -1,6 +1,7 @@
 """Forms of the camera register. They parse input; the rules live in cameras.services."""
 
 from django import forms
+from django.contrib.gis.gdal import GDALException
 from django.utils.translation import gettext_lazy as _
 from leaflet.forms.widgets import LeafletWidget
 
@@ -24,6 +25,17 @@ class DateTimeInput(forms.DateTimeInput):
         super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
+class MapWidget(LeafletWidget):
+    """django-leaflet's widget, but a value GDAL cannot read (broken GeoJSON) renders as an
+    empty map instead of an error page: Django's deserialize() lets GDALException through."""
+
+    def deserialize(self, value):
+        try:
+            return super().deserialize(value)
+        except GDALException:
+            return None
+
+
 class CameraForm(forms.ModelForm):
     municipality = forms.ModelChoiceField(
         queryset=Municipality.objects.none(), label=_("Municipality")
@@ -33,8 +45,8 @@ class CameraForm(forms.ModelForm):
         model = Camera
         fields = CAMERA_FIELDS
         widgets = {
-            "position": LeafletWidget(attrs={"map_height": "360px"}),
-            "filmed_area": LeafletWidget(attrs={"map_height": "360px"}),
+            "position": MapWidget(attrs={"map_height": "360px"}),
+            "filmed_area": MapWidget(attrs={"map_height": "360px"}),
             "purpose": forms.Textarea(attrs={"rows": 3}),
             "permit_conditions": forms.Textarea(attrs={"rows": 2}),
             "retention_justification": forms.Textarea(attrs={"rows": 3}),

@@ -128,10 +128,13 @@ class CameraList(PermissionRequiredMixin, TemplateView):
         cameras = list(Camera.objects.for_user(user).select_related("municipality", "organisation"))
         municipalities = Municipality.objects.for_user(user)
         now = timezone.now()
+        findings = register_findings(cameras, today=timezone.localdate())
+        for camera in cameras:
+            camera.findings = [finding for finding in findings if finding.camera is camera]
         return super().get_context_data(
             cameras=cameras,
             layers=camera_layers(cameras, municipalities),
-            findings=register_findings(cameras, today=timezone.localdate()),
+            findings=findings,
             overdue=Footage.objects.for_user(user).overdue(now).count(),
             failing=Footage.objects.for_user(user).failing().count(),
             **kwargs,
