@@ -1,13 +1,13 @@
 """Forms of the camera register. They parse input; the rules live in cameras.services."""
 
 from django import forms
-from django.contrib.gis.gdal import GDALException
 from django.utils.translation import gettext_lazy as _
-from leaflet.forms.widgets import LeafletWidget
 
+from est.forms import MapWidget
 from est.models import Municipality, Organisation
 
 from .models import Camera, DataSubjectRequest, Disclosure, Footage
+from .permit_statistics import MAX_BUFFER
 from .services import CAMERA_FIELDS
 
 
@@ -23,17 +23,6 @@ class DateTimeInput(forms.DateTimeInput):
 
     def __init__(self, **kwargs):
         super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
-
-
-class MapWidget(LeafletWidget):
-    """django-leaflet's widget, but a value GDAL cannot read (broken GeoJSON) renders as an
-    empty map instead of an error page: Django's deserialize() lets GDALException through."""
-
-    def deserialize(self, value):
-        try:
-            return super().deserialize(value)
-        except GDALException:
-            return None
 
 
 class CameraForm(forms.ModelForm):
@@ -161,3 +150,23 @@ class DataSubjectRequestStatusForm(forms.ModelForm):
         model = DataSubjectRequest
         fields = ["status", "note"]
         widgets = {"note": forms.Textarea(attrs={"rows": 2})}
+
+
+class PermitStatisticsForm(forms.Form):
+    """The period and surroundings of an IMY permit application's incident compilation."""
+
+    start = forms.DateField(label=_("From"), widget=DateInput())
+    end = forms.DateField(label=_("To"), widget=DateInput())
+    buffer = forms.IntegerField(
+        label=_("Surroundings in metres"),
+        min_value=0,
+        max_value=MAX_BUFFER,
+        help_text=_("Incidents this far outside the filmed area are counted too."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end and end < start:
+            self.add_error("end", _("The period ends before it starts."))
+        return cleaned

@@ -227,5 +227,8 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
         # django-axes logs every successful login at INFO; failures and lockouts still show.
         "axes": {"level": "WARNING"},
+        # WeasyPrint and fontTools narrate every step of a render at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
