@@ -1,0 +1,2 @@
+def pledges_seed(municipalities):
+    pass
