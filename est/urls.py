@@ -31,6 +31,7 @@ urlpatterns = [
     ),
     path("areas/<int:pk>/edit/", views.AreaUpdate.as_view(), name="area_update"),
     path("areas/<int:pk>/delete/", views.AreaDelete.as_view(), name="area_delete"),
+    path("", include("dialogues.urls")),
     # Accounts
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

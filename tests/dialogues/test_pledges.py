@@ -36,7 +36,7 @@ def test_a_year_has_one_pledge_corrections_are_versions(arboga_draft, arboga, co
 
 def test_publishing_needs_focus_areas_with_activities(arboga, coordinator):
     pledge = pledge_create(municipality=arboga, year=2027, by=coordinator)
-    with pytest.raises(ValidationError, match="focus area"):
+    with pytest.raises(ValidationError, match="fokusområde"):
         pledge_publish(pledge=pledge, by=coordinator)
     focus_area_create(pledge=pledge, title="Trafik", reason="Fortkörning på Ringvägen.")
     with pytest.raises(ValidationError, match="Trafik"):
@@ -56,7 +56,7 @@ def test_a_published_pledge_cannot_be_edited_in_place(arboga_pledge, coordinator
         ),
     ]
     for attempt in attempts:
-        with pytest.raises(ValidationError, match="cannot be changed"):
+        with pytest.raises(ValidationError, match="kan inte ändras"):
             attempt()
     arboga_pledge.refresh_from_db()
     assert arboga_pledge.introduction == "Medborgarlöfte för Arboga 2026."
@@ -111,7 +111,7 @@ def test_progress_updates_set_the_status_and_roll_up(arboga, coordinator, police
 
 def test_no_progress_on_a_draft_or_ahead_of_time(arboga_draft, arboga_pledge, coordinator):
     draft = pledge_draft(arboga_draft.municipality, coordinator, year=2027)
-    with pytest.raises(ValidationError, match="current published"):
+    with pytest.raises(ValidationError, match="gällande publicerade"):
         activity_progress_add(
             activity=draft.focus_areas.get().activities.get(),
             on=DAY,
@@ -181,7 +181,7 @@ def test_a_correction_is_a_new_version_that_takes_over_when_published(
         arboga_pledge,
         Pledge.Status.DRAFT,
     )
-    with pytest.raises(ValidationError, match="already being drafted"):
+    with pytest.raises(ValidationError, match="håller redan på"):
         pledge_correct(pledge=arboga_pledge, note="Igen", by=coordinator)
     # Until the correction is published, residents see version 1, and progress goes there.
     assert list(Pledge.objects.current()) == [arboga_pledge]
@@ -198,7 +198,7 @@ def test_a_correction_is_a_new_version_that_takes_over_when_published(
     assert [update.text for update in copy.updates.all()] == ["Dialog i Nyby."]
     arboga_pledge.refresh_from_db()
     assert arboga_pledge.introduction == "Medborgarlöfte för Arboga 2026."
-    with pytest.raises(ValidationError, match="current"):
+    with pytest.raises(ValidationError, match="gällande"):
         pledge_correct(pledge=arboga_pledge, note="Från gammal version", by=coordinator)
 
 
