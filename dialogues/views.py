@@ -43,9 +43,10 @@ class PledgeList(PermissionRequiredMixin, TemplateView):
         pledges_by_municipality = [
             (
                 municipality,
-                Pledge.objects.for_municipality(municipality).annotate(
-                    pending_comments=Count("comments", filter=Q(comments__status="pending"))
-                ),
+                Pledge.objects.for_municipality(municipality)
+                .annotate(pending_comments=Count("comments", filter=Q(comments__status="pending")))
+                # Meta.ordering does not apply to a query with an aggregate.
+                .order_by("-year", "-version"),
             )
             for municipality in municipalities
         ]
