@@ -178,7 +178,7 @@ PLEDGES = [
                         ],
                     ),
                     (
-                        "Nattvandring med vuxna i centrum under hösten.",
+                        "Nattvandring med vuxna i centrum under jul- och nyårshelgerna.",
                         PARTNER,
                         "Nattvandrarna i Arboga",
                         D(2026, 12, 1),

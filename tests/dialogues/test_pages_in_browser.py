@@ -1,4 +1,4 @@
-"""The pledge pages as residents and staff meet them: in chromium, on a desk and a phone, with axe."""
+"""The pledge pages as residents and staff meet them: in chromium, on a desk and a phone."""
 
 import datetime
 
@@ -6,11 +6,13 @@ import pytest
 from playwright.sync_api import expect
 
 from dialogues.comments import comment_moderate, comment_submit
+from dialogues.models import CooperationAgreement
 from dialogues.pledges import (
     activity_progress_add,
     pledge_correct,
     pledge_follow_up,
     pledge_publish,
+    pledge_update,
 )
 from tests.accessibility import wcag_violations
 from tests.dialogues.conftest import pledge_draft
@@ -21,12 +23,18 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def arboga_years(arboga, coordinator, police):
     """Arboga: 2025 followed up; 2026 published, corrected once, under way, with a comment."""
+    agreement = CooperationAgreement.objects.create(
+        municipality=arboga,
+        title="Samverkansöverenskommelse mellan Arboga kommun och Polisen",
+        signed_on=datetime.date(2024, 2, 14),
+    )
     earlier = pledge_publish(pledge=pledge_draft(arboga, coordinator, year=2025), by=coordinator)
     pledge_follow_up(pledge=earlier, text="Två dialoger hölls under 2025.", by=coordinator)
-    first = pledge_publish(
-        pledge=pledge_draft(arboga, coordinator, focus_areas=["Narkotika i centrum", "Trafik"]),
-        by=coordinator,
+    draft = pledge_draft(
+        arboga, coordinator, focus_areas=["Narkotikaförsäljning i centrummiljön", "Trafik"]
     )
+    pledge_update(pledge=draft, introduction=draft.introduction, agreement=agreement)
+    first = pledge_publish(pledge=draft, by=coordinator)
     correction = pledge_publish(
         pledge=pledge_correct(pledge=first, note="Rättat slutdatum.", by=coordinator),
         by=coordinator,
@@ -108,6 +116,7 @@ def test_public_pages_fit_a_phone(browser, live_server, arboga_years):
         page.goto(live_server.url + path)
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 360, f"{path} scrolls sideways: {width}px"
+        assert wcag_violations(page) == [], path
     context.close()
 
 
