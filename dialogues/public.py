@@ -103,8 +103,15 @@ class PublicYear(TemplateView):
 
 
 def _sender_key(request) -> str:
-    """Return a key for the sender's address that is not the address itself (it is not stored)."""
-    address = request.META.get("REMOTE_ADDR", "")
+    """Return a key for the sender's address that is not the address itself (it is not stored).
+
+    In production a TLS proxy stands in front of gunicorn, so REMOTE_ADDR is the proxy's for
+    everyone; the proxy appends the address it saw to X-Forwarded-For, so the last entry there
+    is the sender's. (A sender talking to gunicorn directly could forge it; the honeypot and
+    moderation still stand.)
+    """
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    address = forwarded.rsplit(",", 1)[-1].strip() or request.META.get("REMOTE_ADDR", "")
     return hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:32]
 
 

@@ -143,3 +143,17 @@ def test_an_incomplete_comment_is_shown_again_with_errors(client, arboga_pledge,
     assert response.status_code == 400
     assert "Något behöver rättas" in response.content.decode()
     assert not Comment.objects.exists()
+
+
+def test_the_rate_limit_counts_senders_behind_the_proxy_apart(client, arboga_pledge):
+    data = {"display_name": "Någon", "body": "Fråga", "website": ""}
+    for _ in range(5):
+        client.post("/medborgarloften/1984/2026/", data, HTTP_X_FORWARDED_FOR="10.0.0.1")
+    assert (
+        client.post(
+            "/medborgarloften/1984/2026/", data, HTTP_X_FORWARDED_FOR="10.0.0.1"
+        ).status_code
+        == 400
+    )
+    other = client.post("/medborgarloften/1984/2026/", data, HTTP_X_FORWARDED_FOR="10.0.0.2")
+    assert other.status_code == 302

@@ -186,3 +186,14 @@ def test_outsider_cannot_moderate_arboga_comments(client_for, outsider, arboga_p
 def test_a_correction_draft_is_not_public_until_published(client, arboga_pledge, coordinator):
     pledge_correct(pledge=arboga_pledge, note="Rättelse", by=coordinator)
     assert client.get("/medborgarloften/1984/2026/version/2/").status_code == 404
+
+
+def test_administrator_keeps_agreements_and_reads_pledges_in_the_admin(
+    client_for, administrator, arboga_pledge
+):
+    client = client_for(administrator)
+    assert client.get("/admin/dialogues/cooperationagreement/add/").status_code == 200
+    assert client.get("/admin/dialogues/pledge/").status_code == 200
+    page = client.get(f"/admin/dialogues/pledge/{arboga_pledge.pk}/change/")
+    assert page.status_code == 200
+    assert b'name="introduction"' not in page.content  # read only
