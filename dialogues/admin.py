@@ -1,6 +1,7 @@
 """Administration: cooperation agreements are kept here; pledges are written on the staff pages."""
 
 from django.contrib import admin
+from django.db import models
 
 from .models import Comment, CooperationAgreement, Pledge
 
@@ -10,6 +11,8 @@ class CooperationAgreementAdmin(admin.ModelAdmin):
     list_display = ["title", "municipality", "signed_on", "valid_until"]
     list_filter = ["municipality"]
     search_fields = ["title"]
+    # Links to agreements are typed without a scheme; municipal sites are served over https.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Pledge)
