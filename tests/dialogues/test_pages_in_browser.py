@@ -133,3 +133,20 @@ def test_staff_pledge_pages_are_accessible(request, log_in_page, arboga_years, u
     page.get_by_role("link", name="Rapportera framsteg").first.click()
     expect(page.get_by_label("Vad som hände")).to_be_visible()
     assert wcag_violations(page) == []
+
+
+def test_the_year_page_prints_without_the_site_around_it(page, live_server, arboga_years):
+    page.goto(live_server.url + "/medborgarloften/1984/2026/")
+    page.emulate_media(media="print")
+    expect(page.get_by_role("heading", name="Narkotikaförsäljning i centrummiljön")).to_be_visible()
+    expect(page.locator(".site-header")).to_be_hidden()
+    expect(page.get_by_role("button", name="Skicka")).to_be_hidden()
+
+
+def test_a_resident_may_read_the_pledge_page_in_english(page, live_server, arboga_years):
+    page.goto(live_server.url + "/medborgarloften/1984/")
+    page.get_by_role("button", name="In English").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Citizen pledges 2026, Arboga")
+    assert page.locator("html").get_attribute("lang") == "en"
+    # What the municipality wrote stays as written.
+    expect(page.get_by_role("heading", name="Narkotikaförsäljning i centrummiljön")).to_be_visible()
