@@ -3,6 +3,7 @@
 from django.db.models import Prefetch
 
 from .models import Activity, FocusArea, Pledge
+from .progress import Progress
 
 
 def pledge_for_display(queryset):
@@ -19,11 +20,11 @@ def pledge_for_display(queryset):
 
 def pledge_page_context(pledge: Pledge) -> dict:
     """Return the template context of a pledge: the pledge, its focus areas with their progress,
-    and the progress of the whole pledge (the sum of its focus areas)."""
+    and the progress of the whole pledge (the sum of its focus areas; None without any)."""
     focus_areas = [(focus_area, focus_area.progress()) for focus_area in pledge.focus_areas.all()]
-    total = (
-        sum((progress for _, progress in focus_areas[1:]), focus_areas[0][1])
-        if focus_areas
-        else None
-    )
-    return {"pledge": pledge, "focus_areas": focus_areas, "progress": total}
+    total = sum((progress for _, progress in focus_areas), Progress())
+    return {
+        "pledge": pledge,
+        "focus_areas": focus_areas,
+        "progress": total if focus_areas else None,
+    }

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView, View
@@ -187,6 +188,11 @@ class PledgeCreate(MunicipalityScopedMixin, ServiceFormView):
     permission = "pledge.edit"
     heading = gettext_lazy("New citizen pledges")
     success_message = gettext_lazy("The draft is saved. Add the focus areas and their activities.")
+
+    def get_initial(self):
+        # Pledges are agreed in the autumn for the coming year.
+        today = timezone.localdate()
+        return {"year": today.year + 1 if today.month >= 9 else today.year}
 
     def get_form(self, form_class=None):
         return PledgeForm(municipality=self.municipality, **self.get_form_kwargs())
