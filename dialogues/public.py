@@ -4,11 +4,12 @@ These views never scope by user: they show published versions only, whoever asks
 """
 
 import hashlib
+import posixpath
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -19,7 +20,7 @@ from est.models import Municipality
 from .comments import comment_submit
 from .display import pledge_for_display, pledge_page_context
 from .forms import CommentForm
-from .models import Comment, Pledge
+from .models import Comment, Pledge, ProgressUpdate
 from .pdf import pledge_pdf
 
 
@@ -142,3 +143,22 @@ def public_pdf(request, code: str, year: int):
     filename = f"medborgarlofte-{municipality.code}-{year}.pdf"
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
+
+
+def public_attachment(request, pk: int):
+    """Stream the attachment of a progress update on a published pledge.
+
+    Uploaded files are never served directly (see MEDIA_URL in the settings): this view is the
+    one way to them, and it only reaches updates of published versions.
+    """
+    update = get_object_or_404(
+        ProgressUpdate.objects.filter(
+            activity__focus_area__pledge__status__in=Pledge.PUBLIC_STATUSES
+        ).exclude(attachment=""),
+        pk=pk,
+    )
+    try:
+        file = update.attachment.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    return FileResponse(file, filename=posixpath.basename(update.attachment.name))

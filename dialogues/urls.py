@@ -5,6 +5,7 @@ from . import public, views
 urlpatterns = [
     # The public site, in Swedish words residents search for.
     path("medborgarloften/", public.PublicIndex.as_view(), name="public_pledge_index"),
+    path("medborgarloften/bilagor/<int:pk>/", public.public_attachment, name="public_attachment"),
     path(
         "medborgarloften/<municipality:code>/",
         public.PublicYear.as_view(),

@@ -5,6 +5,7 @@ import io
 import re
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from pypdf import PdfReader
 
 from dialogues.models import Comment
@@ -157,3 +158,27 @@ def test_the_rate_limit_counts_senders_behind_the_proxy_apart(client, arboga_ple
     )
     other = client.post("/medborgarloften/1984/2026/", data, HTTP_X_FORWARDED_FOR="10.0.0.2")
     assert other.status_code == 302
+
+
+def test_attachments_are_streamed_by_a_view_not_served_from_media(
+    client, arboga_pledge, coordinator, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    update = activity_progress_add(
+        activity=arboga_pledge.focus_areas.get().activities.get(),
+        on=DAY,
+        text="Minnesanteckningar.",
+        status="done",
+        attachment=SimpleUploadedFile("minnesanteckningar.pdf", b"%PDF-1.4 demo"),
+        by=coordinator,
+    )
+    page = client.get("/medborgarloften/1984/").content.decode()
+    assert f'href="/medborgarloften/bilagor/{update.pk}/"' in page
+    assert "/media/" not in page
+    response = client.get(f"/medborgarloften/bilagor/{update.pk}/")
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"%PDF-1.4 demo"
+    assert response["Content-Type"] == "application/pdf"
+    update.attachment.delete(save=False)
+    assert client.get(f"/medborgarloften/bilagor/{update.pk}/").status_code == 404
+    assert client.get("/medborgarloften/bilagor/999999/").status_code == 404
