@@ -33,6 +33,7 @@ urlpatterns = [
     path("reports/", include("reports.urls")),
     path("cameras/", include("cameras.urls")),
     path("kamerabevakning/", include("cameras.public_urls")),
+    path("", include("dialogues.urls")),
     # Accounts
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

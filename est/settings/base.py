@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "est",
     "reports",
     "cameras",
+    "dialogues",
 ]
 
 MIDDLEWARE = [
