@@ -8,7 +8,7 @@ class DialoguesConfig(AppConfig):
 
     def ready(self):
         from est.demo import register_seeder
-        from est.navigation import Entry, register
+        from est.navigation import Entry, register, register_public
         from est.roles import Role, grant
 
         from .demo import pledges_seed
@@ -32,5 +32,14 @@ class DialoguesConfig(AppConfig):
                 _("Comments and questions on the pledges waiting for moderation."),
                 order=61,
             ),
+        )
+        register_public(
+            Entry(
+                _("Citizen pledges"),
+                "public_pledge_index",
+                "",
+                _("What the municipality and the police have promised, and what they did."),
+                order=10,
+            )
         )
         register_seeder(pledges_seed)

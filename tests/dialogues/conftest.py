@@ -6,7 +6,6 @@ import pytest
 
 from dialogues.models import Activity
 from dialogues.pledges import activity_create, focus_area_create, pledge_create, pledge_publish
-from tests.factories import MunicipalityFactory
 
 
 def pledge_draft(municipality, by, year=2026, focus_areas=("Narkotika i centrummiljön",)):
@@ -44,15 +43,3 @@ def arboga_draft(arboga, coordinator):
 def arboga_pledge(arboga_draft, coordinator):
     """Arboga's published pledges for 2026."""
     return pledge_publish(pledge=arboga_draft, by=coordinator)
-
-
-@pytest.fixture(autouse=True)
-def _municipality_squares_near_sweden():
-    """Restart MunicipalityFactory's sequence after each test.
-
-    The factory places the n-th municipality 20 km further east; the many municipalities these
-    tests make would otherwise push later tests' squares off the SWEREF 99 TM grid (a map test
-    in tests/est then finds latitudes below 50°).
-    """
-    yield
-    MunicipalityFactory.reset_sequence()
