@@ -2,6 +2,7 @@
 
 from django.db.models import Prefetch
 
+from .indicators import focus_area_indicator
 from .models import Activity, FocusArea, Pledge
 from .progress import Progress
 
@@ -19,10 +20,14 @@ def pledge_for_display(queryset):
 
 
 def pledge_page_context(pledge: Pledge) -> dict:
-    """Return the template context of a pledge: the pledge, its focus areas with their progress,
-    and the progress of the whole pledge (the sum of its focus areas; None without any)."""
-    focus_areas = [(focus_area, focus_area.progress()) for focus_area in pledge.focus_areas.all()]
-    total = sum((progress for _, progress in focus_areas), Progress())
+    """Return the template context of a pledge: the pledge, its focus areas with their progress
+    and incident indicator (None where they name no category), and the progress of the whole
+    pledge (the sum of its focus areas; None without any)."""
+    focus_areas = [
+        (focus_area, focus_area.progress(), focus_area_indicator(focus_area))
+        for focus_area in pledge.focus_areas.all()
+    ]
+    total = sum((progress for _, progress, _ in focus_areas), Progress())
     return {
         "pledge": pledge,
         "focus_areas": focus_areas,
