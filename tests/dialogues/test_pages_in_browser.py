@@ -81,7 +81,7 @@ def test_public_pages_are_swedish_and_accessible(page, live_server, arboga_years
 
 def test_a_resident_follows_the_pledges_from_the_welcome_page(page, live_server, arboga_years):
     page.goto(live_server.url + "/")
-    page.get_by_role("link", name="Läs kommunens och polisens medborgarlöften").click()
+    page.get_by_role("main").get_by_role("link", name="Medborgarlöften").click()
     page.get_by_role("link", name="Arboga").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Medborgarlöften 2026, Arboga")
     expect(page.get_by_text("1 av 2 aktiviteter klara (50 %)").first).to_be_visible()
