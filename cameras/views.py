@@ -18,6 +18,7 @@ from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
 from est.access import PermissionRequiredMixin
+from est.forms import form_add_service_errors
 from est.models import Municipality
 from est.pdf import pdf_render
 from est.roles import has_permission
@@ -78,11 +79,7 @@ class ServiceFormMixin:
         try:
             saved = self.save(form)
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, errors in error.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, error.messages)
+            form_add_service_errors(form, error)
             return self.form_invalid(form)
         if self.success_message:
             messages.success(self.request, self.success_message % {"name": saved})

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView, View
 
 from est.access import PermissionRequiredMixin
+from est.forms import form_add_service_errors
 from est.models import Municipality
 from est.roles import has_permission
 from est.views import MunicipalityScopedMixin
@@ -74,11 +75,7 @@ class ServiceFormView(FormView):
         try:
             saved = self.save(form)
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, errors in error.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, error)
+            form_add_service_errors(form, error)
             return self.form_invalid(form)
         if self.success_message:
             messages.success(self.request, self.success_message)
