@@ -4,6 +4,8 @@ A picture's content is a JSON snapshot compiled from SQL aggregates (reports.sit
 the page and the PDF render from the snapshot and never recount.
 """
 
+import datetime
+
 from django.conf import settings
 from django.contrib.gis.db import models
 from django.db.models import Q
@@ -134,6 +136,11 @@ class SituationPicture(models.Model):
 
     def __str__(self):
         return f"{self.municipality} {self.period_start:%Y-%m-%d} v{self.version}"
+
+    @property
+    def last_day(self):
+        """Return the period's last day (``period_end`` is the first day after it)."""
+        return self.period_end - datetime.timedelta(days=1)
 
     @property
     def is_frozen(self) -> bool:
