@@ -16,6 +16,7 @@ class ReportsConfig(AppConfig):
         from .categories import seed_new_municipality
         from .demo import incidents_seed
         from .police_events import police_events_seed
+        from .situation import situation_pictures_seed
 
         # Filing: coordinators, and reporters once trained (checked when filing).
         grant("incident.file", {Role.REPORTER, Role.COORDINATOR})
@@ -25,6 +26,12 @@ class ReportsConfig(AppConfig):
         grant("incident.read", {Role.REPORTER, Role.COORDINATOR, Role.POLICE, Role.ADMINISTRATOR})
         grant("incident.triage", {Role.COORDINATOR, Role.ADMINISTRATOR})
         grant("category.manage", {Role.COORDINATOR, Role.ADMINISTRATOR})
+        # Situation pictures: opening one at all (what one reads is
+        # SituationPictureQuerySet.for_user: shared organisations read published ones); reading
+        # every published picture of one's municipalities; compiling, writing and publishing.
+        grant("situation.read", set(Role))
+        grant("situation.view", {Role.COORDINATOR, Role.POLICE, Role.ADMINISTRATOR})
+        grant("situation.edit", {Role.COORDINATOR, Role.ADMINISTRATOR})
 
         register(
             Entry(
@@ -49,6 +56,13 @@ class ReportsConfig(AppConfig):
                 order=30,
             ),
             Entry(
+                _("Situation pictures"),
+                "situation_list",
+                "situation.view",
+                _("The fortnightly picture: what, where and when, and where to patrol next."),
+                order=40,
+            ),
+            Entry(
                 _("Incident categories"),
                 "category_list",
                 "category.manage",
@@ -58,6 +72,7 @@ class ReportsConfig(AppConfig):
         )
         register_seeder(incidents_seed)
         register_seeder(police_events_seed)
+        register_seeder(situation_pictures_seed)
         post_save.connect(
             seed_new_municipality, sender=Municipality, dispatch_uid="reports_categories_seed"
         )

@@ -263,3 +263,6 @@ class IncidentPhoto(models.Model):
 
     def __str__(self):
         return self.image.name
+
+
+from .situation_models import *  # noqa: E402,F403

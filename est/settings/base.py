@@ -1,6 +1,6 @@
 """Settings for EST, read from the environment (see .env.example) with working local defaults."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import environ
@@ -122,6 +122,8 @@ AXES_VERBOSE = False
 # --- e-mail ----------------------------------------------------------------------------------
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="est@localhost")
+# Where links in e-mails point to.
+SITE_URL = env("SITE_URL", default="http://localhost:8000")
 
 # --- language and time -------------------------------------------------------------------------
 LANGUAGE_CODE = "sv"
@@ -208,7 +210,15 @@ CELERY_BEAT_SCHEDULE = {
         "task": "cameras.tasks.mail_compliance",
         "schedule": crontab(minute=0, hour=7, day_of_month=1),
     },
+    # Hourly, so a period's pictures are compiled soon after it ends at midnight; repeated
+    # ticks find the pictures already made and compile nothing twice.
+    "situation-pictures": {
+        "task": "reports.tasks.compile_due_situation_pictures",
+        "schedule": crontab(minute=5),
+    },
 }
+# The Monday that the 14-day situation-picture periods are counted from.
+SITUATION_PERIOD_ANCHOR = date.fromisoformat(env("SITUATION_PERIOD_ANCHOR", default="2025-01-06"))
 # How old the last heartbeat may be before the health check says beat or the worker is down.
 HEARTBEAT_MAX_AGE = timedelta(minutes=3)
 

@@ -1,0 +1,153 @@
+"""The situation picture's page, PDF, permissions and workflow."""
+
+import io
+
+import pytest
+from django.core import mail
+from pypdf import PdfReader
+
+from est.roles import Role
+from reports.models import SituationPicture
+from reports.situation import (
+    situation_picture_compile,
+    situation_picture_ensure,
+    situation_picture_publish,
+)
+from tests.factories import OrganisationFactory, UserFactory
+
+from .situation_helpers import PERIOD_START, incident, known_incidents, local
+
+
+@pytest.fixture
+def picture(arboga, kungsor):
+    known_incidents(arboga, kungsor)
+    picture, _ = situation_picture_ensure(municipality=arboga, period_start=PERIOD_START)
+    situation_picture_compile(picture_id=picture.pk)
+    picture.refresh_from_db()
+    return picture
+
+
+def published(picture, by):
+    return situation_picture_publish(picture=picture, by=by)
+
+
+def test_the_coordinator_reads_the_key_figures_on_the_page(client_for, coordinator, picture):
+    response = client_for(coordinator).get(f"/situation/{picture.pk}/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Lägesbild Arboga" in page or "Situation picture Arboga" in page
+    assert "<svg" in page
+    figures = {f["name"]: f for f in response.context["categories"]}
+    assert figures["Skadegörelse"]["current"] == 2
+    assert "Inbrott i villa" in page  # the police event's table
+
+
+def test_police_read_a_published_picture_of_their_municipality(
+    client_for, police, coordinator, picture
+):
+    assert client_for(police).get(f"/situation/{picture.pk}/").status_code == 404  # a draft
+    published(picture, coordinator)
+    assert client_for(police).get(f"/situation/{picture.pk}/").status_code == 200
+
+
+def test_a_kungsor_user_guessing_an_arboga_picture_gets_404(
+    client_for, outsider, coordinator, picture
+):
+    published(picture, coordinator)
+    client = client_for(outsider)
+    for path in ("", "pdf/", "edit/"):
+        assert client.get(f"/situation/{picture.pk}/{path}").status_code == 404
+    assert client.post(f"/situation/{picture.pk}/recompile/").status_code == 404
+
+
+def test_reporters_and_council_see_only_what_is_shared_with_their_organisation(
+    client_for, reporter, council_member, coordinator, picture
+):
+    published(picture, coordinator)
+    assert client_for(reporter).get(f"/situation/{picture.pk}/").status_code == 404
+    picture.shared_with.add(reporter.organisation)
+    assert client_for(reporter).get(f"/situation/{picture.pk}/").status_code == 200
+    assert client_for(council_member).get(f"/situation/{picture.pk}/").status_code == 404
+
+
+def test_police_may_not_change_a_picture(client_for, police, coordinator, picture):
+    published(picture, coordinator)
+    assert client_for(police).post(f"/situation/{picture.pk}/revise/").status_code == 403
+
+
+def test_the_pdf_holds_the_key_figures(client_for, coordinator, picture):
+    response = client_for(coordinator).get(f"/situation/{picture.pk}/pdf/")
+    assert response["Content-Type"] == "application/pdf"
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    assert "Arboga" in text
+    assert "Skadegörelse" in text
+    assert "Klotter" in text
+    assert "Inbrott i villa" in text
+
+
+def test_publishing_freezes_notifies_and_a_change_makes_a_new_version(
+    client_for, coordinator, police, picture
+):
+    guards = OrganisationFactory(name="Vakt AB")
+    guards.municipalities.add(picture.municipality)
+    guard = UserFactory(
+        username="vakt",
+        role=Role.REPORTER,
+        organisation=guards,
+        municipalities=[picture.municipality],
+    )
+    client = client_for(coordinator)
+    response = client.post(
+        f"/situation/{picture.pk}/edit/",
+        {
+            "analysis": "<p>Fler <strong>skadegörelser</strong></p><script>alert(1)</script>",
+            "problems": "Helgnätter i centrum",
+            "shared_with": [guards.pk],
+        },
+    )
+    assert response.status_code == 302
+    picture.refresh_from_db()
+    assert picture.analysis == "<p>Fler <strong>skadegörelser</strong></p>"
+    assert client.post(f"/situation/{picture.pk}/submit/").status_code == 302
+    with pytest.MonkeyPatch.context():
+        from django.test import TestCase
+
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            client.post(f"/situation/{picture.pk}/publish/")
+    picture.refresh_from_db()
+    assert picture.status == SituationPicture.Status.PUBLISHED
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([police.email, guard.email])
+    # Frozen: neither the text nor the figures change any more.
+    client.post(f"/situation/{picture.pk}/edit/", {"analysis": "Ändrad", "problems": ""})
+    client.post(f"/situation/{picture.pk}/recompile/")
+    picture.refresh_from_db()
+    assert picture.analysis.startswith("<p>Fler")
+    response = client.post(f"/situation/{picture.pk}/revise/")
+    revision = SituationPicture.objects.get(version=2)
+    assert response.url == f"/situation/{revision.pk}/"
+    assert revision.status == SituationPicture.Status.DRAFT
+    assert revision.analysis == picture.analysis
+    picture.refresh_from_db()
+    assert picture.status == SituationPicture.Status.PUBLISHED
+    assert picture.superseded_by == revision
+    # The police still read the published version while the new one is a draft.
+    assert client_for(police).get(f"/situation/{picture.pk}/").status_code == 200
+
+
+def test_incidents_after_compiling_are_flagged(client_for, coordinator, picture):
+    incident(picture.municipality, "graffiti", local(2025, 3, 20, 8))
+    incident(picture.municipality, "graffiti", local(2025, 3, 21, 8))
+    response = client_for(coordinator).get(f"/situation/{picture.pk}/")
+    assert response.context["changed"] == 2
+    client_for(coordinator).post(f"/situation/{picture.pk}/recompile/")
+    response = client_for(coordinator).get(f"/situation/{picture.pk}/")
+    assert response.context["changed"] == 0
+    assert response.context["total"]["current"] == 5
+
+
+def test_the_list_shows_the_pictures_one_may_read(client_for, coordinator, outsider, picture):
+    assert (
+        picture.period_start.isoformat()
+        in client_for(coordinator).get("/situation/").content.decode()
+    )
+    assert client_for(outsider).get("/situation/").context["pictures"].count() == 0
