@@ -8,6 +8,14 @@ urlpatterns = [
     path("incidents/", views.IncidentList.as_view(), name="incident_list"),
     path("incidents.geojson", views.IncidentMapData.as_view(), name="incident_map_data"),
     path("incidents.csv", views.IncidentExport.as_view(), name="incident_export"),
+    path(
+        "incidents.xlsx", views.IncidentExport.as_view(format="xlsx"), name="incident_export_xlsx"
+    ),
+    path(
+        "incidents-export.geojson",
+        views.IncidentExport.as_view(format="geojson"),
+        name="incident_export_geojson",
+    ),
     path("incidents/<int:pk>/", views.IncidentDetail.as_view(), name="incident_detail"),
     path("incidents/<int:pk>/correct/", views.IncidentCorrect.as_view(), name="incident_correct"),
     path("incidents/<int:pk>/triage/", views.IncidentTriage.as_view(), name="incident_triage"),
