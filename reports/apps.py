@@ -25,6 +25,7 @@ class ReportsConfig(AppConfig):
         grant("incident.read", {Role.REPORTER, Role.COORDINATOR, Role.POLICE, Role.ADMINISTRATOR})
         grant("incident.triage", {Role.COORDINATOR, Role.ADMINISTRATOR})
         grant("category.manage", {Role.COORDINATOR, Role.ADMINISTRATOR})
+        grant("incident.import", {Role.COORDINATOR, Role.ADMINISTRATOR})
 
         register(
             Entry(
@@ -47,6 +48,13 @@ class ReportsConfig(AppConfig):
                 "incident.view",
                 _("All incidents of your municipalities: filter, map, export and triage."),
                 order=30,
+            ),
+            Entry(
+                _("Import incidents"),
+                "incident_import",
+                "incident.import",
+                _("Incidents from a CSV, Excel or GeoJSON file, checked row by row first."),
+                order=35,
             ),
             Entry(
                 _("Incident categories"),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import import_views, views
 
 urlpatterns = [
     path("new/", views.IncidentFile.as_view(), name="incident_file"),
@@ -23,6 +23,18 @@ urlpatterns = [
         "incidents/<int:pk>/photos/<int:photo_pk>/<str:size>/",
         views.IncidentPhotoFile.as_view(),
         name="incident_photo",
+    ),
+    path("incidents/import/", import_views.ImportStart.as_view(), name="incident_import"),
+    path(
+        "incidents/import/<str:code>/",
+        import_views.ImportUpload.as_view(),
+        name="incident_import_upload",
+    ),
+    path("imports/<int:pk>/", import_views.ImportPreview.as_view(), name="incident_import_preview"),
+    path(
+        "imports/<int:pk>/confirm/",
+        import_views.ImportConfirm.as_view(),
+        name="incident_import_confirm",
     ),
     path("categories/", views.CategoryList.as_view(), name="category_list"),
     path("categories/<str:code>/new/", views.CategoryCreate.as_view(), name="category_create"),
