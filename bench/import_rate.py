@@ -45,7 +45,7 @@ def generate(path: Path, municipality, rows: int, seed: int = 1) -> None:
     categories = list(
         Category.objects.for_municipality(municipality).active().values_list("name", flat=True)
     )
-    now = timezone.localtime().replace(second=0, microsecond=0)
+    now = timezone.now().replace(second=0, microsecond=0)
     with path.open("w", encoding="utf-8") as out:
         out.write("kategori;från;till;latitud;longitud;plats;beskrivning;polis informerad\n")
         written = 0
@@ -55,8 +55,10 @@ def generate(path: Path, municipality, rows: int, seed: int = 1) -> None:
                 continue
             point.transform(to_wgs84)
             lon, lat = point.coords
+            # In UTC, then local: wall-clock arithmetic would make times that never were.
             start = now - timedelta(minutes=rng.randrange(600, 365 * 24 * 60))
             end = start + timedelta(minutes=rng.choice((0, 0, 15, 60, 480)))
+            start, end = timezone.localtime(start), timezone.localtime(end)
             out.write(
                 f"{rng.choice(categories)};{start:%Y-%m-%d %H:%M};{end:%Y-%m-%d %H:%M};"
                 f"{lat:.6f};{lon:.6f};Plats {written % 500};Händelse nummer {written};"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import import_views, views
+from . import duplicate_views, import_views, views
 
 urlpatterns = [
     path("new/", views.IncidentFile.as_view(), name="incident_file"),
@@ -19,6 +19,11 @@ urlpatterns = [
     path("incidents/<int:pk>/", views.IncidentDetail.as_view(), name="incident_detail"),
     path("incidents/<int:pk>/correct/", views.IncidentCorrect.as_view(), name="incident_correct"),
     path("incidents/<int:pk>/triage/", views.IncidentTriage.as_view(), name="incident_triage"),
+    path(
+        "incidents/<int:pk>/merge/<int:duplicate_pk>/",
+        duplicate_views.IncidentMerge.as_view(),
+        name="incident_merge",
+    ),
     path(
         "incidents/<int:pk>/photos/<int:photo_pk>/<str:size>/",
         views.IncidentPhotoFile.as_view(),

@@ -244,6 +244,13 @@ class IncidentDetail(ScopedIncidentMixin, DetailView):
         return super().get_context_data(
             can_correct=may_correct(user, incident),
             triage_form=TriageForm(instance=incident) if can_triage else None,
+            duplicates=(
+                Incident.objects.for_user(user)
+                .likely_duplicates_of(incident)
+                .select_related("municipality")
+                if can_triage
+                else None
+            ),
             history=incident_history(incident),
             photos=incident.photos.all(),
             map_point={"type": "Point", "coordinates": [position.x, position.y]},

@@ -221,3 +221,13 @@ def test_an_export_imports_again(client_for, coordinator, arboga, file_incident,
     upload(client, arboga, SimpleUploadedFile("export.csv", exported))
 
     assert IncidentImport.objects.get().error_count == 0
+
+
+def test_times_in_the_night_clocks_go_forward_are_ordered_by_the_real_time(
+    client_for, coordinator, arboga
+):
+    # 02:46 does not exist on 29 March 2026 (read as 01:46 UTC); 03:01 is 01:01 UTC.
+    client = client_for(coordinator)
+    upload(client, arboga, csv_file(row(arboga, start="2026-03-29 02:46", end="2026-03-29 03:01")))
+
+    assert IncidentImport.objects.get().error_count == 1
