@@ -32,6 +32,7 @@ class ReportsConfig(AppConfig):
         grant("situation.read", set(Role))
         grant("situation.view", {Role.COORDINATOR, Role.POLICE, Role.ADMINISTRATOR})
         grant("situation.edit", {Role.COORDINATOR, Role.ADMINISTRATOR})
+        grant("incident.import", {Role.COORDINATOR, Role.ADMINISTRATOR})
 
         register(
             Entry(
@@ -61,6 +62,13 @@ class ReportsConfig(AppConfig):
                 "situation.view",
                 _("The fortnightly picture: what, where and when, and where to patrol next."),
                 order=40,
+            ),
+            Entry(
+                _("Import incidents"),
+                "incident_import",
+                "incident.import",
+                _("Incidents from a CSV, Excel or GeoJSON file, checked row by row first."),
+                order=35,
             ),
             Entry(
                 _("Incident categories"),

@@ -96,6 +96,18 @@ def _period_errors(occurred_from, occurred_to, now) -> dict[str, str]:
     return errors
 
 
+def position_outside_error(municipality, other: Municipality | None) -> str:
+    """Return the message for a position outside ``municipality``: in ``other``, or in none."""
+    if other is not None:
+        return _("The position is in %(other)s, not in %(municipality)s. Check the place.") % {
+            "other": other.name,
+            "municipality": municipality.name,
+        }
+    return _(
+        "The position is outside %(municipality)s, in no Swedish municipality. Check the place."
+    ) % {"municipality": municipality.name}
+
+
 def _position_errors(municipality, position, place_geometry) -> dict[str, str]:
     if position is None:
         return {"position": _("Mark the place on the map, use your position or type it in.")}
@@ -104,15 +116,7 @@ def _position_errors(municipality, position, place_geometry) -> dict[str, str]:
     errors = {}
     if not municipality.boundary.intersects(position):
         other = Municipality.objects.containing(position).exclude(pk=municipality.pk).first()
-        if other is not None:
-            errors["position"] = _(
-                "The position is in %(other)s, not in %(municipality)s. Check the place."
-            ) % {"other": other.name, "municipality": municipality.name}
-        else:
-            errors["position"] = _(
-                "The position is outside %(municipality)s, in no Swedish municipality. "
-                "Check the place."
-            ) % {"municipality": municipality.name}
+        errors["position"] = position_outside_error(municipality, other)
     if place_geometry is not None and not municipality.boundary.intersects(place_geometry):
         errors["place_geometry"] = _("The line or area lies outside %(municipality)s.") % {
             "municipality": municipality.name

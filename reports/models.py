@@ -71,7 +71,10 @@ class IncidentQuerySet(models.QuerySet):
         """
         if not user.is_authenticated:
             return self.none()
-        mine = self.filter(municipality__in=Municipality.objects.for_user(user))
+        # A duplicate merged into another incident lives on only in the kept one's history.
+        mine = self.filter(
+            municipality__in=Municipality.objects.for_user(user), merged_into__isnull=True
+        )
         if has_permission(user, "incident.view"):
             return mine
         return mine.filter(reporter=user)
@@ -112,6 +115,17 @@ class IncidentQuerySet(models.QuerySet):
             | Q(place_name__icontains=text)
             | Q(category__name__icontains=text)
         )
+
+    def likely_duplicates_of(self, incident, distance_m: float = 100):
+        """Return the other incidents of ``incident``'s category within ``distance_m`` metres of
+        it whose period overlaps its own: what the coordinator may want to merge."""
+        return self.filter(
+            category_id=incident.category_id,
+            position__dwithin=(incident.position, distance_m),
+            occurred_from__lte=incident.occurred_to,
+            occurred_to__gte=incident.occurred_from,
+            merged_into__isnull=True,
+        ).exclude(pk=incident.pk)
 
     def with_map_position(self):
         """Annotate ``map_position``: the position in the maps' SRID (WGS 84)."""
@@ -195,6 +209,25 @@ class Incident(models.Model):
     police_event_id = models.PositiveBigIntegerField(
         _("police event id"), null=True, blank=True, unique=True, editable=False
     )
+    incident_import = models.ForeignKey(
+        "IncidentImport",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="incidents",
+        editable=False,
+        verbose_name=_("import"),
+    )
+    merged_into = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="merged",
+        editable=False,
+        verbose_name=_("merged into"),
+        help_text=_("A duplicate is kept, merged into this incident, and left out of lists."),
+    )
     created_at = models.DateTimeField(_("filed at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("changed at"), auto_now=True)
 
@@ -263,6 +296,59 @@ class IncidentPhoto(models.Model):
 
     def __str__(self):
         return self.image.name
+
+
+class IncidentImportQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """Return the imports into the municipalities ``user`` may see."""
+        return self.filter(municipality__in=Municipality.objects.for_user(user))
+
+
+def _import_path(incident_import, filename):
+    return f"imports/{incident_import.municipality.code}/{filename}"
+
+
+class IncidentImport(models.Model):
+    """An uploaded file of incidents: kept from the preview until it is confirmed, and after, as
+    the record of where the imported incidents came from. Never served to anyone."""
+
+    class Status(models.TextChoices):
+        PREVIEW = "preview", _("Awaiting confirmation")
+        IMPORTED = "imported", _("Imported")
+
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        related_name="incident_imports",
+        verbose_name=_("municipality"),
+    )
+    file = models.FileField(_("file"), upload_to=_import_path)
+    original_name = models.CharField(_("file name"), max_length=200)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PREVIEW
+    )
+    row_count = models.PositiveIntegerField(_("rows"), default=0)
+    error_count = models.PositiveIntegerField(_("rows with errors"), default=0)
+    imported_at = models.DateTimeField(_("imported at"), null=True, blank=True)
+
+    objects = IncidentImportQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("incident import")
+        verbose_name_plural = _("incident imports")
+
+    def __str__(self):
+        return f"{self.original_name} ({self.municipality})"
 
 
 from .situation_models import *  # noqa: E402,F403

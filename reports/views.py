@@ -1,6 +1,5 @@
 """Incident pages: filing and one's own reports, the coordinators' list, map, export and triage."""
 
-import csv
 import json
 from urllib.parse import urlencode
 
@@ -26,6 +25,7 @@ from est.roles import has_permission
 from est.views import MunicipalityScopedMixin
 
 from .categories import category_create, category_restore, category_retire
+from .exports import csv_chunks, excel_file, geojson_chunks
 from .filters import IncidentFilter
 from .forms import (
     CategoryForm,
@@ -239,6 +239,13 @@ class IncidentDetail(ScopedIncidentMixin, DetailView):
         return super().get_context_data(
             can_correct=may_correct(user, incident),
             triage_form=TriageForm(instance=incident) if can_triage else None,
+            duplicates=(
+                Incident.objects.for_user(user)
+                .likely_duplicates_of(incident)
+                .select_related("municipality")
+                if can_triage
+                else None
+            ),
             history=incident_history(incident),
             photos=incident.photos.all(),
             map_point={"type": "Point", "coordinates": [position.x, position.y]},
@@ -383,77 +390,21 @@ class IncidentMapData(FilteredIncidentsMixin, View):
         )
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
-def _safe_cell(value) -> str:
-    """Return ``value`` as text a spreadsheet won't run as a formula."""
-    text = "" if value is None else str(value)
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
-    return text
-
-
 class IncidentExport(FilteredIncidentsMixin, View):
-    """The filtered incidents as CSV (semicolons and a BOM, as Swedish Excel expects)."""
+    """The filtered incidents as CSV (semicolons and a BOM, as Swedish Excel), Excel or GeoJSON."""
+
+    format = "csv"
 
     def get(self, request):
-        queryset = (
-            self.filtered()
-            .with_map_position()
-            .select_related("category", "municipality", "organisation")
-            .order_by("occurred_from", "pk")
-        )
-        header = [
-            _("id"),
-            _("municipality"),
-            _("category"),
-            _("from"),
-            _("until"),
-            _("latitude"),
-            _("longitude"),
-            _("precise position"),
-            _("place"),
-            _("description"),
-            _("status"),
-            _("source"),
-            _("organisation"),
-            _("police informed"),
-            _("police reference number"),
-        ]
-
-        def rows():
-            yield "\ufeff"
-            writer = csv.writer(_Echo(), delimiter=";")
-            yield writer.writerow(header)
-            for incident in queryset.iterator(chunk_size=2000):
-                yield writer.writerow(
-                    [
-                        _safe_cell(cell)
-                        for cell in (
-                            incident.pk,
-                            incident.municipality.name,
-                            incident.category.name,
-                            timezone.localtime(incident.occurred_from).strftime("%Y-%m-%d %H:%M"),
-                            timezone.localtime(incident.occurred_to).strftime("%Y-%m-%d %H:%M"),
-                            f"{incident.map_position.y:.6f}",
-                            f"{incident.map_position.x:.6f}",
-                            _("yes") if incident.position_precise else _("no"),
-                            incident.place_name,
-                            incident.description,
-                            incident.get_status_display(),
-                            incident.get_source_display(),
-                            incident.organisation or "",
-                            _("yes") if incident.police_informed else _("no"),
-                            incident.police_reference,
-                        )
-                    ]
-                )
-
-        response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
-        filename = f"incidents-{timezone.localdate():%Y-%m-%d}.csv"
+        queryset = self.filtered().select_related(None)
+        filename = f"incidents-{timezone.localdate():%Y-%m-%d}.{self.format}"
+        if self.format == "xlsx":
+            return FileResponse(excel_file(queryset), as_attachment=True, filename=filename)
+        if self.format == "geojson":
+            chunks, content_type = geojson_chunks(queryset), "application/geo+json"
+        else:
+            chunks, content_type = csv_chunks(queryset), "text/csv; charset=utf-8"
+        response = StreamingHttpResponse(chunks, content_type=content_type)
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
 
