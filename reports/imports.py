@@ -204,7 +204,13 @@ def _moment(value, column: str):
         moment = moment.replace(tzinfo=STOCKHOLM)
     # In UTC: Python compares two times of the same zone by their wall clocks, and 02:30 before
     # 03:10 on the night in March is really after it.
-    return moment.astimezone(datetime.UTC), None
+    try:
+        return moment.astimezone(datetime.UTC), None
+    except OverflowError:  # the first or last hours of the years 1 and 9999
+        return None, _("“%(value)s” in %(column)s is not a time: write 2026-03-05 22:00.") % {
+            "value": _text(value),
+            "column": column,
+        }
 
 
 def _coordinate(value, low: float, high: float):
