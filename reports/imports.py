@@ -399,6 +399,8 @@ def _ewkb(x: float, y: float, srid: int) -> str:
     return struct.pack("<BIIdd", 1, EWKB_POINT_WITH_SRID, srid, x, y).hex()
 
 
+#: Lines sent to COPY at a time.
+COPY_LINES = 5000
 #: COPY's text format: backslash escapes for the characters that separate values and rows.
 COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
@@ -433,10 +435,6 @@ def _copy(cursor, model, columns: list[str], lines) -> None:
                 chunk = []
         if chunk:
             copy.write("\n".join(chunk) + "\n")
-
-
-#: Lines sent to COPY at a time.
-COPY_LINES = 5000
 
 
 def _incidents_write(rows: list[ImportRow], *, incident_import, by) -> None:
