@@ -42,6 +42,8 @@ COLUMNS = [
     ("police_reference", gettext_lazy("police reference number")),
 ]
 LAT_LON = ("latitude", "longitude")
+#: Incidents per Excel sheet.
+EXCEL_SHEET_ROWS = 1_000_000
 #: Excel column widths in characters, in the order of COLUMNS.
 EXCEL_WIDTHS = [8, 14, 22, 17, 17, 11, 11, 10, 28, 60, 16, 16, 24, 10, 20]
 
@@ -156,15 +158,10 @@ def geojson_chunks(queryset) -> Iterator[str]:
     yield "\n]}\n"
 
 
-def excel_file(queryset):
-    """Return a temporary file holding the Excel workbook of ``queryset``, rewound.
-
-    Times are real Excel datetimes in local time (Excel knows no time zones); the header row
-    is bold and stays in view. The workbook is written row by row (openpyxl's write-only
-    mode) to disk, not built in memory.
-    """
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Incidents"))
+def _excel_sheet(workbook, number: int):
+    """Add a sheet with the bold header row, kept in view, and the column widths."""
+    title = _("Incidents") if number == 1 else f"{_('Incidents')} {number}"
+    sheet = workbook.create_sheet(title)
     sheet.freeze_panes = "A2"
     for index, width in enumerate(EXCEL_WIDTHS):
         sheet.column_dimensions[chr(ord("A") + index)].width = width
@@ -175,7 +172,23 @@ def excel_file(queryset):
         cell.font = bold
         header.append(cell)
     sheet.append(header)
+    return sheet
+
+
+def excel_file(queryset):
+    """Return a temporary file holding the Excel workbook of ``queryset``, rewound.
+
+    Times are real Excel datetimes in local time (Excel knows no time zones). The workbook is
+    written row by row (openpyxl's write-only mode) to disk, not built in memory; beyond
+    EXCEL_SHEET_ROWS incidents (Excel's limit is 1,048,576 rows) a further sheet is begun.
+    """
+    workbook = Workbook(write_only=True)
+    sheets, rows_in_sheet = 1, 0
+    sheet = _excel_sheet(workbook, sheets)
     for row in export_rows(queryset):
+        if rows_in_sheet == EXCEL_SHEET_ROWS:
+            sheets, rows_in_sheet = sheets + 1, 0
+            sheet = _excel_sheet(workbook, sheets)
         cells = []
         for key, _header in COLUMNS:
             value = row[key]
@@ -190,6 +203,7 @@ def excel_file(queryset):
                 cell = WriteOnlyCell(sheet, value=value)
             cells.append(cell)
         sheet.append(cells)
+        rows_in_sheet += 1
     output = tempfile.TemporaryFile()  # noqa: SIM115 -- the response closes it once sent
     workbook.save(output)
     output.seek(0)

@@ -204,7 +204,13 @@ def _moment(value, column: str):
         moment = moment.replace(tzinfo=STOCKHOLM)
     # In UTC: Python compares two times of the same zone by their wall clocks, and 02:30 before
     # 03:10 on the night in March is really after it.
-    return moment.astimezone(datetime.UTC), None
+    try:
+        return moment.astimezone(datetime.UTC), None
+    except OverflowError:  # the first or last hours of the years 1 and 9999
+        return None, _("“%(value)s” in %(column)s is not a time: write 2026-03-05 22:00.") % {
+            "value": _text(value),
+            "column": column,
+        }
 
 
 def _coordinate(value, low: float, high: float):
@@ -393,6 +399,8 @@ def _ewkb(x: float, y: float, srid: int) -> str:
     return struct.pack("<BIIdd", 1, EWKB_POINT_WITH_SRID, srid, x, y).hex()
 
 
+#: Lines sent to COPY at a time.
+COPY_LINES = 5000
 #: COPY's text format: backslash escapes for the characters that separate values and rows.
 COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
@@ -427,10 +435,6 @@ def _copy(cursor, model, columns: list[str], lines) -> None:
                 chunk = []
         if chunk:
             copy.write("\n".join(chunk) + "\n")
-
-
-#: Lines sent to COPY at a time.
-COPY_LINES = 5000
 
 
 def _incidents_write(rows: list[ImportRow], *, incident_import, by) -> None:

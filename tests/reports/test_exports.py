@@ -101,3 +101,14 @@ def test_the_list_links_every_export_with_the_current_filter(client_for, coordin
     html = client_for(coordinator).get(reverse("incident_list"), {"q": "skola"}).content.decode()
     for name in ("incident_export", "incident_export_xlsx", "incident_export_geojson"):
         assert reverse(name) + "?q=skola" in html
+
+
+def test_excel_begins_a_new_sheet_past_the_row_limit(
+    client_for, coordinator, incidents, monkeypatch
+):
+    monkeypatch.setattr("reports.exports.EXCEL_SHEET_ROWS", 3)
+    response = client_for(coordinator).get(reverse("incident_export_xlsx"))
+    workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+
+    assert [sheet.max_row for sheet in workbook.worksheets] == [4, 2]
+    assert workbook.worksheets[1]["A1"].value == "id"

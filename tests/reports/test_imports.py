@@ -78,10 +78,11 @@ def test_the_preview_shows_each_rows_errors_in_swedish_and_writes_nothing(
         row(arboga, start=future),
         row(kungsor),
         row(arboga, start="igår"),
+        row(arboga, start="0001-01-01 00:00"),
     )
     html = upload(client_for(coordinator), arboga, file).content.decode()
 
-    assert "5 rader har fel" in html
+    assert "6 rader har fel" in html
     assert "”Ballonger” är ingen kategori i Arboga" in html
     assert "Slutet är före början." in html
     assert "Början ligger i framtiden." in html
