@@ -83,7 +83,8 @@ class IncidentQuerySet(models.QuerySet):
         return self.filter(reporter=user)
 
     def for_municipality(self, municipality):
-        return self.filter(municipality=municipality)
+        """Return the incidents of ``municipality`` that count: merged duplicates are left out."""
+        return self.filter(municipality=municipality, merged_into__isnull=True)
 
     def between(self, start=None, end=None):
         """Return the incidents whose period overlaps [start, end); either end may be open."""

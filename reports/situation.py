@@ -218,6 +218,7 @@ SELECT cells.i, cells.j, ST_X(ST_Centroid(cells.geom)), ST_Y(ST_Centroid(cells.g
 FROM cells
 LEFT JOIN reports_incident AS incident
   ON incident.municipality_id = %(municipality)s
+ AND incident.merged_into_id IS NULL
  AND incident.source <> 'police_event'
  AND incident.position_precise
  AND incident.occurred_from >= %(start)s AND incident.occurred_from < %(end)s

@@ -117,3 +117,13 @@ def test_only_coordinators_of_the_municipality_merge(
     assert client_for(reporter).post(url).status_code == 403
     duplicate.refresh_from_db()
     assert duplicate.merged_into is None
+
+
+def test_a_merged_duplicate_counts_nowhere(db, arboga, coordinator, file_incident):
+    from reports.duplicates import incident_merge
+    from reports.models import Incident
+
+    keep = file_incident(coordinator, arboga)
+    duplicate = file_incident(coordinator, arboga)
+    incident_merge(keep=keep, duplicate=duplicate, by=coordinator)
+    assert list(Incident.objects.for_municipality(arboga)) == [keep]
