@@ -246,6 +246,9 @@ class Incident(models.Model):
                 fields=["municipality", "occurred_from"], name="incident_municipality_time"
             ),
             models.Index(fields=["municipality", "status"], name="incident_municipality_status"),
+            # The list's default order, for those who see every municipality: without it the
+            # first page of a million incidents sorts them all (1.2 s measured, bench/README.md).
+            models.Index(fields=["-occurred_from", "-id"], name="incident_newest_first"),
         ]
         constraints = [
             models.CheckConstraint(

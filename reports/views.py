@@ -5,7 +5,6 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.gis.db.models.functions import AsGeoJSON, Transform
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.core.serializers import serialize
 from django.db.models import Count
@@ -43,11 +42,10 @@ from .incidents import (
     municipality_for_position,
     point_from_lat_lon,
 )
+from .map_data import map_data, map_view_from
 from .models import Category, Incident, IncidentPhoto
 from .times import When
 
-#: The map shows at most this many incidents; the list and the export show all.
-MAP_LIMIT = 5000
 #: Where the service's errors appear on the filing form.
 ERROR_FIELDS = {"position": "latitude", "place_geometry": "latitude", NON_FIELD_ERRORS: None}
 
@@ -348,46 +346,19 @@ class IncidentList(FilteredIncidentsMixin, FilterView):
         return super().get_context_data(
             query=query.urlencode(),
             boundaries=municipalities_map_layer(self.request.user),
-            map_limit=MAP_LIMIT,
             **kwargs,
         )
 
 
 class IncidentMapData(FilteredIncidentsMixin, View):
-    """GeoJSON (WGS 84) of the filtered incidents, at most MAP_LIMIT of them, newest first."""
+    """The map's data for ``bbox`` (WGS 84) and ``zoom``: see reports.map_data."""
 
     def get(self, request):
-        queryset = self.filtered()
-        rows = (
-            queryset.annotate(
-                geojson=AsGeoJSON(Transform("position", settings.MAP_SRID), precision=6)
-            )
-            .order_by("-occurred_from", "-pk")
-            .values("pk", "geojson", "category__name", "occurred_from", "status", "place_name")[
-                :MAP_LIMIT
-            ]
-        )
-        features = [
-            {
-                "type": "Feature",
-                "geometry": json.loads(row["geojson"]),
-                "properties": {
-                    "id": row["pk"],
-                    "category": row["category__name"],
-                    "occurred_from": timezone.localtime(row["occurred_from"]).strftime(
-                        "%Y-%m-%d %H:%M"
-                    ),
-                    "status": Incident.Status(row["status"]).label,
-                    "place": row["place_name"],
-                    "url": reverse("incident_detail", args=[row["pk"]]),
-                },
-            }
-            for row in rows
-        ]
-        total = queryset.count() if len(features) == MAP_LIMIT else len(features)
-        return JsonResponse(
-            {"type": "FeatureCollection", "features": features, "total": total},
-        )
+        try:
+            view = map_view_from(request.GET)
+        except ValidationError as error:
+            return JsonResponse({"error": " ".join(error.messages)}, status=400)
+        return JsonResponse(map_data(self.filtered(), view))
 
 
 class IncidentExport(FilteredIncidentsMixin, View):

@@ -152,33 +152,94 @@
     if (!options.from.value) show();
   }
 
-  /* The coordinators' map: the filtered incidents as points, each linking to its page. */
+  /* The coordinators' map. For each view (after every pan and zoom) it asks for the filtered
+     incidents in view: one by one where few are, each opening its page; counted per square where
+     many are, the count written in the circle and a click zooming into the square. Police
+     events, positioned only at the municipality's centre, are a layer of their own: dashed,
+     hollow, counted, and labelled as approximate. */
   function incidents(options) {
     var map = baseMap(options.mapId, options.boundaries);
-    fetch(options.url, { credentials: "same-origin", headers: { Accept: "application/json" } })
-      .then(function (response) { return response.json(); })
-      .then(function (data) {
-        var layer = L.geoJSON(data, {
-          pointToLayer: function (feature, latlng) {
-            return L.circleMarker(latlng, {
-              radius: 6, color: "#0d3a5a", weight: 1, fillColor: "#e69f00", fillOpacity: 0.8,
-            });
-          },
-          onEachFeature: function (feature, layer) {
-            var p = feature.properties;
-            var link = document.createElement("a");
-            link.href = p.url;
-            link.textContent = p.category + ", " + p.occurred_from;
-            layer.bindPopup(link);
-          },
-        }).addTo(map);
-        if (layer.getLayers().length) map.fitBounds(layer.getBounds(), { maxZoom: 15, padding: [20, 20] });
-        if (options.status) {
-          options.status.textContent = format(options.shown, {
-            shown: data.features.length, total: data.total,
-          });
+    var precise = L.layerGroup().addTo(map);
+    var police = L.layerGroup().addTo(map);
+    var layers = {};
+    layers[options.messages.incidentsLayer] = precise;
+    layers[options.messages.policeLayer] = police;
+    L.control.layers(null, layers, { collapsed: false }).addTo(map);
+    var latest = 0;
+
+    function clamp(value, limit) { return Math.max(-limit, Math.min(limit, value)); }
+
+    function countIcon(count, className) {
+      var digits = String(count).length;
+      var size = 26 + 8 * Math.min(digits, 5);
+      return L.divIcon({
+        className: className, html: "<span>" + count + "</span>",
+        iconSize: [size, size],
+      });
+    }
+
+    function drawIncidents(collection) {
+      precise.clearLayers();
+      collection.features.forEach(function (feature) {
+        var c = feature.geometry.coordinates;
+        var p = feature.properties;
+        var latlng = L.latLng(c[1], c[0]);
+        if (collection.kind === "cells") {
+          var b = p.bounds;
+          L.marker(latlng, {
+            icon: countIcon(p.count, "map-cell"),
+            title: format(options.messages.cell, { count: p.count }),
+          }).on("click", function () {
+            map.fitBounds([[b[1], b[0]], [b[3], b[2]]]);
+          }).addTo(precise);
+        } else {
+          L.marker(latlng, {
+            icon: L.divIcon({ className: "map-point", iconSize: [16, 16] }),
+            title: p.category + ", " + p.occurred_from,
+          }).on("click", function () { window.location.href = p.url; }).addTo(precise);
         }
       });
+    }
+
+    function drawPolice(collection) {
+      police.clearLayers();
+      collection.features.forEach(function (feature) {
+        var c = feature.geometry.coordinates;
+        var text = format(options.messages.police, {
+          count: feature.properties.count, municipality: feature.properties.municipality,
+        });
+        L.marker(L.latLng(c[1], c[0]), {
+          icon: countIcon(feature.properties.count, "map-police"), title: text,
+          zIndexOffset: 1000,  // above the squares, which may cover the municipality's centre
+        }).bindTooltip(text).addTo(police);
+      });
+    }
+
+    function load() {
+      var bounds = map.getBounds();
+      var query = new URLSearchParams(options.query);
+      query.set("bbox", [
+        clamp(bounds.getWest(), 180), clamp(bounds.getSouth(), 90),
+        clamp(bounds.getEast(), 180), clamp(bounds.getNorth(), 90),
+      ].map(function (n) { return n.toFixed(5); }).join(","));
+      query.set("zoom", Math.round(map.getZoom()));
+      var request = ++latest;
+      fetch(options.url + "?" + query, { credentials: "same-origin", headers: { Accept: "application/json" } })
+        .then(function (response) { return response.json(); })
+        .then(function (data) {
+          if (request !== latest) return;  // the map has moved on; a newer answer is coming
+          drawIncidents(data.incidents);
+          drawPolice(data.police_events);
+          var count = data.incidents.features.reduce(function (sum, f) {
+            return sum + (f.properties.count || 1);
+          }, 0);
+          var template = data.incidents.kind === "cells" ? options.messages.cells : options.messages.points;
+          options.status.textContent = format(template, { count: count });
+        });
+    }
+
+    map.on("moveend", load);
+    load();
     return map;
   }
 

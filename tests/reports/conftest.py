@@ -11,12 +11,20 @@ from PIL import Image
 
 from reports.incidents import incident_create
 from reports.models import Category
+from tests.factories import MunicipalityFactory
 
 
 @pytest.fixture(autouse=True)
 def _media(settings, tmp_path):
     """Photos go to a temporary folder, never into the working tree."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _municipalities_in_sweden():
+    """Every test's municipalities start at the same place, in Sweden: the map asks for views
+    in degrees, and a factory sequence counting on through the suite would walk them off it."""
+    MunicipalityFactory.reset_sequence(0)
 
 
 def centre_of(municipality) -> Point:

@@ -79,8 +79,10 @@ def test_the_coordinators_pages_meet_wcag(
         assert wcag_violations(page) == [], path
 
     page.goto(live_server.url + "/reports/incidents/")
-    page.wait_for_selector("#incidents-map .leaflet-interactive")
-    assert page.locator("#map-count").inner_text() == "Kartan visar 1 av 1 händelser."
+    page.wait_for_selector("#incidents-map .map-point")
+    assert page.locator("#map-count").inner_text() == (
+        "Kartan visar de 1 händelserna i vyn en och en; klicka på en för att öppna den."
+    )
 
 
 @pytest.mark.browser

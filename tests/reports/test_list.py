@@ -72,10 +72,15 @@ def exported(client, query):
     return rows[0], rows[1:]
 
 
+WHOLE_COUNTRY = {"bbox": "10,55,24.5,69.5", "zoom": "14"}
+
+
 def mapped(client, query):
     return {
         f["properties"]["id"]
-        for f in client.get(reverse("incident_map_data"), query).json()["features"]
+        for f in client.get(reverse("incident_map_data"), {**query, **WHOLE_COUNTRY}).json()[
+            "incidents"
+        ]["features"]
     }
 
 

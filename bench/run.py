@@ -1,0 +1,307 @@
+"""Measure the map data, the list page and filing through the API against the benchmark database.
+
+    .venv/bin/python bench/run.py map  [--requests 300]
+    .venv/bin/python bench/run.py list [--requests 300]
+    .venv/bin/python bench/run.py api  [--requests 2000] [--clients 50]
+
+Seed the database first with bench/generate.py. The runner starts gunicorn on 127.0.0.1 (a free
+port, --workers, DEBUG off) with the benchmark database, logs its users in by making sessions
+directly, sends the requests from Python threads over loopback and prints p50/p95/max per
+scenario. Timings are client-side: from sending the request to having read the whole response.
+"""
+
+import argparse
+import datetime
+import http.client
+import json
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from generate import database_urls  # noqa: E402
+
+#: Sweden, roughly, in WGS 84: where the whole-country views are centred.
+SWEDEN = (11.0, 55.5, 23.5, 68.5)
+#: Half the browser map's size in pixels: 1280 × 800 at most, as on a wide screen.
+VIEWPORT = (640, 400)
+#: Untimed requests before each scenario: a gunicorn worker's first ones load code and caches.
+WARM_UP = 10
+
+
+def today() -> datetime.date:
+    from django.utils import timezone
+
+    return timezone.localdate()
+
+
+def setup_django(database: str) -> str:
+    """Point Django at the benchmark database; return its URL."""
+    _maintenance, url = database_urls(database)
+    os.environ["DATABASE_URL"] = url
+    os.environ["DEBUG"] = "false"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "est.settings.base")
+    import django
+
+    django.setup()
+    return url
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def server(url: str, workers: int, threads: int):
+    """Run gunicorn on a free loopback port with the benchmark database; yield the port."""
+    port = free_port()
+    environment = {**os.environ, "DATABASE_URL": url, "DEBUG": "false"}
+    process = subprocess.Popen(  # noqa: S603 (our own gunicorn with our own arguments)
+        [
+            str(ROOT / ".venv/bin/gunicorn"),
+            "est.wsgi",
+            f"--bind=127.0.0.1:{port}",
+            f"--workers={workers}",
+            f"--threads={threads}",
+            "--log-level=warning",
+        ],
+        cwd=ROOT,
+        env=environment,
+    )
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.2)
+        yield port
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
+def session_cookie(username: str) -> str:
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    client = Client()
+    client.force_login(get_user_model().objects.get(username=username))
+    return "sessionid=" + client.cookies["sessionid"].value
+
+
+def timed_get(connection, path, headers):
+    began = time.perf_counter()
+    connection.request("GET", path, headers=headers)
+    response = connection.getresponse()
+    body = response.read()
+    return time.perf_counter() - began, response.status, body
+
+
+def summary(name: str, seconds: list[float], extra: str = "") -> str:
+    ms = sorted(s * 1000 for s in seconds)
+    p95 = ms[min(len(ms) - 1, round(0.95 * len(ms)) - 1)]
+    return (
+        f"{name:<44} n={len(ms):<5} p50={statistics.median(ms):7.1f} ms  p95={p95:7.1f} ms  "
+        f"max={ms[-1]:7.1f} ms {extra}"
+    )
+
+
+def random_view(rng, extent, zooms) -> tuple[str, int]:
+    """Return (bbox, zoom) of a viewport centred at a random point of ``extent``."""
+    import math
+
+    zoom = rng.choice(zooms)
+    lon = rng.uniform(extent[0], extent[2])
+    lat = rng.uniform(extent[1], extent[3])
+    degrees_per_pixel = 360 / (256 * 2**zoom)
+    half_width = VIEWPORT[0] * degrees_per_pixel
+    half_height = VIEWPORT[1] * degrees_per_pixel * math.cos(math.radians(lat))
+    west, east = max(-180, lon - half_width), min(180, lon + half_width)
+    south, north = max(-90, lat - half_height), min(90, lat + half_height)
+    return f"{west:.5f},{south:.5f},{east:.5f},{north:.5f}", zoom
+
+
+def bench_map(port: int, requests: int, rng) -> None:
+    from urllib.parse import urlencode
+
+    from est.models import Municipality
+
+    arboga = Municipality.objects.get(code="1984").boundary.transform(4326, clone=True).extent
+    year_ago = today() - datetime.timedelta(days=365)
+    scenarios = [
+        ("map: Arboga, zoom 9-16, all 3 years", "bench_coordinator", arboga, range(9, 17), {}),
+        (
+            "map: whole country, zoom 4-8, one year",
+            "bench_admin",
+            SWEDEN,
+            range(4, 9),
+            {"start": year_ago.isoformat(), "end": today().isoformat()},
+        ),
+        (
+            "map: whole country, zoom 9-13, one year",
+            "bench_admin",
+            SWEDEN,
+            range(9, 14),
+            {"start": year_ago.isoformat(), "end": today().isoformat()},
+        ),
+    ]
+    for name, username, extent, zooms, filters in scenarios:
+        headers = {"Cookie": session_cookie(username), "Accept": "application/json"}
+        connection = http.client.HTTPConnection("127.0.0.1", port)
+        times, most, kinds, errors = [], 0, {"points": 0, "cells": 0}, 0
+        for _ in range(WARM_UP):  # each worker's first requests load code and caches
+            timed_get(connection, "/reports/incidents.geojson?bbox=15,59,16,60&zoom=10", headers)
+        for _ in range(requests):
+            bbox, zoom = random_view(rng, extent, list(zooms))
+            query = urlencode({**filters, "bbox": bbox, "zoom": zoom})
+            path = "/reports/incidents.geojson?" + query
+            seconds, status, body = timed_get(connection, path, headers)
+            if status != 200:
+                errors += 1
+                continue
+            data = json.loads(body)
+            features = len(data["incidents"]["features"]) + len(data["police_events"]["features"])
+            most = max(most, features)
+            kinds[data["incidents"]["kind"]] += 1
+            times.append(seconds)
+        print(
+            summary(name, times, f"most features={most} points/cells={kinds} errors={errors}"),
+            flush=True,
+        )
+
+
+def bench_list(port: int, requests: int, rng) -> None:
+    from urllib.parse import urlencode
+
+    year_ago = today() - datetime.timedelta(days=365)
+    scenarios = [
+        ("list: Arboga coordinator, pages 1-20", "bench_coordinator", {}),
+        ("list: whole country, pages 1-20", "bench_admin", {}),
+        (
+            "list: whole country, one year, pages 1-20",
+            "bench_admin",
+            {"start": year_ago.isoformat(), "end": today().isoformat()},
+        ),
+    ]
+    for name, username, filters in scenarios:
+        headers = {"Cookie": session_cookie(username)}
+        connection = http.client.HTTPConnection("127.0.0.1", port)
+        times, errors = [], 0
+        for _ in range(WARM_UP):
+            timed_get(connection, "/reports/incidents/", headers)
+        for _ in range(requests):
+            path = "/reports/incidents/?" + urlencode({**filters, "page": rng.randint(1, 20)})
+            seconds, status, _body = timed_get(connection, path, headers)
+            if status != 200:
+                errors += 1
+            times.append(seconds)
+        print(summary(name, times, f"errors={errors}"), flush=True)
+
+
+def bench_api(port: int, requests: int, clients: int, rng) -> None:
+    from rest_framework.authtoken.models import Token
+
+    from est.models import Municipality
+    from reports.models import Category
+
+    arboga = Municipality.objects.get(code="1984")
+    centre = arboga.boundary.point_on_surface.transform(4326, clone=True)
+    category = Category.objects.get(municipality=arboga, code="graffiti").pk
+    tokens = list(
+        Token.objects.filter(user__username__startswith="bench_reporter_").values_list(
+            "key", flat=True
+        )[:clients]
+    )
+    if len(tokens) < clients:
+        sys.exit(f"only {len(tokens)} reporters with tokens; run generate.py --reporters {clients}")
+    times, statuses, lock = [], {}, threading.Lock()
+    per_client = requests // clients
+
+    def reporter(token, seed):
+        local_rng = random.Random(seed)  # noqa: S311 (positions, not secrets)
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        headers = {"Authorization": f"Token {token}", "Content-Type": "application/json"}
+        for _ in range(per_client):
+            when = datetime.datetime.now(datetime.UTC) - datetime.timedelta(hours=1)
+            body = json.dumps(
+                {
+                    "category": category,
+                    "occurred_from": when.isoformat(),
+                    "position": {
+                        "type": "Point",
+                        "coordinates": [
+                            centre.x + local_rng.uniform(-0.0005, 0.0005),
+                            centre.y + local_rng.uniform(-0.0005, 0.0005),
+                        ],
+                    },
+                    "description": "Benchmark",
+                    "idempotency_key": str(uuid.uuid4()),
+                }
+            )
+            began = time.perf_counter()
+            try:
+                connection.request("POST", "/api/v1/incidents/", body=body, headers=headers)
+                response = connection.getresponse()
+                response.read()
+                status = response.status
+            except (OSError, http.client.HTTPException) as error:
+                status = type(error).__name__
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            with lock:
+                times.append(time.perf_counter() - began)
+                statuses[status] = statuses.get(status, 0) + 1
+
+    threads = [threading.Thread(target=reporter, args=(token, rng.random())) for token in tokens]
+    began = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - began
+    print(
+        summary(
+            f"api: file an incident, {clients} concurrent reporters",
+            times,
+            f"statuses={statuses} throughput={len(times) / elapsed:.0f}/s",
+        ),
+        flush=True,
+    )
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("what", choices=["map", "list", "api"])
+    parser.add_argument("--database", default="est_bench")
+    parser.add_argument("--requests", type=int, default=None)
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args(argv)
+    url = setup_django(args.database)
+    rng = random.Random(args.seed)  # noqa: S311 (random views, not secrets)
+    with server(url, args.workers, args.threads) as port:
+        if args.what == "map":
+            bench_map(port, args.requests or 300, rng)
+        elif args.what == "list":
+            bench_list(port, args.requests or 300, rng)
+        else:
+            bench_api(port, args.requests or 2000, args.clients, rng)
+
+
+if __name__ == "__main__":
+    main()
