@@ -8,7 +8,7 @@ class CamerasConfig(AppConfig):
 
     def ready(self):
         from est.demo import register_seeder
-        from est.navigation import Entry, register
+        from est.navigation import Entry, register, register_public
         from est.roles import Role, grant
 
         from .demo import cameras_seed
@@ -35,5 +35,14 @@ class CamerasConfig(AppConfig):
                 _("Footage handed over to the police."),
                 order=61,
             ),
+        )
+        register_public(
+            Entry(
+                _("Camera surveillance"),
+                "cameras_public:map",
+                "",
+                _("Where the municipality films, and why."),
+                order=20,
+            )
         )
         register_seeder(cameras_seed)

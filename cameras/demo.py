@@ -9,6 +9,7 @@ from django.utils import timezone
 from est.models import Organisation, User
 
 from .models import Camera
+from .purge import footage_purge_due
 from .services import camera_create, footage_create, legal_hold_set
 
 ARBOGA, KUNGSOR = "1984", "1960"
@@ -143,7 +144,10 @@ def cameras_seed(municipalities) -> None:
         if camera.status != Camera.Status.ACTIVE:
             continue
         now = timezone.now()
-        for hours_ago, text in [(30, "Klotter på väntkur"), (60, "Bråk vid entrén")]:
+        # The oldest clip is past its retention: the purge at the end deletes it, so the
+        # dashboard has a deletion receipt to show.
+        clips = [(100, "Cykelstöld"), (30, "Klotter på väntkur"), (60, "Bråk vid entrén")]
+        for hours_ago, text in clips:
             end = now - datetime.timedelta(hours=hours_ago)
             footage = footage_create(
                 camera=camera,
@@ -160,3 +164,4 @@ def cameras_seed(municipalities) -> None:
                 police_reference="K-2026-1984-117",
                 by=coordinator,
             )
+    footage_purge_due()

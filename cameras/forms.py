@@ -2,11 +2,12 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from leaflet.forms.widgets import LeafletWidget
 
+from est.forms import MapWidget
 from est.models import Municipality, Organisation
 
 from .models import Camera, DataSubjectRequest, Disclosure, Footage
+from .permit_statistics import MAX_BUFFER
 from .services import CAMERA_FIELDS
 
 
@@ -33,8 +34,8 @@ class CameraForm(forms.ModelForm):
         model = Camera
         fields = CAMERA_FIELDS
         widgets = {
-            "position": LeafletWidget(attrs={"map_height": "360px"}),
-            "filmed_area": LeafletWidget(attrs={"map_height": "360px"}),
+            "position": MapWidget(attrs={"map_height": "360px"}),
+            "filmed_area": MapWidget(attrs={"map_height": "360px"}),
             "purpose": forms.Textarea(attrs={"rows": 3}),
             "permit_conditions": forms.Textarea(attrs={"rows": 2}),
             "retention_justification": forms.Textarea(attrs={"rows": 3}),
@@ -149,3 +150,23 @@ class DataSubjectRequestStatusForm(forms.ModelForm):
         model = DataSubjectRequest
         fields = ["status", "note"]
         widgets = {"note": forms.Textarea(attrs={"rows": 2})}
+
+
+class PermitStatisticsForm(forms.Form):
+    """The period and surroundings of an IMY permit application's incident compilation."""
+
+    start = forms.DateField(label=_("From"), widget=DateInput())
+    end = forms.DateField(label=_("To"), widget=DateInput())
+    buffer = forms.IntegerField(
+        label=_("Surroundings in metres"),
+        min_value=0,
+        max_value=MAX_BUFFER,
+        help_text=_("Incidents this far outside the filmed area are counted too."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end and end < start:
+            self.add_error("end", _("The period ends before it starts."))
+        return cleaned

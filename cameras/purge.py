@@ -5,7 +5,8 @@ lock. We chose it over a Redis lock because it lives with the rows it protects a
 PostgreSQL itself when the session ends, so a crashed run never leaves a lock behind and there is
 no expiry to guess that a slow run could outlive. Each footage row is moreover claimed with
 SELECT … FOR UPDATE SKIP LOCKED, so even a run that somehow got past the lock never deletes a
-file twice.
+file twice. (A session-level lock needs a real session: behind a pooler such as PgBouncer in
+transaction mode, point the workers at PostgreSQL directly.)
 
 A failed deletion leaves the row kept, counts the attempt and keeps the error: the next run tries
 again, the dashboard lists it and the coordinators get an e-mail. Nothing is skipped silently.

@@ -205,6 +205,8 @@ def footage_create(
 ) -> Footage:
     """Save a clip of ``camera`` with its purge time (end of the span + the retention)."""
     now = now or timezone.now()
+    if camera.status == Camera.Status.PLANNED:
+        raise ValidationError(_("A planned camera has not filmed anything yet."))
     errors = {}
     if recorded_until < recorded_from:
         errors["recorded_until"] = _("The end must come after the start.")

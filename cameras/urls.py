@@ -14,6 +14,11 @@ urlpatterns = [
         views.CameraRetentionApprove.as_view(),
         name="camera_retention_approve",
     ),
+    path(
+        "<int:pk>/permit-statistics/",
+        views.PermitStatisticsView.as_view(),
+        name="permit_statistics",
+    ),
     path("<int:pk>/footage/new/", views.FootageCreate.as_view(), name="footage_create"),
     path("footage/<int:pk>/", views.FootageDetail.as_view(), name="footage_detail"),
     path("footage/<int:pk>/file/", views.FootageDownload.as_view(), name="footage_download"),

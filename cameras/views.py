@@ -1,22 +1,26 @@
 """Pages of the camera register. Thin: find the object within the user's municipalities (else 404),
 call one function from cameras.services, render or redirect."""
 
+import datetime
 import json
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.serializers import serialize
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
 from est.access import PermissionRequiredMixin
+from est.forms import form_add_service_errors
 from est.models import Municipality
+from est.pdf import pdf_render
 from est.roles import has_permission
 
 from . import services
@@ -29,6 +33,7 @@ from .forms import (
     FootageForm,
     LegalHoldForm,
     LegalHoldReleaseForm,
+    PermitStatisticsForm,
 )
 from .models import (
     Camera,
@@ -37,6 +42,12 @@ from .models import (
     Disclosure,
     Footage,
     LegalHold,
+)
+from .permit_statistics import (
+    DEFAULT_BUFFER,
+    permit_statistics,
+    permit_statistics_workbook,
+    weekday_names,
 )
 
 
@@ -68,11 +79,7 @@ class ServiceFormMixin:
         try:
             saved = self.save(form)
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, errors in error.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, error.messages)
+            form_add_service_errors(form, error)
             return self.form_invalid(form)
         if self.success_message:
             messages.success(self.request, self.success_message % {"name": saved})
@@ -128,10 +135,13 @@ class CameraList(PermissionRequiredMixin, TemplateView):
         cameras = list(Camera.objects.for_user(user).select_related("municipality", "organisation"))
         municipalities = Municipality.objects.for_user(user)
         now = timezone.now()
+        findings = register_findings(cameras, today=timezone.localdate())
+        for camera in cameras:
+            camera.findings = [finding for finding in findings if finding.camera is camera]
         return super().get_context_data(
             cameras=cameras,
             layers=camera_layers(cameras, municipalities),
-            findings=register_findings(cameras, today=timezone.localdate()),
+            findings=findings,
             overdue=Footage.objects.for_user(user).overdue(now).count(),
             failing=Footage.objects.for_user(user).failing().count(),
             **kwargs,
@@ -456,3 +466,52 @@ def _without_ids(layers: dict) -> dict:
             feature.pop("id", None)
             feature["properties"].pop("pk", None)
     return layers
+
+
+# --- permit applications -------------------------------------------------------------------------
+
+
+class PermitStatisticsView(CameraScopedMixin, TemplateView):
+    """The incident compilation for an IMY permit application, as a page, a PDF or a workbook."""
+
+    template_name = "cameras/permit_statistics.html"
+
+    def get_form(self) -> PermitStatisticsForm:
+        if "start" in self.request.GET:
+            return PermitStatisticsForm(self.request.GET)
+        today = timezone.localdate()
+        return PermitStatisticsForm(
+            initial={
+                "start": today.replace(year=today.year - 1) + datetime.timedelta(days=1),
+                "end": today,
+                "buffer": DEFAULT_BUFFER,
+            }
+        )
+
+    def get(self, request, *args, **kwargs):
+        form = self.get_form()
+        statistics = None
+        if form.is_bound and form.is_valid():
+            statistics = permit_statistics(camera=self.camera, **form.cleaned_data)
+            download = request.GET.get("format")
+            if download in ("pdf", "xlsx"):
+                return self._download(statistics, download)
+        return self.render_to_response(
+            self.get_context_data(form=form, statistics=statistics, weekdays=weekday_names())
+        )
+
+    def _download(self, statistics, kind):
+        name = slugify(f"{self.camera.name} {statistics.start} {statistics.end}")
+        if kind == "xlsx":
+            content = permit_statistics_workbook(statistics)
+            content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        else:
+            content = pdf_render(
+                "cameras/permit_statistics_pdf.html",
+                {"statistics": statistics, "camera": self.camera, "weekdays": weekday_names()},
+                title=_("Incidents around %(camera)s") % {"camera": self.camera.name},
+            )
+            content_type = "application/pdf"
+        response = HttpResponse(content, content_type=content_type)
+        response["Content-Disposition"] = f'attachment; filename="imy-{name}.{kind}"'
+        return response

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib.gis.gdal import GDALException
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from leaflet.forms.widgets import LeafletWidget
 
@@ -37,3 +38,14 @@ class AreaForm(forms.ModelForm):
             ),
         }
         error_messages = {"boundary": {"required": _("Draw the area on the map.")}}
+
+
+def form_add_service_errors(form, error: ValidationError, *, fields: dict | None = None) -> None:
+    """Show the ValidationError a service function raised on ``form``: each message next to its
+    field (renamed through ``fields`` where the form calls it otherwise), the rest above it."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for name, messages in error.message_dict.items():
+        target = (fields or {}).get(name, name)
+        form.add_error(target if target in form.fields else None, messages)

@@ -27,12 +27,20 @@ class Entry:
 
 
 ENTRIES: list[Entry] = []
+#: Pages for everyone, residents included: linked from the welcome page and every footer.
+PUBLIC_ENTRIES: list[Entry] = []
 
 
 def register(*entries: Entry) -> None:
     """Add ``entries`` to the navigation, kept in their ``order``."""
     ENTRIES.extend(entries)
     ENTRIES.sort(key=lambda entry: entry.order)
+
+
+def register_public(*entries: Entry) -> None:
+    """Add ``entries`` to the public pages (their ``permission`` is not consulted)."""
+    PUBLIC_ENTRIES.extend(entries)
+    PUBLIC_ENTRIES.sort(key=lambda entry: entry.order)
 
 
 def entries_for(user) -> list[Entry]:

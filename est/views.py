@@ -13,7 +13,7 @@ from django.views.generic import DeleteView, FormView, ListView, TemplateView, U
 
 from .access import PermissionRequiredMixin
 from .areas import area_create, area_update
-from .forms import AreaForm
+from .forms import AreaForm, form_add_service_errors
 from .health import health_checks
 from .models import Area, Municipality
 from .municipalities import map_layers
@@ -93,8 +93,7 @@ class AreaFormMixin:
         try:
             area = self.save(form)
         except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            form_add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("The area %(name)s is saved.") % {"name": area.name})
         return redirect("municipality_detail", code=area.municipality.code)

@@ -191,7 +191,12 @@ def incidents_seed(municipalities) -> None:
     incidents = []
     for municipality in municipalities:
         categories_seed(municipality=municipality)
-        if Incident.objects.for_municipality(municipality).exists():
+        # Police events (their own seeder) do not count: only reported incidents mean done.
+        if (
+            Incident.objects.for_municipality(municipality)
+            .from_source(Incident.Source.REPORTER)
+            .exists()
+        ):
             continue
         categories = {c.code: c for c in Category.objects.for_municipality(municipality)}
         areas = {a.name: a for a in Area.objects.for_municipality(municipality)}

@@ -20,6 +20,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 from django_filters.views import FilterView
 
 from est.access import PermissionRequiredMixin
+from est.forms import form_add_service_errors
 from est.models import Area, Municipality
 from est.roles import has_permission
 from est.views import MunicipalityScopedMixin
@@ -49,12 +50,6 @@ from .times import When
 MAP_LIMIT = 5000
 #: Where the service's errors appear on the filing form.
 ERROR_FIELDS = {"position": "latitude", "place_geometry": "latitude", NON_FIELD_ERRORS: None}
-
-
-def _add_service_errors(form, error: ValidationError) -> None:
-    for field, errors in error.message_dict.items():
-        target = ERROR_FIELDS.get(field, field)
-        form.add_error(target if target in form.fields else None, errors)
 
 
 def municipalities_map_layer(user) -> dict:
@@ -139,7 +134,7 @@ class IncidentFile(PermissionRequiredMixin, IncidentFormMixin, FormView):
                 **form.service_arguments(self.categories_by_name(municipality)),
             )
         except ValidationError as error:
-            _add_service_errors(form, error)
+            form_add_service_errors(form, error, fields=ERROR_FIELDS)
             return self.form_invalid(form)
         messages.success(
             self.request,
@@ -210,7 +205,7 @@ class IncidentCorrect(ScopedIncidentMixin, IncidentFormMixin, FormView):
                 incident=self.object, by=self.request.user, position=position, **arguments
             )
         except ValidationError as error:
-            _add_service_errors(form, error)
+            form_add_service_errors(form, error, fields=ERROR_FIELDS)
             return self.form_invalid(form)
         messages.success(self.request, _("The incident is corrected."))
         return redirect("incident_detail", pk=self.object.pk)
@@ -495,7 +490,7 @@ class CategoryCreate(MunicipalityScopedMixin, CategoryList):
                     municipality=self.municipality, name=form.cleaned_data["name"]
                 )
             except ValidationError as error:
-                _add_service_errors(form, error)
+                form_add_service_errors(form, error, fields=ERROR_FIELDS)
             else:
                 messages.success(
                     request,

@@ -24,8 +24,11 @@ class MunicipalityFactory(factory.django.DjangoModelFactory):
 
     code = factory.Sequence(lambda n: f"{9000 + n}")
     name = factory.Sequence(lambda n: f"Testkommun {n}")
-    # Each municipality a 10 km square, side by side along the x axis.
-    boundary = factory.Sequence(lambda n: square(500_000 + n * 20_000, 6_500_000, 10_000))
+    # Each municipality a 10 km square, side by side along the x axis; after 20 the row starts
+    # again further north, so that any number of them stays inside Sweden's grid.
+    boundary = factory.Sequence(
+        lambda n: square(400_000 + n % 20 * 20_000, 6_400_000 + n // 20 % 40 * 20_000, 10_000)
+    )
 
 
 class AreaFactory(factory.django.DjangoModelFactory):

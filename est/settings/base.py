@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "est",
     "reports",
     "cameras",
+    "dialogues",
 ]
 
 MIDDLEWARE = [
@@ -136,6 +137,8 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
+# Uploaded files (incident photos, camera footage) are never served directly: views that check
+# who may see them stream them. MEDIA_URL only names them.
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 STORAGES = {
@@ -235,5 +238,8 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
         # django-axes logs every successful login at INFO; failures and lockouts still show.
         "axes": {"level": "WARNING"},
+        # WeasyPrint and fontTools narrate every step of a render at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }

@@ -271,3 +271,19 @@ def test_the_dashboard_lists_overdue_and_next_purges(camera, coordinator, client
     assert page.status_code == 200
     assert list(page.context["overdue"]) == [overdue]
     assert list(page.context["upcoming"]) == [upcoming]
+
+
+def test_a_changed_retention_moves_kept_purge_times_by_real_hours_across_dst(camera, coordinator):
+    from cameras.services import camera_update
+
+    footage = clip(camera, ends_at=local(2026, 3, 27, 12, 0))
+    camera_update(
+        camera=camera,
+        by=coordinator,
+        retention_hours=7 * 24,
+        retention_justification="Skadegörelse på skolan upptäcks ofta först efter helgen.",
+    )
+    footage.refresh_from_db()
+    # The database adds "7 days" in UTC: 168 real hours, though the clocks moved on 29 March.
+    assert footage.purge_at - footage.recorded_until == datetime.timedelta(hours=168)
+    assert footage.purge_at == local(2026, 4, 3, 13, 0)

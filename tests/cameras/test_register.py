@@ -76,6 +76,7 @@ def test_a_coordinator_registers_a_camera(arboga, organisation, coordinator, cli
         ({"retention_hours": "tre dagar"}, "retention_hours", ""),
         ({"position": "POINT(15.0 62.0)"}, "position", "Arboga"),
         ({"position": "not a point"}, "position", ""),
+        ({"position": '{"type": "Point", "coordinates": ["x"]}'}, "position", ""),
         ({"filmed_area": ""}, "filmed_area", "Rita"),
         ({"permit_expires_on": "2024-01-01"}, "permit_expires_on", ""),
         ({"permit_reference": ""}, "permit_reference", "tillstånd"),
@@ -263,4 +264,59 @@ def test_footage_ending_before_it_starts_is_refused(arboga, coordinator, client_
     assert response.status_code == 200
     assert "recorded_until" in response.context["form"].errors
     assert "Inbrottsförsök" in response.content.decode()
+    assert not Footage.objects.exists()
+
+
+def test_garbage_never_gives_a_server_error(arboga, coordinator, client_for):
+    from cameras.services import legal_hold_release, legal_hold_set
+
+    camera = CameraFactory(municipality=arboga)
+    footage = FootageFactory(camera=camera)
+    hold = legal_hold_set(footage=footage, reason="Väntar", by=coordinator)
+    legal_hold_release(hold=hold, reason="Klart", by=coordinator)
+    client = client_for(coordinator)
+    garbage = {
+        "municipality": "999999",
+        "organisation": "abc",
+        "position": '{"type": "Point", "coordinates": ["x"]}',
+        "filmed_area": "POLYGON((0 0, 1 1, 0 0))",
+        "retention_hours": "-5",
+        "permit_decided_on": "0000-00-00",
+        "recorded_from": "igår",
+        "recorded_until": "2026-13-45T25:61",
+        "disclosed_on": "x",
+        "received_on": "",
+        "status": "exploded",
+        "kind": "?",
+        "reason": "",
+        "cameras": ["x"],
+    }
+    for url in [
+        "/cameras/new/",
+        f"/cameras/{camera.pk}/edit/",
+        f"/cameras/{camera.pk}/footage/new/",
+        f"/cameras/{camera.pk}/approve-retention/",
+        f"/cameras/footage/{footage.pk}/hold/",
+        f"/cameras/footage/{footage.pk}/disclose/",
+        f"/cameras/holds/{hold.pk}/release/",
+        "/cameras/requests/",
+    ]:
+        response = client.post(url, garbage)
+        assert response.status_code in (200, 302, 403), url
+
+
+def test_a_planned_camera_keeps_no_footage(arboga, coordinator, client_for):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    camera = CameraFactory(municipality=arboga, status=Camera.Status.PLANNED)
+    response = client_for(coordinator).post(
+        f"/cameras/{camera.pk}/footage/new/",
+        {
+            "recorded_from": "2026-01-01T11:00",
+            "recorded_until": "2026-01-01T12:00",
+            "file": SimpleUploadedFile("sekvens.mp4", b"frames"),
+        },
+    )
+    assert response.status_code == 200
+    assert "planerad kamera" in response.content.decode()
     assert not Footage.objects.exists()

@@ -1,0 +1,45 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DialoguesConfig(AppConfig):
+    name = "dialogues"
+    verbose_name = _("Dialogues: citizen pledges and residents' feedback")
+
+    def ready(self):
+        from est.demo import register_seeder
+        from est.navigation import Entry, register, register_public
+        from est.roles import Role, grant
+
+        from .demo import pledges_seed
+
+        grant("pledge.view", {Role.COORDINATOR, Role.POLICE, Role.COUNCIL, Role.ADMINISTRATOR})
+        grant("pledge.edit", {Role.COORDINATOR, Role.POLICE})
+        grant("pledge.publish", {Role.COORDINATOR})
+        grant("comment.moderate", {Role.COORDINATOR})
+        register(
+            Entry(
+                _("Citizen pledges"),
+                "pledge_list",
+                "pledge.view",
+                _("The pledges agreed with the police, their activities and follow-ups."),
+                order=60,
+            ),
+            Entry(
+                _("Residents' comments"),
+                "comment_queue",
+                "comment.moderate",
+                _("Comments and questions on the pledges waiting for moderation."),
+                order=61,
+            ),
+        )
+        register_public(
+            Entry(
+                _("Citizen pledges"),
+                "public_pledge_index",
+                "",
+                _("What the municipality and the police have promised, and what they did."),
+                order=10,
+            )
+        )
+        register_seeder(pledges_seed)

@@ -1,0 +1,164 @@
+"""The public site: residents read the published pledges without logging in.
+
+These views never scope by user: they show published versions only, whoever asks.
+"""
+
+import hashlib
+import posixpath
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView
+
+from est.models import Municipality
+
+from .comments import comment_submit
+from .display import pledge_for_display, pledge_page_context
+from .forms import CommentForm
+from .models import Comment, Pledge, ProgressUpdate
+from .pdf import pledge_pdf
+
+
+def _municipality(code: str) -> Municipality:
+    return get_object_or_404(Municipality.objects.defer("boundary"), code=code)
+
+
+class PublicIndex(TemplateView):
+    """The municipalities that have published pledges."""
+
+    template_name = "dialogues/public_index.html"
+
+    def get_context_data(self, **kwargs):
+        municipalities = (
+            Municipality.objects.filter(pledges__status__in=Pledge.PUBLIC_STATUSES)
+            .defer("boundary")
+            .distinct()
+        )
+        return super().get_context_data(municipalities=municipalities, **kwargs)
+
+
+class PublicYear(TemplateView):
+    """A year's pledges as residents read them, with their comments and the comment form.
+
+    Without a year in the URL it shows the newest year and lists the earlier ones.
+    """
+
+    template_name = "dialogues/public_year.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.municipality = _municipality(kwargs["code"])
+        pledges = Pledge.objects.current().for_municipality(self.municipality)
+        self.years = list(pledges.order_by("-year").values_list("year", flat=True))
+        if not self.years:
+            raise Http404
+        self.year = kwargs.get("year", self.years[0])
+        self.pledge = get_object_or_404(pledge_for_display(pledges), year=self.year)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, form=None, **kwargs):
+        return super().get_context_data(
+            **pledge_page_context(self.pledge),
+            municipality=self.municipality,
+            is_newest_year=self.year == self.years[0],
+            earlier_years=[year for year in self.years if year != self.year],
+            earlier_versions=Pledge.objects.published()
+            .for_municipality(self.municipality)
+            .filter(year=self.year, version__lt=self.pledge.version)
+            .order_by("-version"),
+            comments=Comment.objects.approved().for_year(self.municipality, self.year),
+            form=form or CommentForm(),
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        form = CommentForm(request.POST)
+        if form.is_valid():
+            if form.is_spam:
+                # Answer a robot as if it worked; nothing is stored.
+                return self._thanks()
+            try:
+                comment_submit(
+                    pledge=self.pledge,
+                    display_name=form.cleaned_data["display_name"],
+                    body=form.cleaned_data["body"],
+                    sender_key=_sender_key(request),
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                return self._thanks()
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+    def _thanks(self):
+        messages.success(
+            self.request,
+            _("Thank you! Your comment will be shown here once the coordinator has read it."),
+        )
+        url = reverse("public_pledge_year", args=[self.municipality.code, self.year])
+        return redirect(url + "#comments")
+
+
+def _sender_key(request) -> str:
+    """Return a key for the sender's address that is not the address itself (it is not stored).
+
+    In production a TLS proxy stands in front of gunicorn, so REMOTE_ADDR is the proxy's for
+    everyone; the proxy appends the address it saw to X-Forwarded-For, so the last entry there
+    is the sender's. (A sender talking to gunicorn directly could forge it; the honeypot and
+    moderation still stand.)
+    """
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    address = forwarded.rsplit(",", 1)[-1].strip() or request.META.get("REMOTE_ADDR", "")
+    return hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:32]
+
+
+class PublicVersion(TemplateView):
+    """An earlier, corrected version of a year's pledges, kept for openness."""
+
+    template_name = "dialogues/public_version.html"
+
+    def get_context_data(self, **kwargs):
+        municipality = _municipality(kwargs["code"])
+        pledges = Pledge.objects.published().for_municipality(municipality)
+        pledge = get_object_or_404(
+            pledge_for_display(pledges), year=kwargs["year"], version=kwargs["version"]
+        )
+        newest = pledges.current().get(year=pledge.year)
+        return super().get_context_data(
+            **pledge_page_context(pledge), municipality=municipality, newest=newest, **kwargs
+        )
+
+
+def public_pdf(request, code: str, year: int):
+    """Return the current version of a year's pledges as a PDF to read or print."""
+    municipality = _municipality(code)
+    pledge = get_object_or_404(
+        pledge_for_display(Pledge.objects.current().for_municipality(municipality)), year=year
+    )
+    response = HttpResponse(pledge_pdf(pledge), content_type="application/pdf")
+    filename = f"medborgarlofte-{municipality.code}-{year}.pdf"
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def public_attachment(request, pk: int):
+    """Stream the attachment of a progress update on a published pledge.
+
+    Uploaded files are never served directly (see MEDIA_URL in the settings): this view is the
+    one way to them, and it only reaches updates of published versions.
+    """
+    update = get_object_or_404(
+        ProgressUpdate.objects.filter(
+            activity__focus_area__pledge__status__in=Pledge.PUBLIC_STATUSES
+        ).exclude(attachment=""),
+        pk=pk,
+    )
+    try:
+        file = update.attachment.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    return FileResponse(file, filename=posixpath.basename(update.attachment.name))

@@ -1,0 +1,18 @@
+from django.core.management import call_command
+
+from dialogues.models import Comment, Pledge
+
+
+def test_seed_demo_gives_two_years_of_pledges_and_is_safe_to_rerun(db, client):
+    call_command("seed_demo")
+    call_command("seed_demo")
+    assert Pledge.objects.count() == 4
+    statuses = dict(Pledge.objects.values_list("year", "status").distinct())
+    assert statuses == {2025: "followed_up", 2026: "published"}
+    assert Comment.objects.approved().count() == 2
+    kungsor = client.get("/medborgarloften/1960/").content.decode()
+    assert "Trygghet i centrum" in kungsor
+    assert "Trafik i Valskog" in kungsor
+    arboga_2025 = client.get("/medborgarloften/1984/2025/").content.decode()
+    assert "Uppföljning av 2025" in arboga_2025
+    assert "Grannsamverkan" in arboga_2025
