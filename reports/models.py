@@ -266,3 +266,4 @@ class IncidentPhoto(models.Model):
 
 
 from .situation_models import *  # noqa: E402,F403
+from .tertial_models import *  # noqa: E402,F403
