@@ -32,7 +32,7 @@ from .analysis.change import SIGNIFICANCE, count_change
 from .analysis.hotspots import getis_ord_gi_star, repeat_places
 from .analysis.patrols import patrol_guidance
 from .models import Category, Incident
-from .situation_models import SituationPicture
+from .situation_models import Intervention, SituationPicture
 
 PERIOD_DAYS = 14
 #: Edge length of the hexagons hot spots are counted in, in metres.
@@ -129,7 +129,7 @@ def _key_figures(municipality, start: datetime.date, end: datetime.date) -> dict
         row = counts.get(category.pk, {"current": 0, "previous": 0, "last_year": 0})
         figures.append(_figure(category.pk, category.name, row))
     total = {name: sum(f[name] for f in figures) for name in windows}
-    return {"categories": figures, "total": _figure(None, _("All categories"), total)}
+    return {"categories": figures, "total": _figure(None, "", total)}
 
 
 def _figure(category_id, name, row) -> dict:
@@ -307,7 +307,8 @@ def _where(municipality, incidents: pd.DataFrame, start, end) -> tuple[dict, pd.
             continue
         hot_spots.append(
             {
-                "label": _("Hot spot %(number)s") % {"number": len(hot_spots) + 1},
+                # Codes, not words: the snapshot is read in Swedish and English alike.
+                "label": f"H{len(hot_spots) + 1}",
                 "x": round(cell.x, 1),
                 "y": round(cell.y, 1),
                 "count": int(cell.local),
@@ -321,7 +322,7 @@ def _where(municipality, incidents: pd.DataFrame, start, end) -> tuple[dict, pd.
     labels = pd.Series("", index=incidents.index)
     repeats = []
     for number, place in enumerate(places.itertuples(), start=1):
-        label = _("Repeat place %(number)s") % {"number": number}
+        label = f"R{number}"
         repeats.append(
             {
                 "label": label,
@@ -389,7 +390,7 @@ def _who(municipality, start, end) -> dict:
     """Reports per organisation, and the trained reporters who reported nothing this period."""
     period = _counted(municipality).filter(_started(*_moments(start, end)))
     per_organisation = [
-        {"name": row["organisation__name"] or _("No organisation"), "count": row["count"]}
+        {"name": row["organisation__name"] or "", "count": row["count"]}
         for row in period.values("organisation__name")
         .annotate(count=Count("pk"))
         .order_by("-count", "organisation__name")
@@ -434,6 +435,43 @@ def _police_events(municipality, start, end) -> list[dict]:
     ]
 
 
+def _follow_up(municipality, start, end) -> list[dict]:
+    """Interventions decided in earlier periods: their status, and the incidents in their area
+    since they started (up to this period's end) against as many days just before they started."""
+    rows = []
+    interventions = (
+        Intervention.objects.for_municipality(municipality)
+        .decided_before(start)
+        .filter(ends_on__gte=start - datetime.timedelta(days=90))
+        .select_related("area", "organisation")
+    )
+    for intervention in interventions:
+        began = local_midnight(intervention.starts_on)
+        until = local_midnight(end)
+        days = max((end - intervention.starts_on).days, 1)
+        within = _counted(municipality).within(intervention.area)
+        before_start = began - datetime.timedelta(days=days)
+        counts = within.aggregate(
+            since=Count("pk", filter=_started(began, until)),
+            before=Count("pk", filter=_started(before_start, began)),
+        )
+        rows.append(
+            {
+                "id": intervention.pk,
+                "what": intervention.what,
+                "area": intervention.area.name,
+                "organisation": intervention.organisation.name,
+                "starts_on": intervention.starts_on.isoformat(),
+                "ends_on": intervention.ends_on.isoformat(),
+                "status": intervention.status,
+                "days": days,
+                "since": counts["since"],
+                "before": counts["before"],
+            }
+        )
+    return rows
+
+
 def picture_content(municipality: Municipality, start: datetime.date, end: datetime.date) -> dict:
     """Compile and return the content of ``municipality``'s picture of the period [start, end)."""
     incidents = _period_incidents(municipality, start, end)
@@ -449,6 +487,7 @@ def picture_content(municipality: Municipality, start: datetime.date, end: datet
         "patrols": _patrols(incidents, labels, where),
         "who": _who(municipality, start, end),
         "police_events": _police_events(municipality, start, end),
+        "follow_up": _follow_up(municipality, start, end),
         "centre": [
             round(municipality.boundary.point_on_surface.x, 1),
             round(municipality.boundary.point_on_surface.y, 1),
@@ -500,7 +539,6 @@ def situation_picture_compile(*, picture_id: int, force: bool = False, now=None)
             compile_state=SituationPicture.CompileState.QUEUED
         )
         raise
-    content["previous_interventions"] = picture.content.get("previous_interventions", [])
     SituationPicture.objects.filter(pk=picture_id).update(
         content=content,
         compiled_at=timezone.now(),
@@ -695,3 +733,65 @@ def situation_pictures_seed(municipalities, *, periods: int = 3) -> None:
                 municipality=municipality, period_start=period_start
             )
             situation_picture_compile(picture_id=picture.pk)
+
+
+def _check_intervention(picture, area, organisation, incidents, starts_on, ends_on) -> None:
+    errors = {}
+    if area.municipality_id != picture.municipality_id:
+        errors["area"] = _("Choose an area of %(name)s.") % {"name": picture.municipality.name}
+    if not organisation.municipalities.filter(pk=picture.municipality_id).exists():
+        errors["organisation"] = _("Choose an organisation that works in %(name)s.") % {
+            "name": picture.municipality.name
+        }
+    if any(incident.municipality_id != picture.municipality_id for incident in incidents):
+        errors["incidents"] = _("Link only incidents of the same municipality.")
+    if ends_on < starts_on:
+        errors["ends_on"] = _("The end can't come before the start.")
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def intervention_create(
+    *,
+    picture: SituationPicture,
+    by,
+    what: str,
+    area,
+    starts_on: datetime.date,
+    ends_on: datetime.date,
+    organisation,
+    problem: str = "",
+    times: str = "",
+    status: str = Intervention.Status.PLANNED,
+    incidents=(),
+) -> Intervention:
+    """Decide an intervention at ``picture`` (which must still be a draft) and return it."""
+    picture = SituationPicture.objects.select_for_update().get(pk=picture.pk)
+    _editable(picture)
+    incidents = list(incidents)
+    _check_intervention(picture, area, organisation, incidents, starts_on, ends_on)
+    intervention = Intervention.objects.create(
+        municipality_id=picture.municipality_id,
+        decided_in=picture,
+        what=what,
+        problem=problem,
+        area=area,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        times=times,
+        organisation=organisation,
+        status=status,
+        created_by=by,
+    )
+    intervention.incidents.set(incidents)
+    return intervention
+
+
+def intervention_set_status(*, intervention: Intervention, by, status: str) -> Intervention:
+    """Record whether an intervention was carried out (its follow-up, also after publishing)."""
+    if status not in Intervention.Status.values:
+        raise ValidationError({"status": _("Choose a status from the list.")})
+    Intervention.objects.filter(pk=intervention.pk).update(status=status, updated_at=timezone.now())
+    intervention.refresh_from_db()
+    return intervention

@@ -349,15 +349,19 @@ def legend_swatch(kind: str) -> str:
         'stroke-width="2" stroke-dasharray="4 2"/>',
         "count": f'<rect width="20" height="14" fill="{SHADES[3]}" stroke="#8a8a8a"/>',
     }
-    defs = (
-        '<defs><pattern id="s-hot95" width="6" height="6" patternUnits="userSpaceOnUse" '
+    # Each swatch appears once per page and carries its own pattern under an id of its own:
+    # WeasyPrint does not look into another SVG for a pattern, browsers do.
+    defs = {
+        "hot95": '<pattern id="legend-hot95" width="6" height="6" patternUnits="userSpaceOnUse" '
         'patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="6" stroke="#b2182b" '
-        'stroke-width="2"/></pattern><pattern id="s-hot99" width="6" height="6" '
-        'patternUnits="userSpaceOnUse"><path d="M0,0 L6,6 M6,0 L0,6" stroke="#b2182b" '
-        'stroke-width="1.6"/></pattern></defs>'
-    )
-    shape = shapes[escape(kind)].replace("url(#hot", "url(#s-hot")
+        'stroke-width="2"/></pattern>',
+        "hot99": '<pattern id="legend-hot99" width="6" height="6" patternUnits="userSpaceOnUse">'
+        '<path d="M0,0 L6,6 M6,0 L0,6" stroke="#b2182b" stroke-width="1.6"/></pattern>',
+    }
+    shape = shapes[escape(kind)].replace("url(#hot", "url(#legend-hot")
+    if kind in defs:
+        shape = f"<defs>{defs[kind]}</defs>{shape}"
     return mark_safe(  # noqa: S308 - constant markup chosen by a known key
         f'<svg width="20" height="14" aria-hidden="true" xmlns="http://www.w3.org/2000/svg">'
-        f"{defs}{shape}</svg>"
+        f"{shape}</svg>"
     )

@@ -152,4 +152,88 @@ class SituationPicture(models.Model):
         return self.compile_state == self.CompileState.DONE and self.compiled_at is not None
 
 
-__all__ = ["SituationPicture", "SituationPictureQuerySet"]
+class InterventionQuerySet(models.QuerySet):
+    def for_municipality(self, municipality):
+        return self.filter(municipality=municipality)
+
+    def decided_before(self, day):
+        """Return the interventions decided in pictures of periods that started before ``day``."""
+        return self.filter(decided_in__period_start__lt=day)
+
+
+class Intervention(models.Model):
+    """An intervention (insats) decided at a situation picture: what, where, when and who.
+
+    The place is one of the municipality's areas (drawn on the map under municipalities and
+    areas); the incidents that motivated it are linked.
+    """
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        ONGOING = "ongoing", _("Ongoing")
+        DONE = "done", _("Carried out")
+        NOT_DONE = "not_done", _("Not carried out")
+
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.CASCADE,
+        related_name="interventions",
+        verbose_name=_("municipality"),
+    )
+    decided_in = models.ForeignKey(
+        SituationPicture,
+        on_delete=models.PROTECT,
+        related_name="interventions",
+        verbose_name=_("decided in"),
+    )
+    what = models.CharField(_("what"), max_length=200)
+    problem = models.TextField(_("problem"), blank=True)
+    area = models.ForeignKey(
+        "est.Area",
+        on_delete=models.PROTECT,
+        related_name="interventions",
+        verbose_name=_("where"),
+    )
+    starts_on = models.DateField(_("from"))
+    ends_on = models.DateField(_("until"))
+    times = models.CharField(
+        _("times"), max_length=100, blank=True, help_text=_("For example: Fri–Sat 21–03.")
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="interventions",
+        verbose_name=_("owning organisation"),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PLANNED
+    )
+    incidents = models.ManyToManyField(
+        "reports.Incident",
+        blank=True,
+        related_name="interventions",
+        verbose_name=_("motivating incidents"),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = InterventionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["starts_on", "pk"]
+        verbose_name = _("intervention")
+        verbose_name_plural = _("interventions")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=models.F("starts_on")), name="intervention_period_order"
+            ),
+        ]
+
+    def __str__(self):
+        return self.what
+
+
+__all__ = ["Intervention", "InterventionQuerySet", "SituationPicture", "SituationPictureQuerySet"]

@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
@@ -15,8 +16,12 @@ from est.access import PermissionRequiredMixin
 from est.models import Municipality, Organisation
 from est.roles import has_permission
 
+from .models import Incident
 from .situation import (
+    _moments,
     changed_since_compiled,
+    intervention_create,
+    intervention_set_status,
     situation_picture_publish,
     situation_picture_recompile,
     situation_picture_revise,
@@ -24,7 +29,7 @@ from .situation import (
     situation_picture_update,
 )
 from .situation_charts import bars, legend_swatch, matrix, situation_map, sparkline
-from .situation_models import SituationPicture
+from .situation_models import Intervention, SituationPicture
 
 WEEKDAYS = [
     gettext_lazy("Mon"),
@@ -92,11 +97,19 @@ def picture_context(picture: SituationPicture) -> dict:
         )
     where = content["where"]
     patrols = [{**row, "weekday_name": WEEKDAY_NAMES[row["weekday"]]} for row in content["patrols"]]
+    status_names = dict(Intervention.Status.choices)
     return {
         "picture": picture,
         "content": content,
+        "interventions": picture.interventions.select_related("area", "organisation").annotate(
+            incident_count=Count("incidents")
+        ),
+        "follow_up": [
+            {**row, "status_name": status_names.get(row["status"], row["status"])}
+            for row in content.get("follow_up", [])
+        ],
         "categories": categories,
-        "total": _with_changes(figures["total"]),
+        "total": _with_changes({**figures["total"], "name": _("All categories")}),
         "significance_percent": round(content["significance"] * 100),
         "months": trend["months"],
         "weekday_chart": bars(when["weekdays"], weekdays, title=_("Incidents per weekday")),
@@ -284,3 +297,105 @@ class SituationStep(PictureMixin, View):
             return redirect("situation_detail", pk=picture.pk)
         messages.success(request, done)
         return redirect("situation_detail", pk=result.pk)
+
+
+class InterventionForm(forms.Form):
+    what = forms.CharField(label=gettext_lazy("What"), max_length=200)
+    problem = forms.CharField(
+        label=gettext_lazy("Problem it addresses"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    area = forms.ModelChoiceField(
+        label=gettext_lazy("Where"),
+        queryset=None,
+        help_text=gettext_lazy("Areas are drawn on the map under municipalities and areas."),
+    )
+    starts_on = forms.DateField(
+        label=gettext_lazy("From"), widget=forms.DateInput({"type": "date"})
+    )
+    ends_on = forms.DateField(label=gettext_lazy("Until"), widget=forms.DateInput({"type": "date"}))
+    times = forms.CharField(
+        label=gettext_lazy("Times"),
+        required=False,
+        max_length=100,
+        help_text=gettext_lazy("For example: Fri–Sat 21–03."),
+    )
+    organisation = forms.ModelChoiceField(label=gettext_lazy("Owning organisation"), queryset=None)
+    status = forms.ChoiceField(label=gettext_lazy("Status"), choices=Intervention.Status.choices)
+    incidents = forms.ModelMultipleChoiceField(
+        label=gettext_lazy("Incidents that motivate it"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, picture: SituationPicture, **kwargs):
+        super().__init__(*args, **kwargs)
+        municipality = picture.municipality
+        self.fields["area"].queryset = municipality.areas.all()
+        self.fields["organisation"].queryset = Organisation.objects.filter(
+            municipalities=municipality
+        )
+        self.fields["incidents"].queryset = (
+            Incident.objects.for_municipality(municipality)
+            .filter(occurred_from__gte=_moments(picture.period_start, picture.period_end)[0])
+            .filter(occurred_from__lt=_moments(picture.period_start, picture.period_end)[1])
+            .exclude(source=Incident.Source.POLICE_EVENT)
+            .select_related("category")
+            .order_by("occurred_from")
+        )
+        self.fields["incidents"].label_from_instance = lambda incident: (
+            f"{incident.occurred_from.astimezone():%Y-%m-%d %H:%M} {incident.category.name}"
+            f"{', ' + incident.place_name if incident.place_name else ''}"
+        )
+
+
+class InterventionCreate(PictureMixin, FormView):
+    permission = "situation.edit"
+    form_class = InterventionForm
+    template_name = "reports/situation/intervention_form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.picture = self.get_picture()
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "picture": self.picture}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(picture=self.picture, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            intervention_create(picture=self.picture, by=self.request.user, **form.cleaned_data)
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The intervention is saved."))
+        return redirect("situation_detail", pk=self.picture.pk)
+
+
+class InterventionStatus(PermissionRequiredMixin, View):
+    """Follow-up: whether an intervention was carried out. Allowed after publishing, too."""
+
+    permission = "situation.edit"
+
+    def post(self, request, pk):
+        intervention = get_object_or_404(
+            Intervention.objects.filter(
+                municipality__in=Municipality.objects.for_user(request.user)
+            ),
+            pk=pk,
+        )
+        try:
+            intervention_set_status(
+                intervention=intervention, by=request.user, status=request.POST.get("status", "")
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The intervention's status is saved."))
+        return redirect("situation_detail", pk=intervention.decided_in_id)

@@ -1,0 +1,50 @@
+"""The coordinator opens the fortnight's picture on a phone, writes the analysis and publishes."""
+
+import os
+
+import pytest
+
+from reports.models import SituationPicture
+from reports.situation import situation_picture_compile, situation_picture_ensure
+from tests.accessibility import wcag_violations
+
+from .situation_helpers import PERIOD_START, known_incidents
+
+PHONE = {"width": 360, "height": 740}
+
+
+@pytest.mark.browser
+def test_the_coordinator_reads_and_publishes_the_picture_on_a_phone(
+    log_in_page, live_server, coordinator, police, arboga, kungsor
+):
+    known_incidents(arboga, kungsor)
+    picture, _ = situation_picture_ensure(municipality=arboga, period_start=PERIOD_START)
+    situation_picture_compile(picture_id=picture.pk)
+
+    page = log_in_page(coordinator)
+    page.set_viewport_size(PHONE)
+    page.goto(live_server.url + "/situation/")
+    page.get_by_role("link", name="2025-03-17 – 2025-03-30").click()
+    page.wait_for_url(f"{live_server.url}/situation/{picture.pk}/")
+
+    assert page.get_by_role("heading", name="Lägesbild Arboga").is_visible()
+    assert page.get_by_role("img", name="Händelser per veckodag och timme").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert wcag_violations(page) == []
+    if os.environ.get("SCREENSHOT_DIR"):
+        page.screenshot(
+            path=os.path.join(os.environ["SCREENSHOT_DIR"], "situation-360.png"), full_page=True
+        )
+
+    page.get_by_role("link", name="Skriv analysen").click()
+    page.get_by_label("Analys").fill("<p>Skadegörelsen har <strong>ökat</strong>.</p>")
+    page.get_by_label("Problembild").fill("Helgnätter i centrum")
+    page.get_by_role("button", name="Spara").click()
+    page.wait_for_url(f"{live_server.url}/situation/{picture.pk}/")
+    assert page.get_by_text("Skadegörelsen har ökat.").is_visible()
+
+    page.get_by_role("button", name="Publicera").click()
+    assert page.get_by_text("Lägesbilden är publicerad").is_visible()
+    picture.refresh_from_db()
+    assert picture.status == SituationPicture.Status.PUBLISHED
+    assert page.get_by_role("button", name="Gör en ny version").is_visible()
