@@ -89,3 +89,36 @@ def test_a_named_comparison_area_replaces_the_rest_of_the_municipality(arboga, t
     )  # fmt: skip
     assert result["counts"]["comparison"] == {"before": 40, "after": 40}
     assert result["named_comparison"] is True
+
+
+def test_the_compiled_analysis_judges_each_intervention_of_the_tertial(arboga, target):
+    from est.periods import Tertial
+    from reports.models import Intervention, SituationPicture
+    from reports.tertial import analysis_content
+    from tests.factories import OrganisationFactory
+
+    picture = SituationPicture.objects.create(
+        municipality=arboga, period_start=datetime.date(2025, 2, 17),
+        period_end=datetime.date(2025, 3, 3),
+    )  # fmt: skip
+    organisation = OrganisationFactory()
+    organisation.municipalities.add(arboga)
+    Intervention.objects.create(
+        municipality=arboga, decided_in=picture, what="Väktarrondering fre–lör",
+        area=target, starts_on=datetime.date(2025, 3, 1), ends_on=datetime.date(2025, 4, 30),
+        organisation=organisation,
+    )  # fmt: skip
+    dx, dy = TARGET
+    for n in range(30):  # 30 before (January–February), 5 during (March–April)
+        incident(arboga, "vandalism", local(2025, 1, 5 + n % 25, 22), dx=dx, dy=dy)
+    for n in range(5):
+        incident(arboga, "vandalism", local(2025, 3, 5 + n, 22), dx=dx, dy=dy)
+    for n in range(40):
+        incident(arboga, "vandalism", local(2025, 1, 5 + n % 25, 22), dx=3000, dy=3000)
+        incident(arboga, "vandalism", local(2025, 3, 5 + n % 25, 22), dx=3000, dy=3000)
+    [judged] = analysis_content(arboga, Tertial(2025, 1))["interventions"]
+    assert judged["what"] == "Väktarrondering fre–lör"
+    assert judged["counts"]["target"] == {"before": 30, "after": 5}
+    assert judged["counts"]["comparison"] == {"before": 40, "after": 40}
+    assert judged["verdict"] == Verdict.EFFECT
+    assert judged["until"] == "2025-05-01"
