@@ -168,6 +168,22 @@ def test_the_pdf_is_tagged_swedish_and_holds_the_figures(
     key_row = next(line for line in text.splitlines() if line.startswith("Alla kategorier"))
     assert key_row.split()[2:5] == ["10", "4", "+6"]
     assert len(reader.pages) >= 8
+    # Every chart and the map is a tagged figure with its alternative text.
+    figures = []
+
+    def walk(node):
+        node = node.get_object()
+        if node.get("/S") == "/Figure":
+            figures.append(str(node.get("/Alt", "")))
+        children = node.get("/K")
+        for child in children if isinstance(children, list) else [children]:
+            if hasattr(child, "get_object") and hasattr(child.get_object(), "get"):
+                walk(child)
+
+    walk(root["/StructTreeRoot"])
+    assert len(figures) == 3
+    assert all(figures)
+    assert any(alt.startswith("Karta över Arboga") for alt in figures)
 
 
 def test_an_unchanged_analysis_is_not_rendered_twice(analysis, django_capture_on_commit_callbacks):
