@@ -32,6 +32,7 @@ urlpatterns = [
     path("areas/<int:pk>/delete/", views.AreaDelete.as_view(), name="area_delete"),
     path("reports/", include("reports.urls")),
     path("situation/", include("reports.situation_urls")),
+    path("tertial/", include("reports.tertial_urls")),
     path("cameras/", include("cameras.urls")),
     path("kamerabevakning/", include("cameras.public_urls")),
     path("", include("dialogues.urls")),

@@ -17,6 +17,7 @@ class ReportsConfig(AppConfig):
         from .demo import incidents_seed
         from .police_events import police_events_seed
         from .situation import situation_pictures_seed
+        from .tertial import tertial_analyses_seed
 
         # Filing: coordinators, and reporters once trained (checked when filing).
         grant("incident.file", {Role.REPORTER, Role.COORDINATOR})
@@ -33,6 +34,9 @@ class ReportsConfig(AppConfig):
         grant("situation.view", {Role.COORDINATOR, Role.POLICE, Role.ADMINISTRATOR})
         grant("situation.edit", {Role.COORDINATOR, Role.ADMINISTRATOR})
         grant("incident.import", {Role.COORDINATOR, Role.ADMINISTRATOR})
+        # Tertial analyses: reading every version of one's municipalities'; writing them.
+        grant("tertial.view", {Role.COORDINATOR, Role.POLICE, Role.COUNCIL, Role.ADMINISTRATOR})
+        grant("tertial.edit", {Role.COORDINATOR, Role.ADMINISTRATOR})
 
         register(
             Entry(
@@ -71,6 +75,13 @@ class ReportsConfig(AppConfig):
                 order=35,
             ),
             Entry(
+                _("Tertial analyses"),
+                "tertial_list",
+                "tertial.view",
+                _("Three times a year: trends, areas and what the interventions achieved."),
+                order=45,
+            ),
+            Entry(
                 _("Incident categories"),
                 "category_list",
                 "category.manage",
@@ -81,6 +92,7 @@ class ReportsConfig(AppConfig):
         register_seeder(incidents_seed)
         register_seeder(police_events_seed)
         register_seeder(situation_pictures_seed)
+        register_seeder(tertial_analyses_seed)
         post_save.connect(
             seed_new_municipality, sender=Municipality, dispatch_uid="reports_categories_seed"
         )

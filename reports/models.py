@@ -356,3 +356,4 @@ class IncidentImport(models.Model):
 
 
 from .situation_models import *  # noqa: E402,F403
+from .tertial_models import *  # noqa: E402,F403

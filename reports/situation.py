@@ -146,11 +146,11 @@ def _figure(category_id, name, row) -> dict:
     return figure
 
 
-def _trend(municipality, end: datetime.date) -> dict:
-    """Count per category and calendar month over the 12 months up to the period's end."""
+def _trend(municipality, end: datetime.date, *, length: int = 12) -> dict:
+    """Count per category and calendar month over the ``length`` months up to ``end``."""
     last_day = end - datetime.timedelta(days=1)
     index = last_day.year * 12 + last_day.month - 1
-    months = [f"{m // 12:04d}-{m % 12 + 1:02d}" for m in range(index - 11, index + 1)]
+    months = [f"{m // 12:04d}-{m % 12 + 1:02d}" for m in range(index - length + 1, index + 1)]
     first = datetime.date.fromisoformat(months[0] + "-01")
     rows = (
         _counted(municipality)

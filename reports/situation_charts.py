@@ -222,13 +222,17 @@ def situation_map(where: dict, *, centre: list[float], police_events: int, title
                 " ".join(xy(x, y) for x, y in ring),
             )
         )
+    # Areas with a "count" are shaded by it (a choropleth, as in the tertial analysis).
+    area_top = max((a.get("count", 0) for a in where.get("areas", [])), default=0)
     for area in where.get("areas", []):
+        fill = _shade(area["count"], area_top) if "count" in area else "none"
         for ring in area["rings"]:
             parts.append(
                 format_html(
-                    '<polygon points="{}" fill="none" stroke="#7a3b00" stroke-width="1.5" '
+                    '<polygon points="{}" fill="{}" stroke="#7a3b00" stroke-width="1.5" '
                     'stroke-dasharray="6 4"/>',
                     " ".join(xy(x, y) for x, y in ring),
+                    fill,
                 )
             )
     for cell in where["cells"]:

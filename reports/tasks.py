@@ -20,3 +20,31 @@ def compile_due_situation_pictures() -> int:
 def compile_situation_picture(picture_id: int) -> bool:
     """Compile one picture if it still waits for it; a second run finds it claimed or done."""
     return situation_picture_compile(picture_id=picture_id)
+
+
+@shared_task
+def compile_due_tertial_analyses() -> int:
+    """Beat: draft each municipality's analysis of the tertial that just ended and queue its
+    compiling, one task per analysis. Returns how many were queued."""
+    from .tertial import tertial_analyses_due
+
+    due = tertial_analyses_due()
+    for analysis_id in due:
+        compile_tertial_analysis.delay(analysis_id)
+    return len(due)
+
+
+@shared_task
+def compile_tertial_analysis(analysis_id: int) -> bool:
+    """Compile one analysis if it still waits for it; a second run finds it claimed or done."""
+    from .tertial import tertial_analysis_compile
+
+    return tertial_analysis_compile(analysis_id=analysis_id)
+
+
+@shared_task
+def render_tertial_analysis(analysis_id: int) -> bool:
+    """Render one analysis's PDF if it is queued and its inputs changed."""
+    from .tertial import tertial_analysis_render
+
+    return tertial_analysis_render(analysis_id=analysis_id)

@@ -219,6 +219,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reports.tasks.compile_due_situation_pictures",
         "schedule": crontab(minute=5),
     },
+    # Hourly on the first day of January, May and September (a tertial ends at midnight);
+    # repeated ticks find the analyses already drafted.
+    "tertial-analyses": {
+        "task": "reports.tasks.compile_due_tertial_analyses",
+        "schedule": crontab(minute=15, day_of_month=1, month_of_year="1,5,9"),
+    },
 }
 # The Monday that the 14-day situation-picture periods are counted from.
 SITUATION_PERIOD_ANCHOR = date.fromisoformat(env("SITUATION_PERIOD_ANCHOR", default="2025-01-06"))

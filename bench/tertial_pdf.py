@@ -1,0 +1,146 @@
+"""Benchmark: a tertial analysis of one municipality with many incidents in the database.
+
+Times gathering + analysis (SQL aggregates and the pure analysis, stored as the snapshot), the
+PDF rendering through est.pdf (what the worker does), and bare WeasyPrint on the same HTML.
+
+    .venv/bin/python bench/tertial_pdf.py --incidents 1000000 --tertial 2025-T2
+
+``--incidents N`` first tops the database up to N incidents (demo municipalities and areas,
+incidents spread over four years; most of them in Arboga, the rest in Kungsör).
+"""
+
+import argparse
+import io
+import os
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "est.settings.base")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.template.loader import render_to_string  # noqa: E402
+from django.utils import translation  # noqa: E402
+from pypdf import PdfReader  # noqa: E402
+from weasyprint import HTML  # noqa: E402
+
+from est.demo import ARBOGA, KUNGSOR, demo_seed  # noqa: E402
+from est.models import Municipality  # noqa: E402
+from est.pdf import PDF_VARIANT, _stylesheet  # noqa: E402
+from reports.models import Incident, TertialAnalysis  # noqa: E402
+from reports.tertial import (  # noqa: E402
+    parse_tertial,
+    tertial_analysis_compile,
+    tertial_analysis_ensure,
+    tertial_analysis_render,
+)
+from reports.tertial_views import analysis_context  # noqa: E402
+
+_FILL_SQL = """
+INSERT INTO reports_incident (
+    municipality_id, category_id, occurred_from, occurred_to, position, position_precise,
+    place_name, description, police_informed, police_reference, source, status, triage_note,
+    created_at, updated_at)
+SELECT m.id, c.ids[1 + (n %% array_length(c.ids, 1))], t.start,
+       t.start + make_interval(hours => (n %% 4)),
+       ST_SetSRID(ST_MakePoint(ST_X(centre) + (random() - 0.5) * 6000,
+                               ST_Y(centre) + (random() - 0.5) * 6000), 3006),
+       n %% 10 <> 0, '', '', false, '', 'reporter', 'new', '', now(), now()
+FROM generate_series(1, %(count)s) AS n
+CROSS JOIN LATERAL (
+    SELECT CASE WHEN n %% 10 < 8 THEN %(main)s ELSE %(other)s END AS id
+) AS pick
+JOIN est_municipality AS m ON m.id = pick.id
+CROSS JOIN LATERAL (SELECT ST_PointOnSurface(m.boundary) AS centre) AS p
+CROSS JOIN LATERAL (
+    SELECT array_agg(id ORDER BY id) AS ids FROM reports_category WHERE municipality_id = m.id
+) AS c
+CROSS JOIN LATERAL (
+    SELECT %(start)s::timestamptz + random() * interval '4 years' + n * interval '0' AS start
+) AS t
+"""
+
+
+def top_up(count: int) -> None:
+    demo_seed()
+    have = Incident.objects.count()
+    if have >= count:
+        return
+    main = Municipality.objects.get(code=ARBOGA)
+    other = Municipality.objects.get(code=KUNGSOR)
+    started = time.perf_counter()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _FILL_SQL,
+            {"count": count - have, "main": main.pk, "other": other.pk, "start": "2022-01-01"},
+        )
+        cursor.execute("ANALYZE reports_incident")
+    print(f"inserted {count - have} incidents in {time.perf_counter() - started:.1f} s")
+
+
+def timed(function, *args, **kwargs):
+    started = time.perf_counter()
+    result = function(*args, **kwargs)
+    return result, time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--incidents", type=int, default=0)
+    parser.add_argument("--tertial", default="2025-T2")
+    parser.add_argument("--municipality", default=ARBOGA)
+    arguments = parser.parse_args()
+    if arguments.incidents:
+        top_up(arguments.incidents)
+    translation.activate("sv")
+    municipality = Municipality.objects.get(code=arguments.municipality)
+    tertial = parse_tertial(arguments.tertial)
+    analysis, _created = tertial_analysis_ensure(municipality=municipality, tertial=tertial)
+    TertialAnalysis.objects.filter(pk=analysis.pk).update(
+        compile_state="queued", render_state="queued", pdf=None, pdf_hash=""
+    )
+    # A worker renders many documents: load fonts and styles once before timing, as it has.
+    HTML(string="<p>warm</p>").write_pdf(stylesheets=[_stylesheet()], pdf_variant=PDF_VARIANT)
+    started = time.perf_counter()
+    _done, gathering = timed(tertial_analysis_compile, analysis_id=analysis.pk)
+    _done, rendering = timed(tertial_analysis_render, analysis_id=analysis.pk)
+    end_to_end = time.perf_counter() - started
+    analysis.refresh_from_db()
+    html = render_to_string(
+        "reports/tertial/analysis_pdf.html",
+        {**analysis_context(analysis), "pdf_title": "x", "LANGUAGE_CODE": "sv"},
+    )
+    stylesheet = _stylesheet()
+    bare, renders = [], [rendering]
+    for _round in range(3):
+        _pdf, seconds = timed(
+            HTML(string=html, base_url=".").write_pdf,
+            stylesheets=[stylesheet],
+            pdf_variant=PDF_VARIANT,
+        )
+        bare.append(seconds)
+    for _round in range(2):
+        TertialAnalysis.objects.filter(pk=analysis.pk).update(render_state="queued", pdf_hash="")
+        _done, seconds = timed(tertial_analysis_render, analysis_id=analysis.pk)
+        renders.append(seconds)
+    pages = len(PdfReader(io.BytesIO(bytes(analysis.pdf))).pages)
+    bare_best, render_best = min(bare), min(renders)
+    print(f"incidents in database:        {Incident.objects.count()}")
+    print(f"incidents in the tertial:     {analysis.content['incident_count']}")
+    print(f"pages:                        {pages}")
+    print(f"gathering + analysis:         {gathering:.2f} s")
+    print(f"rendering (est.pdf, worker):  {rendering:.2f} s")
+    print(f"end to end:                   {end_to_end:.2f} s")
+    print(f"bare WeasyPrint, same HTML:   {bare_best:.2f} s (best of 3)")
+    print(f"end to end / bare WeasyPrint: {end_to_end / bare_best:.2f}")
+    print(f"render from snapshot, best of 3: {render_best:.2f} s")
+    print(f"render from snapshot / bare WeasyPrint: {render_best / bare_best:.2f}")
+
+
+if __name__ == "__main__":
+    main()
