@@ -33,6 +33,7 @@ from .analysis.hotspots import getis_ord_gi_star, repeat_places
 from .analysis.patrols import patrol_guidance
 from .models import Category, Incident
 from .situation_models import Intervention, SituationPicture
+from .snapshots import snapshot_compile
 
 PERIOD_DAYS = 14
 #: Edge length of the hexagons hot spots are counted in, in metres.
@@ -42,7 +43,6 @@ NEIGHBOURS = HEX_SIZE * 1.9
 #: The fewest incidents in a hexagon and its neighbours that make a hot spot worth acting on.
 MIN_HOT_SPOT_INCIDENTS = 4
 #: A RUNNING claim older than this belongs to a worker that died; the picture may be claimed again.
-CLAIM_TIMEOUT = datetime.timedelta(minutes=10)
 #: Sanitising the coordinator's analysis: the formatting a rich-text field produces, no more.
 ANALYSIS_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "h3", "h4", "blockquote"}
 
@@ -514,38 +514,18 @@ def situation_picture_ensure(
 
 
 def situation_picture_compile(*, picture_id: int, force: bool = False, now=None) -> bool:
-    """Compile the picture if it waits to be compiled (or ``force`` and not published).
-
-    Claims the picture with a conditional update so that two workers, two beat ticks or a
-    retried task compile it once; returns whether this call compiled it.
-    """
-    now = now or timezone.now()
-    claimable = Q(compile_state=SituationPicture.CompileState.QUEUED) | Q(
-        compile_state=SituationPicture.CompileState.RUNNING, claimed_at__lt=now - CLAIM_TIMEOUT
+    """Compile the picture if it waits to be compiled (or ``force`` and not published);
+    return whether this call compiled it (see reports.snapshots)."""
+    return snapshot_compile(
+        SituationPicture,
+        pk=picture_id,
+        frozen_status=SituationPicture.Status.PUBLISHED,
+        build=lambda picture: picture_content(
+            picture.municipality, picture.period_start, picture.period_end
+        ),
+        force=force,
+        now=now,
     )
-    if force:
-        claimable |= Q(compile_state=SituationPicture.CompileState.DONE)
-    claimed = (
-        SituationPicture.objects.filter(claimable, pk=picture_id)
-        .exclude(status=SituationPicture.Status.PUBLISHED)
-        .update(compile_state=SituationPicture.CompileState.RUNNING, claimed_at=now)
-    )
-    if not claimed:
-        return False
-    picture = SituationPicture.objects.select_related("municipality").get(pk=picture_id)
-    try:
-        content = picture_content(picture.municipality, picture.period_start, picture.period_end)
-    except Exception:
-        SituationPicture.objects.filter(pk=picture_id).update(
-            compile_state=SituationPicture.CompileState.QUEUED
-        )
-        raise
-    SituationPicture.objects.filter(pk=picture_id).update(
-        content=content,
-        compiled_at=timezone.now(),
-        compile_state=SituationPicture.CompileState.DONE,
-    )
-    return True
 
 
 def situation_pictures_due(*, now=None, municipalities=None) -> list[int]:

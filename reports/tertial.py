@@ -36,6 +36,7 @@ from .situation import (
     local_midnight,
 )
 from .situation_models import Intervention, SituationPicture
+from .snapshots import CLAIM_TIMEOUT, snapshot_compile
 from .tertial_models import TertialAnalysis
 
 #: Months of trend shown: three years, so a season is seen three times.
@@ -43,7 +44,6 @@ TREND_MONTHS = 36
 #: The ring around an intervention's target area watched for displacement, in metres.
 BUFFER_METRES = 300
 #: A RUNNING claim older than this belongs to a worker that died; it may be claimed again.
-CLAIM_TIMEOUT = datetime.timedelta(minutes=10)
 #: Bumped when the PDF's layout changes, so that unchanged content is rendered again.
 LAYOUT_VERSION = "1"
 
@@ -364,38 +364,16 @@ def tertial_analysis_ensure(
 
 
 def tertial_analysis_compile(*, analysis_id: int, force: bool = False, now=None) -> bool:
-    """Compile the analysis if it waits to be compiled (or ``force`` and not adopted).
-
-    Claims it with a conditional update so that two workers or a retried task compile it once;
-    returns whether this call compiled it.
-    """
-    now = now or timezone.now()
-    claimable = Q(compile_state=TertialAnalysis.CompileState.QUEUED) | Q(
-        compile_state=TertialAnalysis.CompileState.RUNNING, claimed_at__lt=now - CLAIM_TIMEOUT
+    """Compile the analysis if it waits to be compiled (or ``force`` and not adopted); return
+    whether this call compiled it (see reports.snapshots)."""
+    return snapshot_compile(
+        TertialAnalysis,
+        pk=analysis_id,
+        frozen_status=TertialAnalysis.Status.ADOPTED,
+        build=lambda analysis: analysis_content(analysis.municipality, analysis.tertial),
+        force=force,
+        now=now,
     )
-    if force:
-        claimable |= Q(compile_state=TertialAnalysis.CompileState.DONE)
-    claimed = (
-        TertialAnalysis.objects.filter(claimable, pk=analysis_id)
-        .exclude(status=TertialAnalysis.Status.ADOPTED)
-        .update(compile_state=TertialAnalysis.CompileState.RUNNING, claimed_at=now)
-    )
-    if not claimed:
-        return False
-    analysis = TertialAnalysis.objects.select_related("municipality").get(pk=analysis_id)
-    try:
-        content = analysis_content(analysis.municipality, analysis.tertial)
-    except Exception:
-        TertialAnalysis.objects.filter(pk=analysis_id).update(
-            compile_state=TertialAnalysis.CompileState.QUEUED
-        )
-        raise
-    TertialAnalysis.objects.filter(pk=analysis_id).update(
-        content=content,
-        compiled_at=timezone.now(),
-        compile_state=TertialAnalysis.CompileState.DONE,
-    )
-    return True
 
 
 def tertial_analyses_due(*, now=None, municipalities=None) -> list[int]:
