@@ -20,6 +20,7 @@ from django.db import transaction
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from est.models import Municipality
+from est.projections import transformed
 
 from .models import Category, Incident
 
@@ -210,7 +211,7 @@ class ImportResult:
 def _position(event: PoliceEvent, municipality: Municipality) -> Point:
     """Return where to draw the event: the API's centre point when it lies in the municipality,
     else a point inside the municipality (a county event carries the county's centre)."""
-    point = Point(event.lon, event.lat, srid=4326).transform(settings.STORAGE_SRID, clone=True)
+    point = transformed(Point(event.lon, event.lat, srid=4326), settings.STORAGE_SRID)
     if municipality.boundary.contains(point):
         return point
     return municipality.boundary.point_on_surface
