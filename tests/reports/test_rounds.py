@@ -48,9 +48,7 @@ def round_data(*incidents, key=None, **round_fields) -> dict:
     return data
 
 
-def test_a_round_with_two_incidents_files_both_with_the_rounds_time(
-    client_for, reporter, arboga
-):
+def test_a_round_with_two_incidents_files_both_with_the_rounds_time(client_for, reporter, arboga):
     data = round_data(
         incident_at(arboga, description="Klotter på gaveln"),
         incident_at(arboga, north=0.001, category="Skadegörelse", description="Krossad ruta"),
@@ -95,7 +93,9 @@ def test_one_wrong_incident_saves_nothing_and_its_error_stands_in_it(
     assert 'href="#incident-1-position">Händelse 2: Position' in html
 
 
-def test_errors_of_the_round_and_of_an_incident_stand_where_they_belong(client_for, reporter, arboga):
+def test_errors_of_the_round_and_of_an_incident_stand_where_they_belong(
+    client_for, reporter, arboga
+):
     an_hour_ago = timezone.localtime() - datetime.timedelta(hours=1)
     data = round_data(
         incident_at(arboga, description="Behålls"),
