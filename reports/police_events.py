@@ -307,15 +307,25 @@ def police_events_import(*, events: list[dict], municipalities=None) -> ImportRe
     return result
 
 
+def police_events_parse(content: str | bytes, *, source: str) -> list[dict]:
+    """Return the events in ``content`` as the API gives them (a JSON list); raises
+    UnusableEvent naming ``source`` when it is no such list."""
+    try:
+        events = json.loads(content)
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise UnusableEvent(f"{source}: {error}") from error
+    if not isinstance(events, list):
+        raise UnusableEvent(f"{source}: expected a JSON list of events")
+    return events
+
+
 def police_events_load(path: Path) -> list[dict]:
     """Return the events in a file as the API gives them (a JSON list); raises UnusableEvent."""
     try:
-        events = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        content = Path(path).read_bytes()
+    except OSError as error:
         raise UnusableEvent(f"{path}: {error}") from error
-    if not isinstance(events, list):
-        raise UnusableEvent(f"{path}: expected a JSON list of events")
-    return events
+    return police_events_parse(content, source=str(path))
 
 
 DEMO_EVENTS = Path(__file__).parent / "data" / "events_arboga_kungsor.json"
