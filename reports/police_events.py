@@ -206,6 +206,12 @@ class ImportResult:
     #: (event id or None, reason) for every event that was left out
     skipped: list[tuple[int | None, str]] = field(default_factory=list)
 
+    def __str__(self):
+        return (
+            f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged, "
+            f"{len(self.skipped)} skipped"
+        )
+
 
 def _position(event: PoliceEvent, municipality: Municipality) -> Point:
     """Return where to draw the event: the API's centre point when it lies in the municipality,

@@ -74,10 +74,7 @@ def police_events_poll(*, url: str | None = None) -> ImportResult | None:
         poll_record(POLL_NAME, error=str(error))
         return None
     result = police_events_import(events=events)
-    summary = (
-        f"{len(events)} events: {result.created} created, {result.updated} updated, "
-        f"{result.unchanged} unchanged, {len(result.skipped)} skipped"
-    )
+    summary = f"{len(events)} events: {result}"
     logger.info("Police events polled: %s", summary)
     poll_record(POLL_NAME, detail=summary)
     return result

@@ -292,7 +292,15 @@
     });
   }
 
-  window.reportsMap = {
-    filing: filing, quickTimes: quickTimes, round: round, incidents: incidents, point: point,
-  };
+  /* The filing page or the round report page: the maps and the quick choices of time. */
+  function filingPage(settings) {
+    if (document.getElementById("round-incidents")) {
+      round(settings);
+    } else {
+      filing(document.getElementById("file-position"), settings);
+    }
+    quickTimes(document.getElementById("when-fieldset"));
+  }
+
+  window.reportsMap = { filingPage: filingPage, incidents: incidents, point: point };
 })();
