@@ -192,13 +192,27 @@ class RoundForm(PeriodForm):
 
 
 class RoundIncidentForm(IncidentForm):
-    """One incident of a round report: its own place, category, description and photo; the
-    time is the round's."""
+    """One incident of a round report: its own place, category, description and photo; its time
+    is the round's unless it is given its own."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name in ("when", "occurred_from", "occurred_to", "idempotency_key"):
+        for name in ("when", "idempotency_key"):
             del self.fields[name]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("occurred_to") and not cleaned.get("occurred_from"):
+            self.add_error(
+                "occurred_from",
+                _("Say when it began, or leave both times empty to use the round's."),
+            )
+        return cleaned
+
+    @property
+    def has_own_time(self) -> bool:
+        """Return whether the incident was given a time of its own instead of the round's."""
+        return bool(self.cleaned_data.get("occurred_from"))
 
 
 #: A round starts with one incident; the page adds more. Extra incidents left untouched are

@@ -70,11 +70,16 @@ class RoundFile(FilingMixin, IncidentFormMixin, TemplateView):
                 )
                 return []
             photo = form.cleaned_data.get("photo")
+            round_time = {}
+            if not form.has_own_time:
+                round_time = {
+                    "occurred_from": round_data["occurred_from"],
+                    "occurred_to": round_data.get("occurred_to") or round_data["occurred_from"],
+                }
             incidents.append(
                 {
                     **form.service_arguments(self.categories_by_name(municipality)),
-                    "occurred_from": round_data["occurred_from"],
-                    "occurred_to": round_data.get("occurred_to") or round_data["occurred_from"],
+                    **round_time,
                     "municipality": municipality,
                     "position": position,
                     "photos": [photo] if photo else [],
@@ -95,11 +100,11 @@ class RoundFile(FilingMixin, IncidentFormMixin, TemplateView):
 
     @staticmethod
     def add_errors(round_form, form, error: ValidationError) -> None:
-        """Show an incident's errors next to its fields; those of the round's time, once, next
-        to the round's."""
+        """Show an incident's errors next to its fields; those of the round's time (when the
+        incident has none of its own), once, next to the round's."""
         own = {}
         for name, field_messages in error.message_dict.items():
-            if name in PERIOD_FIELDS:
+            if name in PERIOD_FIELDS and not form.has_own_time:
                 if not round_form.has_error(name):
                     round_form.add_error(name, field_messages)
             else:

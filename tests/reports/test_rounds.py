@@ -118,6 +118,39 @@ def test_errors_of_the_round_and_of_an_incident_stand_where_they_belong(
     assert "Behålls" in response.content.decode()
 
 
+def test_an_incident_may_have_its_own_time_instead_of_the_rounds(client_for, reporter, arboga):
+    at = (timezone.localtime() - datetime.timedelta(hours=3)).replace(second=0, microsecond=0)
+    data = round_data(
+        incident_at(arboga),
+        incident_at(arboga, occurred_from=at.strftime("%Y-%m-%dT%H:%M"), occurred_to=""),
+    )
+
+    client_for(reporter).post(URL, data)
+
+    rounds, own = Incident.objects.order_by("pk")
+    assert rounds.occurred_from < rounds.occurred_to  # last night
+    assert own.occurred_from == own.occurred_to == at
+
+
+def test_an_incidents_own_time_in_the_future_is_its_error_not_the_rounds(
+    client_for, reporter, arboga
+):
+    tomorrow = timezone.localtime() + datetime.timedelta(days=1)
+    data = round_data(
+        incident_at(arboga),
+        incident_at(arboga, occurred_from=tomorrow.strftime("%Y-%m-%dT%H:%M")),
+    )
+
+    response = client_for(reporter).post(URL, data)
+
+    assert Incident.objects.count() == 0
+    assert response.context["round_form"].errors == {}
+    assert response.context["formset"].forms[1].errors["occurred_from"] == [
+        "Början ligger i framtiden. Ange en tid som har varit."
+    ]
+    assert '<details class="section" open>' in response.content.decode()
+
+
 def test_a_resent_round_files_nothing_twice(client_for, reporter, arboga):
     data = round_data(incident_at(arboga), incident_at(arboga, north=0.001))
     client = client_for(reporter)
