@@ -8,6 +8,8 @@ import pytest
 from django.contrib.gis.geos import Point
 from django.utils import timezone
 from PIL import Image
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
 
 from reports.incidents import incident_create
 from reports.models import Category
@@ -76,6 +78,19 @@ def jpeg_with_gps(size=(640, 480)) -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", exif=exif)
     return buffer.getvalue()
+
+
+@pytest.fixture
+def api_for():
+    """Return a function that gives an API client signed in as ``user`` with a token."""
+
+    def client(user):
+        api = APIClient()
+        token, _created = Token.objects.get_or_create(user=user)
+        api.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+        return api
+
+    return client
 
 
 @pytest.fixture(scope="session")

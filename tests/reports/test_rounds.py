@@ -255,3 +255,41 @@ def test_the_same_key_returns_the_same_incidents_in_order(reporter, arboga):
     assert [incident.description for incident in first] == ["ett", "två"]
     assert [incident.pk for incident in again] == [incident.pk for incident in first]
     assert first[0].idempotency_key != first[1].idempotency_key
+
+
+def api_incident(municipality, **overrides) -> dict:
+    lat, lon = lat_lon_of(centre_of(municipality))
+    return {
+        "category": category_of(municipality).pk,
+        "occurred_from": (timezone.now() - datetime.timedelta(hours=3)).isoformat(),
+        "position": {"type": "Point", "coordinates": [lon, lat]},
+        **overrides,
+    }
+
+
+def test_the_api_files_a_round_once(api_for, reporter, arboga):
+    data = {"idempotency_key": str(uuid.uuid4()), "incidents": [api_incident(arboga)] * 2}
+    api = api_for(reporter)
+
+    first = api.post("/api/v1/incidents/round/", data, format="json")
+    again = api.post("/api/v1/incidents/round/", data, format="json")
+
+    assert first.status_code == 201, first.json()
+    ids = [feature["id"] for feature in first.json()["features"]]
+    assert len(ids) == 2
+    assert [feature["id"] for feature in again.json()["features"]] == ids
+    assert Incident.objects.count() == 2
+
+
+def test_the_api_places_a_wrong_incidents_errors_and_files_none(api_for, reporter, arboga, kungsor):
+    lat, lon = lat_lon_of(centre_of(kungsor))
+    wrong = api_incident(arboga, position={"type": "Point", "coordinates": [lon, lat]})
+    data = {"idempotency_key": str(uuid.uuid4()), "incidents": [api_incident(arboga), wrong]}
+
+    response = api_for(reporter).post("/api/v1/incidents/round/", data, format="json")
+
+    assert response.status_code == 400
+    first, second = response.json()["incidents"]
+    assert first == {}
+    assert "Kungsör" in second["position"][0]
+    assert Incident.objects.count() == 0
