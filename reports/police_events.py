@@ -11,12 +11,14 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.contrib.gis.gdal import CoordTransform, SpatialReference
 from django.contrib.gis.geos import Point
-from django.db import transaction
+from django.db import models, transaction
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from est.models import Municipality
@@ -213,10 +215,17 @@ class ImportResult:
         )
 
 
+@cache
+def _from_wgs84() -> CoordTransform:
+    """Return the transformation from the API's WGS 84 to storage, made once: making it takes
+    some 10 ms, which for each of the API's 500 events was most of a poll (bench/README.md)."""
+    return CoordTransform(SpatialReference(4326), SpatialReference(settings.STORAGE_SRID))
+
+
 def _position(event: PoliceEvent, municipality: Municipality) -> Point:
     """Return where to draw the event: the API's centre point when it lies in the municipality,
     else a point inside the municipality (a county event carries the county's centre)."""
-    point = Point(event.lon, event.lat, srid=4326).transform(settings.STORAGE_SRID, clone=True)
+    point = Point(event.lon, event.lat, srid=4326).transform(_from_wgs84(), clone=True)
     if municipality.boundary.contains(point):
         return point
     return municipality.boundary.point_on_surface
@@ -239,6 +248,18 @@ FIELDS = [
     "source",
     "status",
 ]
+
+
+def _differs(incident: Incident, values: dict) -> bool:
+    """Return whether ``incident`` differs from ``values``; related objects are compared by id,
+    so that an unchanged event costs no query for its municipality and category."""
+    for name, value in values.items():
+        if isinstance(value, models.Model):
+            if getattr(incident, f"{name}_id") != value.pk:
+                return True
+        elif getattr(incident, name) != value:
+            return True
+    return False
 
 
 @transaction.atomic
@@ -301,7 +322,7 @@ def police_events_import(*, events: list[dict], municipalities=None) -> ImportRe
         incident = existing.get(event.id)
         if incident is None:
             new.append(Incident(police_event_id=event.id, **values))
-        elif any(getattr(incident, name) != value for name, value in values.items()):
+        elif _differs(incident, values):
             for name, value in values.items():
                 setattr(incident, name, value)
             changed.append(incident)
