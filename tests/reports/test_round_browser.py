@@ -80,3 +80,29 @@ def test_a_rounds_errors_stand_in_the_incident_and_meet_wcag(log_in_page, live_s
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     screenshot(page, "round-errors-360.png")
     assert Incident.objects.count() == 0
+
+
+@pytest.mark.browser
+def test_a_keyboard_user_files_a_round_of_two(log_in_page, live_server, reporter, arboga):
+    from .conftest import centre_of, lat_lon_of
+
+    page = log_in_page(reporter)
+    page.goto(live_server.url + "/reports/round/")
+    lat, lon = lat_lon_of(centre_of(arboga))
+
+    page.get_by_role("spinbutton", name="Latitud").fill(f"{lat:.6f}")
+    page.get_by_role("spinbutton", name="Longitud").fill(f"{lon:.6f}")
+    page.get_by_label("Inbrott").focus()
+    page.keyboard.press("Space")
+    page.get_by_role("button", name="Lägg till en händelse till").focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "incident-1-heading"
+    second = page.locator("li.round-incident").nth(1)
+    second.get_by_role("spinbutton", name="Latitud").fill(f"{lat + 0.001:.6f}")
+    second.get_by_role("spinbutton", name="Longitud").fill(f"{lon:.6f}")
+    second.get_by_label("Nedskräpning").focus()
+    page.keyboard.press("Space")
+    page.get_by_role("button", name="Skicka rondrapporten").press("Enter")
+
+    page.wait_for_url(live_server.url + "/reports/mine/")
+    assert [i.category.name for i in Incident.objects.order_by("pk")] == ["Inbrott", "Nedskräpning"]
