@@ -39,6 +39,14 @@ def lat_lon_of(point: Point) -> tuple[float, float]:
     return wgs84.y, wgs84.x
 
 
+def type_position(scope, point: Point) -> None:
+    """Type ``point``'s latitude and longitude into the fields in ``scope`` (the page or a part
+    of it), as a keyboard user does instead of tapping the map."""
+    lat, lon = lat_lon_of(point)
+    scope.get_by_role("spinbutton", name="Latitud").fill(f"{lat:.6f}")
+    scope.get_by_role("spinbutton", name="Longitud").fill(f"{lon:.6f}")
+
+
 def category_of(municipality, code="graffiti") -> Category:
     return Category.objects.get(municipality=municipality, code=code)
 

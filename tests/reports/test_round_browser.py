@@ -3,9 +3,12 @@
 import os
 
 import pytest
+from django.contrib.gis.geos import Point
 
 from reports.models import Incident
 from tests.accessibility import wcag_violations
+
+from .conftest import centre_of, type_position
 
 PHONE = {"width": 360, "height": 740}
 
@@ -84,22 +87,18 @@ def test_a_rounds_errors_stand_in_the_incident_and_meet_wcag(log_in_page, live_s
 
 @pytest.mark.browser
 def test_a_keyboard_user_files_a_round_of_two(log_in_page, live_server, reporter, arboga):
-    from .conftest import centre_of, lat_lon_of
-
     page = log_in_page(reporter)
     page.goto(live_server.url + "/reports/round/")
-    lat, lon = lat_lon_of(centre_of(arboga))
+    centre = centre_of(arboga)
 
-    page.get_by_role("spinbutton", name="Latitud").fill(f"{lat:.6f}")
-    page.get_by_role("spinbutton", name="Longitud").fill(f"{lon:.6f}")
+    type_position(page, centre)
     page.get_by_label("Inbrott").focus()
     page.keyboard.press("Space")
     page.get_by_role("button", name="Lägg till en händelse till").focus()
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "incident-1-heading"
     second = page.locator("li.round-incident").nth(1)
-    second.get_by_role("spinbutton", name="Latitud").fill(f"{lat + 0.001:.6f}")
-    second.get_by_role("spinbutton", name="Longitud").fill(f"{lon:.6f}")
+    type_position(second, Point(centre.x, centre.y + 100, srid=centre.srid))  # 100 m north
     second.get_by_label("Nedskräpning").focus()
     page.keyboard.press("Space")
     page.get_by_role("button", name="Skicka rondrapporten").press("Enter")
