@@ -18,6 +18,7 @@ from rest_framework_gis.serializers import GeoFeatureModelSerializer
 
 from est.access import HasPermission
 from est.models import Municipality
+from est.projections import transformed
 
 from .filters import IncidentFilter
 from .incidents import (
@@ -44,7 +45,7 @@ class MapGeometryField(GeometryField):
 
     def to_representation(self, value):
         if value is not None and value.srid != settings.MAP_SRID:
-            value = value.transform(settings.MAP_SRID, clone=True)
+            value = transformed(value, settings.MAP_SRID)
         return super().to_representation(value)
 
 
@@ -130,7 +131,9 @@ class IncidentWriteSerializer(serializers.Serializer):
         required=False,
         help_text="Municipality code; by default the caller's one containing the position.",
     )
-    category = serializers.PrimaryKeyRelatedField(queryset=Category.objects.all())
+    category = serializers.PrimaryKeyRelatedField(
+        queryset=Category.objects.all(), error_messages={"does_not_exist": "Unknown category."}
+    )
     occurred_from = serializers.DateTimeField()
     occurred_to = serializers.DateTimeField(required=False, allow_null=True)
     position = GeoJSONField()
@@ -144,10 +147,11 @@ class IncidentWriteSerializer(serializers.Serializer):
         help_text="A fresh UUID per incident; sending it again returns the incident it filed."
     )
 
-    def validate_category(self, category):
-        if not Category.objects.for_user(self.context["request"].user).filter(pk=category.pk):
-            raise ValidationError("Unknown category.")
-        return category
+    def get_fields(self):
+        fields = super().get_fields()
+        # Another municipality's category is as unknown as one that does not exist.
+        fields["category"].queryset = Category.objects.for_user(self.context["request"].user)
+        return fields
 
 
 class RoundIncidentSerializer(IncidentWriteSerializer):

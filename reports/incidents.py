@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from est.models import Municipality, Organisation
+from est.projections import transformed
 from est.roles import Role, has_permission
 
 from .models import Category, Incident, IncidentPhoto
@@ -77,7 +78,7 @@ def municipality_for_position(user, position: GEOSGeometry) -> Municipality | No
 def _in_storage_srid(geometry: GEOSGeometry | None) -> GEOSGeometry | None:
     if geometry is None or geometry.srid == settings.STORAGE_SRID:
         return geometry
-    return geometry.transform(settings.STORAGE_SRID, clone=True)
+    return transformed(geometry, settings.STORAGE_SRID)
 
 
 def _period_errors(occurred_from, occurred_to, now) -> dict[str, str]:

@@ -11,17 +11,16 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from functools import cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.contrib.gis.gdal import CoordTransform, SpatialReference
 from django.contrib.gis.geos import Point
 from django.db import models, transaction
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from est.models import Municipality
+from est.projections import transformed
 
 from .models import Category, Incident
 
@@ -215,17 +214,10 @@ class ImportResult:
         )
 
 
-@cache
-def _from_wgs84() -> CoordTransform:
-    """Return the transformation from the API's WGS 84 to storage, made once: making it takes
-    some 10 ms, which for each of the API's 500 events was most of a poll (bench/README.md)."""
-    return CoordTransform(SpatialReference(4326), SpatialReference(settings.STORAGE_SRID))
-
-
 def _position(event: PoliceEvent, municipality: Municipality) -> Point:
     """Return where to draw the event: the API's centre point when it lies in the municipality,
     else a point inside the municipality (a county event carries the county's centre)."""
-    point = Point(event.lon, event.lat, srid=4326).transform(_from_wgs84(), clone=True)
+    point = transformed(Point(event.lon, event.lat, srid=4326), settings.STORAGE_SRID)
     if municipality.boundary.contains(point):
         return point
     return municipality.boundary.point_on_surface

@@ -1,12 +1,10 @@
 """Incident pages: filing and one's own reports, the coordinators' list, map, export and triage."""
 
-import json
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
-from django.core.serializers import serialize
 from django.db.models import Count
 from django.http import FileResponse, Http404, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -19,7 +17,9 @@ from django_filters.views import FilterView
 
 from est.access import PermissionRequiredMixin
 from est.forms import form_add_service_errors
+from est.geojson import feature_collection
 from est.models import Area, Municipality
+from est.projections import transformed
 from est.roles import has_permission
 from est.views import MunicipalityScopedMixin
 
@@ -44,6 +44,7 @@ from .incidents import (
 )
 from .map_data import map_data, map_view_from
 from .models import Category, Incident, IncidentPhoto
+from .pagination import CappedPaginator
 from .times import When
 
 #: Where the service's errors appear on the filing form.
@@ -52,20 +53,13 @@ ERROR_FIELDS = {"position": "latitude", "place_geometry": "latitude", NON_FIELD_
 
 def municipalities_map_layer(user) -> dict:
     """Return the GeoJSON (WGS 84) of ``user``'s municipal boundaries, for the maps."""
-    municipalities = Municipality.objects.for_user(user)
-    return json.loads(
-        serialize("geojson", municipalities, geometry_field="boundary", fields=["name", "code"])
-    )
+    return feature_collection(Municipality.objects.for_user(user), "boundary", ["name", "code"])
 
 
 def areas_map_layer(user) -> dict:
     """Return the GeoJSON (WGS 84) of the areas of ``user``'s municipalities, named, so that a
     map without background tiles still shows where the town centre or the school is."""
-    return json.loads(
-        serialize(
-            "geojson", Area.objects.for_user(user), geometry_field="boundary", fields=["name"]
-        )
-    )
+    return feature_collection(Area.objects.for_user(user), "boundary", ["name"])
 
 
 class IncidentFormMixin:
@@ -195,7 +189,7 @@ class IncidentCorrect(ScopedIncidentMixin, IncidentFormMixin, FormView):
 
     def get_initial(self):
         incident = self.object
-        position = incident.position.transform(settings.MAP_SRID, clone=True)
+        position = transformed(incident.position, settings.MAP_SRID)
         return {
             "latitude": round(position.y, 6),
             "longitude": round(position.x, 6),
@@ -250,7 +244,7 @@ class IncidentDetail(ScopedIncidentMixin, DetailView):
         incident = self.object
         user = self.request.user
         can_triage = has_permission(user, "incident.triage")
-        position = incident.position.transform(settings.MAP_SRID, clone=True)
+        position = transformed(incident.position, settings.MAP_SRID)
         return super().get_context_data(
             can_correct=may_correct(user, incident),
             triage_form=TriageForm(instance=incident) if can_triage else None,
@@ -348,6 +342,7 @@ class IncidentList(FilteredIncidentsMixin, FilterView):
 
     template_name = "reports/incident_list.html"
     paginate_by = 50
+    paginator_class = CappedPaginator
     strict = True
 
     def get_queryset(self):
