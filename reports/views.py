@@ -81,18 +81,29 @@ class IncidentFormMixin:
         return {c.name: c for c in Category.objects.for_municipality(municipality)}
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            boundaries=municipalities_map_layer(self.request.user),
-            areas=areas_map_layer(self.request.user),
-            **kwargs,
-        )
+        return super().get_context_data(filing_map=filing_map(self.request.user), **kwargs)
 
 
-class IncidentFile(PermissionRequiredMixin, IncidentFormMixin, FormView):
-    """The filing page: map first, then when, what and how."""
+def filing_map(user) -> dict:
+    """Return what the filing maps draw and say: ``user``'s municipalities and areas, and the
+    messages of marking a place."""
+    return {
+        "boundaries": municipalities_map_layer(user),
+        "areas": areas_map_layer(user),
+        "messages": {
+            "marked": _("The place is marked at latitude {lat}, longitude {lon}."),
+            "locating": _("Finding your position…"),
+            "noPosition": _(
+                "Your position could not be found. Tap the map or type the coordinates."
+            ),
+        },
+    }
+
+
+class FilingMixin(PermissionRequiredMixin):
+    """Pages that file incidents; a reporter not yet trained is told to be trained first."""
 
     permission = "incident.file"
-    form_class = IncidentForm
 
     def get(self, request, *args, **kwargs):
         if not may_file(request.user):
@@ -100,6 +111,12 @@ class IncidentFile(PermissionRequiredMixin, IncidentFormMixin, FormView):
                 request, template=["reports/incident_untrained.html"], context={}
             )
         return super().get(request, *args, **kwargs)
+
+
+class IncidentFile(FilingMixin, IncidentFormMixin, FormView):
+    """The filing page: map first, then when, what and how."""
+
+    form_class = IncidentForm
 
     def get_initial(self):
         """Another incident at the same place and time starts with those filled in."""
