@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from est.models import Area, Municipality
 from est.periods import Tertial, tertial_containing
+from est.report_sections import sections_gather
 
 from .analysis.change import SIGNIFICANCE
 from .analysis.effect import Counts, intervention_effect
@@ -350,6 +351,8 @@ def analysis_content(municipality: Municipality, tertial: Tertial) -> dict:
         "situation_pictures": _situation_pictures(municipality, tertial),
         "interventions": _interventions(municipality, tertial),
         "buffer_metres": BUFFER_METRES,
+        # What other apps add (the pledges' status), stored so an adopted version keeps it.
+        "sections": sections_gather(municipality, start, end),
     }
 
 

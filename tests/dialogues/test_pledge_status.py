@@ -1,0 +1,132 @@
+"""The pledges' status in the tertial analysis: gathered by dialogues into the analysis's
+snapshot, shown on the page and in the PDF, and kept by an adopted version."""
+
+import datetime
+import io
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from pypdf import PdfReader
+
+from dialogues.models import Activity, Pledge
+from dialogues.pledges import activity_progress_add, pledge_publish
+from est.periods import Tertial
+from reports.tertial import (
+    tertial_analysis_adopt,
+    tertial_analysis_compile,
+    tertial_analysis_ensure,
+    tertial_analysis_submit,
+)
+from reports.tertial_views import analysis_pdf_bytes
+from tests.dialogues.conftest import pledge_draft
+from tests.reports.situation_helpers import local
+
+T1_2026 = Tertial(2026, 1)
+
+
+@pytest.fixture
+def pledge_with_progress(arboga, coordinator, police):
+    """Arboga's 2026 pledges, published in February: the drugs dialogue under way since 15
+    March and done in May (after the tertial); the traffic dialogue never started."""
+    pledge = pledge_draft(arboga, coordinator, focus_areas=("Narkotika i centrum", "Trafik"))
+    pledge_publish(pledge=pledge, by=coordinator)
+    Pledge.objects.filter(pk=pledge.pk).update(published_at=local(2026, 2, 2, 10))
+    dialogue = Activity.objects.get(description="Medborgardialog om narkotika i centrum")
+    activity_progress_add(
+        activity=dialogue,
+        on=datetime.date(2026, 3, 15),
+        text="Första dialogen hölls på torget med 40 besökare.",
+        status=Activity.Status.UNDER_WAY,
+        by=police,
+    )
+    activity_progress_add(
+        activity=dialogue,
+        on=datetime.date(2026, 5, 20),
+        text="Andra dialogen hölls i Nyby.",
+        status=Activity.Status.DONE,
+        by=police,
+    )
+    return pledge
+
+
+def compiled(municipality):
+    analysis, _created = tertial_analysis_ensure(municipality=municipality, tertial=T1_2026)
+    tertial_analysis_compile(analysis_id=analysis.pk, force=True)
+    analysis.refresh_from_db()
+    return analysis
+
+
+def pdf_text(analysis) -> str:
+    """Return the PDF's text with its line breaks (narrow table columns) as spaces."""
+    reader = PdfReader(io.BytesIO(analysis_pdf_bytes(analysis)))
+    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+
+
+def test_the_analysis_shows_where_each_activity_stood_at_the_tertials_end(
+    client_for, council_member, outsider, arboga, pledge_with_progress
+):
+    analysis = compiled(arboga)
+    page = client_for(council_member).get(f"/tertial/{analysis.pk}/").content.decode()
+    section = page[page.index('id="pledges"') : page.index('id="direction"')]
+    assert "Medborgarlöften 2026, version 1" in section
+    # On 30 April the dialogue was under way; May's "done" is not part of the tertial.
+    assert "Pågår sedan 15 mars 2026" in section
+    assert "Första dialogen hölls på torget med 40 besökare." in section
+    assert "Andra dialogen" not in section
+    assert "Inte påbörjad" in section
+    assert "0 av 2 aktiviteter klara (0 %)" in section
+    assert f'href="/pledges/{pledge_with_progress.pk}/"' in section
+    # Another municipality's user guessing the analysis's id finds nothing.
+    assert client_for(outsider).get(f"/tertial/{analysis.pk}/").status_code == 404
+
+    text = pdf_text(analysis)
+    contents = text[text.index("Innehåll") : text.index("Förslag till inriktning")]
+    assert "Medborgarlöften" in contents  # in the table of contents
+    assert "Pågår sedan 15 mars 2026" in text
+    assert "Första dialogen hölls på torget" in text
+
+
+def test_without_pledges_the_section_says_there_are_none(client_for, council_member, arboga):
+    analysis = compiled(arboga)
+    page = client_for(council_member).get(f"/tertial/{analysis.pk}/").content.decode()
+    section = page[page.index('id="pledges"') : page.index('id="direction"')]
+    assert "Inga medborgarlöften för 2026 var publicerade när perioden slutade." in section
+    assert "Inga medborgarlöften för 2026 var publicerade" in pdf_text(analysis)
+
+
+def test_pledges_published_after_the_tertial_are_not_in_its_analysis(arboga, arboga_pledge):
+    Pledge.objects.filter(pk=arboga_pledge.pk).update(published_at=local(2026, 5, 4, 10))
+    assert compiled(arboga).content["sections"]["pledges"]["pledges"] == []
+
+
+def test_an_adopted_analysis_keeps_the_status_it_was_adopted_with(
+    client_for, council_member, coordinator, police, arboga, pledge_with_progress
+):
+    analysis = compiled(arboga)
+    tertial_analysis_submit(analysis=analysis, by=coordinator)
+    tertial_analysis_adopt(
+        analysis=analysis, by=coordinator, adopted_on=datetime.date(2026, 5, 25), decision="Ja."
+    )
+    # Later someone reports progress dated inside the tertial.
+    never_started = Activity.objects.get(description="Medborgardialog om trafik")
+    activity_progress_add(
+        activity=never_started,
+        on=datetime.date(2026, 4, 1),
+        text="Dialog om fortkörning på Ringvägen.",
+        status=Activity.Status.DONE,
+        by=police,
+    )
+    assert compiled(arboga).pk == analysis.pk  # the adopted version is not compiled again
+    page = client_for(council_member).get(f"/tertial/{analysis.pk}/").content.decode()
+    assert "Dialog om fortkörning" not in page
+    assert "Inte påbörjad" in page
+    assert "Dialog om fortkörning" not in pdf_text(analysis)
+
+
+def test_reports_imports_nothing_from_dialogues():
+    """The apps are independent: dialogues fills est's registry; reports reads the snapshot."""
+    imports = re.compile(r"^\s*(from|import)\s+dialogues\b", re.MULTILINE)
+    sources = Path(settings.BASE_DIR, "reports").rglob("*.py")
+    assert [str(path) for path in sources if imports.search(path.read_text())] == []
