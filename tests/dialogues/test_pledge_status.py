@@ -2,13 +2,11 @@
 snapshot, shown on the page and in the PDF, and kept by an adopted version."""
 
 import datetime
-import io
 import re
 from pathlib import Path
 
 import pytest
 from django.conf import settings
-from pypdf import PdfReader
 
 from dialogues.models import Activity, Pledge
 from dialogues.pledges import activity_progress_add, pledge_publish
@@ -21,6 +19,7 @@ from reports.tertial import (
 )
 from reports.tertial_views import analysis_pdf_bytes
 from tests.dialogues.conftest import pledge_draft
+from tests.pdf_text import pdf_text
 from tests.reports.situation_helpers import local
 
 T1_2026 = Tertial(2026, 1)
@@ -58,10 +57,8 @@ def compiled(municipality):
     return analysis
 
 
-def pdf_text(analysis) -> str:
-    """Return the PDF's text with its line breaks (narrow table columns) as spaces."""
-    reader = PdfReader(io.BytesIO(analysis_pdf_bytes(analysis)))
-    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+def analysis_text(analysis) -> str:
+    return pdf_text(analysis_pdf_bytes(analysis))
 
 
 def test_the_analysis_shows_where_each_activity_stood_at_the_tertials_end(
@@ -81,7 +78,7 @@ def test_the_analysis_shows_where_each_activity_stood_at_the_tertials_end(
     # Another municipality's user guessing the analysis's id finds nothing.
     assert client_for(outsider).get(f"/tertial/{analysis.pk}/").status_code == 404
 
-    text = pdf_text(analysis)
+    text = analysis_text(analysis)
     contents = text[text.index("Innehåll") : text.index("Förslag till inriktning")]
     assert "Medborgarlöften" in contents  # in the table of contents
     assert "Pågår sedan 15 mars 2026" in text
@@ -93,7 +90,7 @@ def test_without_pledges_the_section_says_there_are_none(client_for, council_mem
     page = client_for(council_member).get(f"/tertial/{analysis.pk}/").content.decode()
     section = page[page.index('id="pledges"') : page.index('id="direction"')]
     assert "Inga medborgarlöften för 2026 var publicerade när perioden slutade." in section
-    assert "Inga medborgarlöften för 2026 var publicerade" in pdf_text(analysis)
+    assert "Inga medborgarlöften för 2026 var publicerade" in analysis_text(analysis)
 
 
 def test_pledges_published_after_the_tertial_are_not_in_its_analysis(arboga, arboga_pledge):
@@ -122,7 +119,7 @@ def test_an_adopted_analysis_keeps_the_status_it_was_adopted_with(
     page = client_for(council_member).get(f"/tertial/{analysis.pk}/").content.decode()
     assert "Dialog om fortkörning" not in page
     assert "Inte påbörjad" in page
-    assert "Dialog om fortkörning" not in pdf_text(analysis)
+    assert "Dialog om fortkörning" not in analysis_text(analysis)
 
 
 def test_reports_imports_nothing_from_dialogues():
