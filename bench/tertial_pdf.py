@@ -6,12 +6,18 @@ PDF rendering through est.pdf (what the worker does), and bare WeasyPrint on the
     .venv/bin/python bench/tertial_pdf.py --incidents 1000000 --tertial 2025-T2
 
 ``--incidents N`` first tops the database up to N incidents (demo municipalities and areas,
-incidents spread over four years; most of them in Arboga, the rest in Kungsör).
+incidents spread over four years; most of them in Arboga, the rest in Kungsör). Every run makes
+sure the tertial has what a real one has: a situation picture per period, each with its problems
+written and two interventions decided, and the demo pledges with their progress (made once).
+``--profile`` prints where gathering and rendering spend their time (cProfile).
 """
 
 import argparse
+import cProfile
+import datetime
 import io
 import os
+import pstats
 import sys
 import time
 from pathlib import Path
@@ -29,10 +35,19 @@ from django.utils import translation  # noqa: E402
 from pypdf import PdfReader  # noqa: E402
 from weasyprint import HTML  # noqa: E402
 
+from dialogues.demo import pledges_seed  # noqa: E402
 from est.demo import ARBOGA, KUNGSOR, demo_seed  # noqa: E402
-from est.models import Municipality  # noqa: E402
+from est.models import Area, Municipality, Organisation  # noqa: E402
 from est.pdf import PDF_VARIANT, _stylesheet  # noqa: E402
 from reports.models import Incident, TertialAnalysis  # noqa: E402
+from reports.situation import (  # noqa: E402
+    PERIOD_DAYS,
+    fortnight_containing,
+    intervention_create,
+    situation_picture_compile,
+    situation_picture_ensure,
+)
+from reports.situation_models import Intervention, SituationPicture  # noqa: E402
 from reports.tertial import (  # noqa: E402
     parse_tertial,
     tertial_analysis_compile,
@@ -83,6 +98,57 @@ def top_up(count: int) -> None:
     print(f"inserted {count - have} incidents in {time.perf_counter() - started:.1f} s")
 
 
+PROBLEMS = (
+    "Klotter och skadegörelse kring resecentrum och i gångtunneln under Ringvägen, mest "
+    "fredag och lördag kväll. Ungdomar samlas vid torget efter stängning; boende i Nyby "
+    "upplever otrygghet på väg hem från busshållplatsen. Beslut: väktarrondering fredag och "
+    "lördag 21–03, belysningen i gångtunneln ses över, kommunpolisen är på plats vid torget."
+)
+INTERVENTIONS = (
+    "Väktarrondering fredag och lördag kväll",
+    "Ny belysning och röjda buskar längs gångvägen",
+)
+
+
+def tertial_work(municipality, tertial) -> None:
+    """Give ``tertial`` what a real one has, once: a compiled situation picture per period with
+    its problems written and two interventions decided; and the demo pledges."""
+    pledges_seed(list(Municipality.objects.filter(code__in=[ARBOGA, KUNGSOR])))
+    areas = list(Area.objects.for_municipality(municipality).order_by("name"))
+    organisation = Organisation.objects.filter(municipalities=municipality).order_by("name")[0]
+    start, _end = fortnight_containing(tertial.first_day)
+    if start < tertial.first_day:
+        start += datetime.timedelta(days=PERIOD_DAYS)
+    last_day = tertial.end - datetime.timedelta(days=1)
+    number = 0
+    while start < tertial.end:
+        picture, _created = situation_picture_ensure(municipality=municipality, period_start=start)
+        situation_picture_compile(picture_id=picture.pk)
+        if not Intervention.objects.filter(decided_in=picture).exists():
+            SituationPicture.objects.filter(pk=picture.pk).update(problems=PROBLEMS)
+            for what in INTERVENTIONS:
+                intervention_create(
+                    picture=picture,
+                    by=None,
+                    what=what,
+                    area=areas[number % len(areas)],
+                    starts_on=start,
+                    ends_on=min(start + datetime.timedelta(days=27), last_day),
+                    organisation=organisation,
+                    status=Intervention.Status.DONE,
+                )
+                number += 1
+        start += datetime.timedelta(days=PERIOD_DAYS)
+
+
+def profiled(function, **kwargs):
+    """Run ``function`` under cProfile and print its 25 most expensive calls (cumulative)."""
+    profile = cProfile.Profile()
+    result = profile.runcall(function, **kwargs)
+    pstats.Stats(profile).sort_stats("cumulative").print_stats(25)
+    return result
+
+
 def timed(function, *args, **kwargs):
     started = time.perf_counter()
     result = function(*args, **kwargs)
@@ -94,18 +160,25 @@ def main() -> None:
     parser.add_argument("--incidents", type=int, default=0)
     parser.add_argument("--tertial", default="2025-T2")
     parser.add_argument("--municipality", default=ARBOGA)
+    parser.add_argument("--profile", action="store_true")
     arguments = parser.parse_args()
     if arguments.incidents:
         top_up(arguments.incidents)
     translation.activate("sv")
     municipality = Municipality.objects.get(code=arguments.municipality)
     tertial = parse_tertial(arguments.tertial)
+    tertial_work(municipality, tertial)
     analysis, _created = tertial_analysis_ensure(municipality=municipality, tertial=tertial)
     TertialAnalysis.objects.filter(pk=analysis.pk).update(
         compile_state="queued", render_state="queued", pdf=None, pdf_hash=""
     )
     # A worker renders many documents: load fonts and styles once before timing, as it has.
     HTML(string="<p>warm</p>").write_pdf(stylesheets=[_stylesheet()], pdf_variant=PDF_VARIANT)
+    if arguments.profile:
+        profiled(tertial_analysis_compile, analysis_id=analysis.pk)
+        TertialAnalysis.objects.filter(pk=analysis.pk).update(render_state="queued")
+        profiled(tertial_analysis_render, analysis_id=analysis.pk)
+        return
     started = time.perf_counter()
     _done, gathering = timed(tertial_analysis_compile, analysis_id=analysis.pk)
     _done, rendering = timed(tertial_analysis_render, analysis_id=analysis.pk)
