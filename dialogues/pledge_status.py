@@ -8,8 +8,6 @@ as a report section in DialoguesConfig.ready(); the report never imports this mo
 
 import datetime
 
-from django.urls import reverse
-
 from .models import Activity, Pledge, ProgressUpdate
 from .progress import progress_of
 
@@ -125,7 +123,6 @@ def pledge_status_present(data: dict) -> dict:
                 "progress": progress_of(
                     a["status"] for f in pledge["focus_areas"] for a in f["activities"]
                 ),
-                "url": reverse("pledge_detail", args=[pledge["id"]]),
             }
         )
     return {
