@@ -156,7 +156,8 @@ def _areas(municipality, tertial: Tertial) -> dict:
 
 _EFFECT_SQL = """
 WITH windows AS (
-    SELECT n, geom, ST_Expand(geom, %(buffer)s) AS box,
+    SELECT n, geom, ST_XMin(geom) - %(buffer)s AS xmin, ST_XMax(geom) + %(buffer)s AS xmax,
+           ST_YMin(geom) - %(buffer)s AS ymin, ST_YMax(geom) + %(buffer)s AS ymax,
            ST_GeomFromEWKB(comparison) AS comparison, before, starts, until
     FROM unnest(%(targets)s::bytea[], %(comparisons)s::bytea[], %(befores)s::timestamptz[],
                 %(starts)s::timestamptz[], %(untils)s::timestamptz[])
@@ -164,7 +165,8 @@ WITH windows AS (
          ST_GeomFromEWKB(target) AS geom
 ),
 -- The incidents of all windows (which overlap) are read once, with their coordinates as
--- numbers: comparing numbers with a target's box is far cheaper than a geometry operation.
+-- numbers: comparing numbers with a target's box (grown by the ring) is far cheaper than a
+-- geometry operation, and most incidents lie far outside it.
 incidents AS MATERIALIZED (
     SELECT occurred_from, position, ST_X(position) AS x, ST_Y(position) AS y
     FROM reports_incident
@@ -176,8 +178,7 @@ places AS (
     -- Window by window, each incident's place and whether it came before or during; counted
     -- per window, one small aggregate each, rather than sorting every pair (bench/README.md).
     SELECT i.occurred_from >= w.starts AS after,
-           CASE WHEN NOT (i.x BETWEEN ST_XMin(w.box) AND ST_XMax(w.box)
-                          AND i.y BETWEEN ST_YMin(w.box) AND ST_YMax(w.box))
+           CASE WHEN NOT (i.x BETWEEN w.xmin AND w.xmax AND i.y BETWEEN w.ymin AND w.ymax)
                      OR NOT ST_DWithin(w.geom, i.position, %(buffer)s) THEN
                     CASE WHEN w.comparison IS NULL OR ST_Intersects(w.comparison, i.position)
                          THEN 'comparison' END

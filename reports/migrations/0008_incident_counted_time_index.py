@@ -24,8 +24,16 @@ class Migration(migrations.Migration):
                     ("merged_into__isnull", True),
                 ),
                 fields=["municipality", "occurred_from"],
-                include=("category", "occurred_to"),
+                include=("category", "occurred_to", "position", "position_precise"),
                 name="incident_counted_time",
+            ),
+        ),
+        AddIndexConcurrently(
+            model_name="incident",
+            index=models.Index(
+                condition=models.Q(("source", "police_event")),
+                fields=["municipality", "occurred_from"],
+                name="incident_police_event_time",
             ),
         ),
     ]
