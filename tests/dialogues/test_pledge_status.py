@@ -25,6 +25,11 @@ from tests.reports.situation_helpers import local
 T1_2026 = Tertial(2026, 1)
 
 
+def report(activity, on: datetime.date, text: str, status: str, by) -> None:
+    """Report progress on ``activity`` as the police do on the pledge's page."""
+    activity_progress_add(activity=activity, on=on, text=text, status=status, by=by)
+
+
 @pytest.fixture
 def pledge_with_progress(arboga, coordinator, police):
     """Arboga's 2026 pledges, published in February: the drugs dialogue under way since 15
@@ -33,20 +38,9 @@ def pledge_with_progress(arboga, coordinator, police):
     pledge_publish(pledge=pledge, by=coordinator)
     Pledge.objects.filter(pk=pledge.pk).update(published_at=local(2026, 2, 2, 10))
     dialogue = Activity.objects.get(description="Medborgardialog om narkotika i centrum")
-    activity_progress_add(
-        activity=dialogue,
-        on=datetime.date(2026, 3, 15),
-        text="Första dialogen hölls på torget med 40 besökare.",
-        status=Activity.Status.UNDER_WAY,
-        by=police,
-    )
-    activity_progress_add(
-        activity=dialogue,
-        on=datetime.date(2026, 5, 20),
-        text="Andra dialogen hölls i Nyby.",
-        status=Activity.Status.DONE,
-        by=police,
-    )
+    first = "Första dialogen hölls på torget med 40 besökare."
+    report(dialogue, datetime.date(2026, 3, 15), first, Activity.Status.UNDER_WAY, police)
+    report(dialogue, datetime.date(2026, 5, 20), "Andra dialogen hölls i Nyby.", "done", police)
     return pledge
 
 
@@ -108,13 +102,8 @@ def test_an_adopted_analysis_keeps_the_status_it_was_adopted_with(
     )
     # Later someone reports progress dated inside the tertial.
     never_started = Activity.objects.get(description="Medborgardialog om trafik")
-    activity_progress_add(
-        activity=never_started,
-        on=datetime.date(2026, 4, 1),
-        text="Dialog om fortkörning på Ringvägen.",
-        status=Activity.Status.DONE,
-        by=police,
-    )
+    text = "Dialog om fortkörning på Ringvägen."
+    report(never_started, datetime.date(2026, 4, 1), text, Activity.Status.DONE, police)
     assert compiled(arboga).pk == analysis.pk  # the adopted version is not compiled again
     page = client_for(council_member).get(f"/tertial/{analysis.pk}/").content.decode()
     assert "Dialog om fortkörning" not in page
