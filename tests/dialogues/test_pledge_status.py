@@ -5,11 +5,9 @@ import datetime
 import re
 from pathlib import Path
 
-import pytest
 from django.conf import settings
 
 from dialogues.models import Activity, Pledge
-from dialogues.pledges import activity_progress_add, pledge_publish
 from est.periods import Tertial
 from reports.tertial import (
     tertial_analysis_adopt,
@@ -18,30 +16,11 @@ from reports.tertial import (
     tertial_analysis_submit,
 )
 from reports.tertial_views import analysis_pdf_bytes
-from tests.dialogues.conftest import pledge_draft
+from tests.dialogues.conftest import report
 from tests.pdf_text import pdf_text
 from tests.reports.situation_helpers import local
 
 T1_2026 = Tertial(2026, 1)
-
-
-def report(activity, on: datetime.date, text: str, status: str, by) -> None:
-    """Report progress on ``activity`` as the police do on the pledge's page."""
-    activity_progress_add(activity=activity, on=on, text=text, status=status, by=by)
-
-
-@pytest.fixture
-def pledge_with_progress(arboga, coordinator, police):
-    """Arboga's 2026 pledges, published in February: the drugs dialogue under way since 15
-    March and done in May (after the tertial); the traffic dialogue never started."""
-    pledge = pledge_draft(arboga, coordinator, focus_areas=("Narkotika i centrum", "Trafik"))
-    pledge_publish(pledge=pledge, by=coordinator)
-    Pledge.objects.filter(pk=pledge.pk).update(published_at=local(2026, 2, 2, 10))
-    dialogue = Activity.objects.get(description="Medborgardialog om narkotika i centrum")
-    first = "Första dialogen hölls på torget med 40 besökare."
-    report(dialogue, datetime.date(2026, 3, 15), first, Activity.Status.UNDER_WAY, police)
-    report(dialogue, datetime.date(2026, 5, 20), "Andra dialogen hölls i Nyby.", "done", police)
-    return pledge
 
 
 def compiled(municipality):
