@@ -229,3 +229,16 @@ def test_the_coordinator_writes_the_direction_for_the_next_tertial(
     analysis.refresh_from_db()
     text = pdf_text(analysis_pdf_bytes(analysis))
     assert f"Förslag till inriktning för nästa tertial {direction}" in text
+
+
+def test_merged_duplicates_count_nowhere_in_the_analysis(arboga, incidents):
+    """A duplicate merged into another report is one incident: not in the areas, the weekday
+    and hour figures or the monthly trend."""
+    kept = Incident.objects.filter(municipality=arboga, occurred_from__month=2).first()
+    twin = incident(arboga, "graffiti", kept.occurred_from, dx=100)
+    Incident.objects.filter(pk=twin.pk).update(merged_into=kept)
+    content = analysis_content(arboga, T1_2025)
+    assert content["key_figures"]["total"]["current"] == 10
+    assert [a["current"] for a in content["areas"]["areas"]] == [2]
+    assert round(content["when"]["total"]) == 10
+    assert content["incident_count"] == 10
