@@ -46,9 +46,8 @@ from .tertial_models import TertialAnalysis
 TREND_MONTHS = 36
 #: The ring around an intervention's target area watched for displacement, in metres.
 BUFFER_METRES = 300
-#: A RUNNING claim older than this belongs to a worker that died; it may be claimed again.
 #: Bumped when the PDF's layout changes, so that unchanged content is rendered again.
-LAYOUT_VERSION = "1"
+LAYOUT_VERSION = "2"
 
 
 # --- periods ------------------------------------------------------------------------------------
