@@ -9,7 +9,7 @@ as a report section in DialoguesConfig.ready(); the report never imports this mo
 import datetime
 
 from .models import Activity, Pledge, ProgressUpdate
-from .progress import progress_of
+from .progress import Progress, progress_of
 
 
 def _in_force(municipality, start: datetime.date, end: datetime.date) -> list[Pledge]:
@@ -120,9 +120,7 @@ def pledge_status_present(data: dict) -> dict:
             {
                 **pledge,
                 "focus_areas": focus_areas,
-                "progress": progress_of(
-                    a["status"] for f in pledge["focus_areas"] for a in f["activities"]
-                ),
+                "progress": sum((f["progress"] for f in focus_areas), Progress()),
             }
         )
     return {
