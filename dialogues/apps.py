@@ -9,9 +9,12 @@ class DialoguesConfig(AppConfig):
     def ready(self):
         from est.demo import register_seeder
         from est.navigation import Entry, register, register_public
+        from est.report_sections import ReportSection
+        from est.report_sections import register as register_report_section
         from est.roles import Role, grant
 
         from .demo import pledges_seed
+        from .pledge_status import pledge_status_gather, pledge_status_present
 
         grant("pledge.view", {Role.COORDINATOR, Role.POLICE, Role.COUNCIL, Role.ADMINISTRATOR})
         grant("pledge.edit", {Role.COORDINATOR, Role.POLICE})
@@ -43,3 +46,12 @@ class DialoguesConfig(AppConfig):
             )
         )
         register_seeder(pledges_seed)
+        register_report_section(
+            ReportSection(
+                key="pledges",
+                title=_("Citizen pledges"),
+                template="dialogues/report_pledges.html",
+                gather=pledge_status_gather,
+                present=pledge_status_present,
+            )
+        )

@@ -116,11 +116,15 @@ USERS = [
 
 #: Functions that add an app's demo data; each gets the list of demo municipalities.
 SEEDERS: list[Callable[[list[Municipality]], None]] = []
+_SEEDER_ORDER: dict[Callable, int] = {}
 
 
-def register_seeder(seeder: Callable[[list[Municipality]], None]) -> None:
-    """Add ``seeder`` to what seed_demo runs after the shared demo data."""
+def register_seeder(seeder: Callable[[list[Municipality]], None], *, order: int = 100) -> None:
+    """Add ``seeder`` to what seed_demo runs after the shared demo data, in ``order`` (then in
+    the order of registration): a seeder that gathers other apps' data comes after theirs."""
+    _SEEDER_ORDER[seeder] = order
     SEEDERS.append(seeder)
+    SEEDERS.sort(key=_SEEDER_ORDER.__getitem__)
 
 
 def _circle(lon: float, lat: float, radius: float, srid: int):

@@ -99,7 +99,8 @@ class ReportsConfig(AppConfig):
         register_seeder(incidents_seed)
         register_seeder(police_events_seed)
         register_seeder(situation_pictures_seed)
-        register_seeder(tertial_analyses_seed)
+        # Last: the analyses gather what other apps contribute (the pledges' status).
+        register_seeder(tertial_analyses_seed, order=200)
         post_save.connect(
             seed_new_municipality, sender=Municipality, dispatch_uid="reports_categories_seed"
         )

@@ -17,7 +17,6 @@ from django.core.exceptions import ValidationError
 from django.core.mail import send_mass_mail
 from django.db import connection, transaction
 from django.db.models import Count, F, FloatField, Func, Q
-from django.db.models.functions import TruncMonth
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -146,24 +145,42 @@ def _figure(category_id, name, row) -> dict:
     return figure
 
 
+_TREND_SQL = """
+SELECT category_id, width_bucket(occurred_from, %(bounds)s::timestamptz[]), count(*)
+FROM reports_incident
+WHERE municipality_id = %(municipality)s AND source <> 'police_event' AND merged_into_id IS NULL
+  AND occurred_from >= %(first)s AND occurred_from < %(end)s
+GROUP BY 1, 2
+"""
+
+
 def _trend(municipality, end: datetime.date, *, length: int = 12) -> dict:
-    """Count per category and calendar month over the ``length`` months up to ``end``."""
+    """Count per category and calendar month over the ``length`` months up to ``end``.
+
+    Each incident is put in its month by comparing it with the months' local midnights
+    (width_bucket), so the query reads the index ``incident_counted_time`` alone; truncating
+    every timestamp to its month in the local time zone read the table and took three times as
+    long with 1,000,000 incidents (bench/README.md).
+    """
     last_day = end - datetime.timedelta(days=1)
     index = last_day.year * 12 + last_day.month - 1
-    months = [f"{m // 12:04d}-{m % 12 + 1:02d}" for m in range(index - length + 1, index + 1)]
-    first = datetime.date.fromisoformat(months[0] + "-01")
-    rows = (
-        _counted(municipality)
-        .filter(_started(local_midnight(first), local_midnight(end)))
-        .annotate(month=TruncMonth("occurred_from", tzinfo=_zone()))
-        .values("category", "month")
-        .annotate(count=Count("pk"))
-    )
+    firsts = [datetime.date(m // 12, m % 12 + 1, 1) for m in range(index - length + 1, index + 2)]
+    months = [day.isoformat()[:7] for day in firsts[:-1]]
+    bounds = [local_midnight(day) for day in firsts]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _TREND_SQL,
+            {
+                "bounds": bounds,
+                "municipality": municipality.pk,
+                "first": bounds[0],
+                "end": local_midnight(end),
+            },
+        )
+        rows = cursor.fetchall()
     series: dict[int, list[int]] = {}
-    for row in rows:
-        key = row["month"].date().isoformat()[:7]
-        if key in months:
-            series.setdefault(row["category"], [0] * len(months))[months.index(key)] += row["count"]
+    for category, bucket, count in rows:
+        series.setdefault(category, [0] * length)[bucket - 1] = count
     return {"months": months, "series": {str(k): v for k, v in series.items()}}
 
 

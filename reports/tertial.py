@@ -10,10 +10,12 @@ worker, and only when the hash of what it is rendered from has changed.
 import datetime
 import hashlib
 import json
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 from django.conf import settings
+from django.contrib.gis.geos import GEOSGeometry
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import Q
@@ -22,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from est.models import Area, Municipality
 from est.periods import Tertial, tertial_containing
+from est.report_sections import sections_gather
 
 from .analysis.change import SIGNIFICANCE
 from .analysis.effect import Counts, intervention_effect
@@ -43,9 +46,8 @@ from .tertial_models import TertialAnalysis
 TREND_MONTHS = 36
 #: The ring around an intervention's target area watched for displacement, in metres.
 BUFFER_METRES = 300
-#: A RUNNING claim older than this belongs to a worker that died; it may be claimed again.
 #: Bumped when the PDF's layout changes, so that unchanged content is rendered again.
-LAYOUT_VERSION = "1"
+LAYOUT_VERSION = "2"
 
 
 # --- periods ------------------------------------------------------------------------------------
@@ -105,7 +107,7 @@ SELECT area.id,
 FROM est_area AS area
 LEFT JOIN reports_incident AS incident
   ON incident.municipality_id = %(municipality)s
- AND incident.source <> 'police_event'
+ AND incident.source <> 'police_event' AND incident.merged_into_id IS NULL
  AND incident.position_precise
  AND ((incident.occurred_from >= %(start)s AND incident.occurred_from < %(end)s)
       OR (incident.occurred_from >= %(last_year_start)s
@@ -152,74 +154,105 @@ def _areas(municipality, tertial: Tertial) -> dict:
 
 
 _EFFECT_SQL = """
-WITH target AS (SELECT ST_GeomFromEWKB(%(target)s) AS geom),
-windows AS (
-    SELECT incident.occurred_from >= %(starts)s AS after,
-           ST_Intersects(target.geom, incident.position) AS in_target,
-           ST_DWithin(target.geom, incident.position, %(buffer)s) AS near,
-           %(comparison)s::bytea IS NOT NULL
-               AND ST_Intersects(ST_GeomFromEWKB(%(comparison)s::bytea), incident.position)
-               AS in_comparison
-    FROM reports_incident AS incident, target
-    WHERE incident.municipality_id = %(municipality)s
-      AND incident.source <> 'police_event'
-      AND incident.position_precise
-      AND incident.occurred_from >= %(before)s AND incident.occurred_from < %(until)s
+WITH windows AS (
+    SELECT n, geom, ST_XMin(geom) - %(buffer)s AS xmin, ST_XMax(geom) + %(buffer)s AS xmax,
+           ST_YMin(geom) - %(buffer)s AS ymin, ST_YMax(geom) + %(buffer)s AS ymax,
+           ST_GeomFromEWKB(comparison) AS comparison, before, starts, until
+    FROM unnest(%(targets)s::bytea[], %(comparisons)s::bytea[], %(befores)s::timestamptz[],
+                %(starts)s::timestamptz[], %(untils)s::timestamptz[])
+             WITH ORDINALITY AS w(target, comparison, before, starts, until, n),
+         ST_GeomFromEWKB(target) AS geom
+),
+-- The incidents of all windows (which overlap) are read once, with their coordinates as
+-- numbers: comparing numbers with a target's box (grown by the ring) is far cheaper than a
+-- geometry operation, and most incidents lie far outside it.
+incidents AS MATERIALIZED (
+    SELECT occurred_from, position, ST_X(position) AS x, ST_Y(position) AS y
+    FROM reports_incident
+    WHERE municipality_id = %(municipality)s
+      AND source <> 'police_event' AND merged_into_id IS NULL AND position_precise
+      AND occurred_from >= %(first)s AND occurred_from < %(last)s
+),
+places AS (
+    -- Window by window, each incident's place and whether it came before or during; counted
+    -- per window, one small aggregate each, rather than sorting every pair (bench/README.md).
+    SELECT i.occurred_from >= w.starts AS after,
+           CASE WHEN NOT (i.x BETWEEN w.xmin AND w.xmax AND i.y BETWEEN w.ymin AND w.ymax)
+                     OR NOT ST_DWithin(w.geom, i.position, %(buffer)s) THEN
+                    CASE WHEN w.comparison IS NULL OR ST_Intersects(w.comparison, i.position)
+                         THEN 'comparison' END
+                WHEN ST_Intersects(w.geom, i.position) THEN 'target'
+                ELSE 'ring' END AS place,
+           w.n
+    FROM windows AS w
+    JOIN incidents AS i ON i.occurred_from >= w.before AND i.occurred_from < w.until
 )
-SELECT after,
-       count(*) FILTER (WHERE in_target),
-       count(*) FILTER (WHERE near AND NOT in_target),
-       count(*) FILTER (WHERE CASE WHEN %(comparison)s::bytea IS NULL THEN NOT near
-                                   ELSE in_comparison AND NOT near END)
-FROM windows GROUP BY after
+SELECT w.n, counts.*
+FROM windows AS w
+CROSS JOIN LATERAL (
+    SELECT count(*) FILTER (WHERE NOT after AND place = 'target'),
+           count(*) FILTER (WHERE after AND place = 'target'),
+           count(*) FILTER (WHERE NOT after AND place = 'ring'),
+           count(*) FILTER (WHERE after AND place = 'ring'),
+           count(*) FILTER (WHERE NOT after AND place = 'comparison'),
+           count(*) FILTER (WHERE after AND place = 'comparison')
+    FROM places WHERE places.n = w.n
+) AS counts
+ORDER BY w.n
 """
 
 
-def intervention_counts(
-    *, municipality, target, starts_on, until, comparison=None, buffer=BUFFER_METRES
-) -> dict[str, Counts]:
-    """Return the incident counts of the target area, its buffer ring (``buffer`` metres) and
-    the comparison area, in the window [starts_on, until) and the same length of time before it.
+@dataclass(frozen=True)
+class EffectWindow:
+    """Where and when an intervention ran: [starts_on, until) in ``target``, compared with
+    ``comparison`` (None: the rest of the municipality outside the target and its ring)."""
 
-    Without a named ``comparison`` the comparison is the rest of the municipality outside the
-    target area and its buffer. Counted in one SQL pass.
+    target: GEOSGeometry
+    starts_on: datetime.date
+    until: datetime.date
+    comparison: GEOSGeometry | None = None
+
+    @property
+    def before(self) -> datetime.date:
+        """Return the first day of the equally long window just before the intervention."""
+        return self.starts_on - datetime.timedelta(days=max((self.until - self.starts_on).days, 1))
+
+
+def interventions_counts(
+    *, municipality, windows: list[EffectWindow], buffer=BUFFER_METRES
+) -> list[dict[str, Counts]]:
+    """Return, per window, the incident counts of the target area, its ring of ``buffer``
+    metres and the comparison area, during the window and the same length of time before it.
+
+    Counted in one SQL pass over the incidents of all the windows.
     """
-    days = max((until - starts_on).days, 1)
-    before = starts_on - datetime.timedelta(days=days)
+    if not windows:
+        return []
     with connection.cursor() as cursor:
         cursor.execute(
             _EFFECT_SQL,
             {
-                "target": bytes(target.ewkb),
-                "comparison": None if comparison is None else bytes(comparison.ewkb),
+                "targets": [bytes(w.target.ewkb) for w in windows],
+                "comparisons": [w.comparison and bytes(w.comparison.ewkb) for w in windows],
+                "befores": [local_midnight(w.before) for w in windows],
+                "starts": [local_midnight(w.starts_on) for w in windows],
+                "untils": [local_midnight(w.until) for w in windows],
+                "first": local_midnight(min(w.before for w in windows)),
+                "last": local_midnight(max(w.until for w in windows)),
                 "buffer": buffer,
                 "municipality": municipality.pk,
-                "before": local_midnight(before),
-                "starts": local_midnight(starts_on),
-                "until": local_midnight(until),
             },
         )
-        rows = {after: counts for after, *counts in cursor.fetchall()}
-    empty = (0, 0, 0)
-    b, a = rows.get(False, empty), rows.get(True, empty)
-    return {
-        name: Counts(before=b[i], after=a[i])
-        for i, name in enumerate(("target", "buffer", "comparison"))
-    }
+        rows = cursor.fetchall()
+    names = ("target", "buffer", "comparison")
+    return [
+        {name: Counts(before=row[1 + 2 * i], after=row[2 + 2 * i]) for i, name in enumerate(names)}
+        for row in rows
+    ]
 
 
-def intervention_evaluation(*, municipality, target, starts_on, until, comparison=None) -> dict:
-    """Return the counts and the plain verdict on one intervention, ready for the snapshot."""
-    counts = intervention_counts(
-        municipality=municipality,
-        target=target,
-        starts_on=starts_on,
-        until=until,
-        comparison=comparison,
-    )
-    effect = intervention_effect(
-        target=counts["target"], comparison=counts["comparison"], buffer=counts["buffer"]
-    )
+def interventions_evaluated(*, municipality, windows: list[EffectWindow]) -> list[dict]:
+    """Return, per window, the counts and the plain verdict, ready for the snapshot."""
 
     def ratio(r):
         return None if r is None else {
@@ -227,18 +260,34 @@ def intervention_evaluation(*, municipality, target, starts_on, until, compariso
             "p_value": round(r.p_value, 4),
         }  # fmt: skip
 
-    return {
-        "before_start": (starts_on - (until - starts_on)).isoformat(),
-        "starts_on": starts_on.isoformat(),
-        "until": until.isoformat(),
-        "counts": {k: {"before": v.before, "after": v.after} for k, v in counts.items()},
-        "verdict": str(effect.verdict),
-        "spillover": str(effect.spillover),
-        "change_percent": None if effect.change_percent is None else round(effect.change_percent),
-        "target_ratio": ratio(effect.target),
-        "buffer_ratio": ratio(effect.buffer),
-        "named_comparison": comparison is not None,
-    }
+    evaluated = []
+    counted = interventions_counts(municipality=municipality, windows=windows)
+    for window, counts in zip(windows, counted, strict=True):
+        effect = intervention_effect(
+            target=counts["target"], comparison=counts["comparison"], buffer=counts["buffer"]
+        )
+        percent = effect.change_percent
+        evaluated.append(
+            {
+                "before_start": window.before.isoformat(),
+                "starts_on": window.starts_on.isoformat(),
+                "until": window.until.isoformat(),
+                "counts": {k: {"before": v.before, "after": v.after} for k, v in counts.items()},
+                "verdict": str(effect.verdict),
+                "spillover": str(effect.spillover),
+                "change_percent": None if percent is None else round(percent),
+                "target_ratio": ratio(effect.target),
+                "buffer_ratio": ratio(effect.buffer),
+                "named_comparison": window.comparison is not None,
+            }
+        )
+    return evaluated
+
+
+def intervention_evaluation(*, municipality, target, starts_on, until, comparison=None) -> dict:
+    """Return the counts and the plain verdict on one intervention, ready for the snapshot."""
+    window = EffectWindow(target, starts_on, until, comparison)
+    return interventions_evaluated(municipality=municipality, windows=[window])[0]
 
 
 def _interventions(municipality, tertial: Tertial) -> list[dict]:
@@ -255,24 +304,29 @@ def _interventions(municipality, tertial: Tertial) -> list[dict]:
         .select_related("area", "organisation")
         .order_by("starts_on", "pk")
     )
-    evaluated = []
-    for intervention in interventions:
-        until = min(intervention.ends_on + datetime.timedelta(days=1), tertial.end)
-        evaluated.append(
-            {
-                "what": intervention.what,
-                "area": intervention.area.name,
-                "owner": intervention.organisation.name,
-                "status": intervention.get_status_display(),
-                **intervention_evaluation(
-                    municipality=municipality,
-                    target=intervention.area.boundary,
-                    starts_on=intervention.starts_on,
-                    until=max(until, intervention.starts_on + datetime.timedelta(days=1)),
-                ),
-            }
+    interventions = list(interventions)
+    windows = [
+        EffectWindow(
+            target=intervention.area.boundary,
+            starts_on=intervention.starts_on,
+            until=max(
+                min(intervention.ends_on + datetime.timedelta(days=1), tertial.end),
+                intervention.starts_on + datetime.timedelta(days=1),
+            ),
         )
-    return evaluated
+        for intervention in interventions
+    ]
+    evaluated = interventions_evaluated(municipality=municipality, windows=windows)
+    return [
+        {
+            "what": intervention.what,
+            "area": intervention.area.name,
+            "owner": intervention.organisation.name,
+            "status": intervention.get_status_display(),
+            **evaluation,
+        }
+        for intervention, evaluation in zip(interventions, evaluated, strict=True)
+    ]
 
 
 def _situation_pictures(municipality, tertial: Tertial) -> list[dict]:
@@ -299,7 +353,7 @@ def _situation_pictures(municipality, tertial: Tertial) -> list[dict]:
 _SPANS_SQL = """
 SELECT extract(epoch FROM occurred_from)::bigint, extract(epoch FROM occurred_to)::bigint
 FROM reports_incident
-WHERE municipality_id = %(municipality)s AND source <> 'police_event'
+WHERE municipality_id = %(municipality)s AND source <> 'police_event' AND merged_into_id IS NULL
   AND occurred_from >= %(start)s AND occurred_from < %(end)s
 """
 
@@ -350,6 +404,8 @@ def analysis_content(municipality: Municipality, tertial: Tertial) -> dict:
         "situation_pictures": _situation_pictures(municipality, tertial),
         "interventions": _interventions(municipality, tertial),
         "buffer_metres": BUFFER_METRES,
+        # What other apps add (the pledges' status), stored so an adopted version keeps it.
+        "sections": sections_gather(municipality, start, end),
     }
 
 

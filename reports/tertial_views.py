@@ -18,6 +18,7 @@ from est.access import PermissionRequiredMixin
 from est.models import Municipality
 from est.pdf import pdf_render
 from est.periods import Tertial
+from est.report_sections import sections_present
 from est.roles import has_permission
 
 from .situation_charts import bars, matrix, situation_map
@@ -174,6 +175,7 @@ def analysis_context(analysis: TertialAnalysis) -> dict:
         "hour_rows": [(f"{h:02d}–{(h + 1) % 24:02d}", v) for h, v in enumerate(when["hours"])],
         "interventions": interventions,
         "buffer_metres": content.get("buffer_metres", BUFFER_METRES),
+        "sections": sections_present(content.get("sections", {})),
     }
 
 

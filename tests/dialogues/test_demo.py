@@ -1,6 +1,9 @@
 from django.core.management import call_command
 
 from dialogues.models import Comment, Pledge
+from est.demo import ARBOGA
+from est.models import User
+from reports.models import TertialAnalysis
 
 
 def test_seed_demo_gives_two_years_of_pledges_and_is_safe_to_rerun(db, client):
@@ -16,3 +19,13 @@ def test_seed_demo_gives_two_years_of_pledges_and_is_safe_to_rerun(db, client):
     arboga_2025 = client.get("/medborgarloften/1984/2025/").content.decode()
     assert "Uppföljning av 2025" in arboga_2025
     assert "Grannsamverkan" in arboga_2025
+
+
+def test_the_demo_tertial_analysis_shows_the_pledges_status(db, client_for):
+    call_command("seed_demo")
+    council_member = User.objects.get(username="politiker")
+    analysis = TertialAnalysis.objects.get(municipality__code=ARBOGA)
+    page = client_for(council_member).get(f"/tertial/{analysis.pk}/").content.decode()
+    section = page[page.index('id="pledges"') : page.index('id="direction"')]
+    assert "Medborgarlöften 2026, version 1" in section
+    assert "Vandring i Ekbacken, 14 iakttagelser." in section

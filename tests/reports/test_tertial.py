@@ -24,7 +24,9 @@ from reports.tertial import (
     tertial_analysis_submit,
     tertial_analysis_update,
 )
+from reports.tertial_views import analysis_pdf_bytes
 from tests.factories import AreaFactory, square
+from tests.pdf_text import pdf_text
 
 from .situation_helpers import incident, local
 
@@ -201,3 +203,42 @@ def test_an_unchanged_analysis_is_not_rendered_twice(analysis, django_capture_on
 def test_the_page_shows_the_pdf_progress(client_for, coordinator, analysis):
     response = client_for(coordinator).get(f"/tertial/{analysis.pk}/pdf/status/")
     assert response.json()["state"] == "none"
+
+
+def test_the_coordinator_writes_the_direction_for_the_next_tertial(
+    client_for, coordinator, outsider, analysis
+):
+    direction = "Fler väktarronder i centrum fredag och lördag kväll."
+    # A Kungsör coordinator guessing Arboga's id can neither open nor save the form.
+    assert client_for(outsider).get(f"/tertial/{analysis.pk}/edit/").status_code == 404
+    assert (
+        client_for(outsider)
+        .post(f"/tertial/{analysis.pk}/edit/", {"key_messages": "", "direction": "x"})
+        .status_code
+        == 404
+    )
+    client = client_for(coordinator)
+    form = client.get(f"/tertial/{analysis.pk}/edit/").content.decode()
+    assert "Förslag till inriktning för nästa tertial" in form
+    response = client.post(
+        f"/tertial/{analysis.pk}/edit/", {"key_messages": "Mer klotter", "direction": direction}
+    )
+    assert response.status_code == 302
+    page = client.get(f"/tertial/{analysis.pk}/").content.decode()
+    assert direction in page[page.index('id="direction"') :]
+    analysis.refresh_from_db()
+    text = pdf_text(analysis_pdf_bytes(analysis))
+    assert f"Förslag till inriktning för nästa tertial {direction}" in text
+
+
+def test_merged_duplicates_count_nowhere_in_the_analysis(arboga, incidents):
+    """A duplicate merged into another report is one incident: not in the areas, the weekday
+    and hour figures or the monthly trend."""
+    kept = Incident.objects.filter(municipality=arboga, occurred_from__month=2).first()
+    twin = incident(arboga, "graffiti", kept.occurred_from, dx=100)
+    Incident.objects.filter(pk=twin.pk).update(merged_into=kept)
+    content = analysis_content(arboga, T1_2025)
+    assert content["key_figures"]["total"]["current"] == 10
+    assert [a["current"] for a in content["areas"]["areas"]] == [2]
+    assert round(content["when"]["total"]) == 10
+    assert content["incident_count"] == 10

@@ -6,7 +6,7 @@ import datetime
 import pytest
 
 from reports.analysis.effect import Spillover, Verdict
-from reports.tertial import intervention_evaluation
+from reports.tertial import EffectWindow, intervention_evaluation, interventions_evaluated
 from tests.factories import AreaFactory, square
 
 from .situation_helpers import incident, local
@@ -122,3 +122,37 @@ def test_the_compiled_analysis_judges_each_intervention_of_the_tertial(arboga, t
     assert judged["counts"]["comparison"] == {"before": 40, "after": 40}
     assert judged["verdict"] == Verdict.EFFECT
     assert judged["until"] == "2025-05-01"
+
+
+def test_interventions_counted_together_are_each_counted_on_their_own(arboga, target):
+    """The compile step counts all of a tertial's interventions in one pass; each window keeps
+    its own place and time (a later window, another target, a named comparison)."""
+    centre = arboga.boundary.centroid
+    elsewhere = square(centre.x + 2000, centre.y + 2000, 2000)
+    place(arboga, TARGET, 30, 6)
+    place(arboga, RING, 5, 9)
+    place(arboga, ELSEWHERE, 40, 40)
+    windows = [
+        EffectWindow(target.boundary, STARTS, UNTIL),
+        EffectWindow(elsewhere, STARTS, UNTIL),
+        EffectWindow(target.boundary, datetime.date(2025, 6, 16), UNTIL, comparison=elsewhere),
+    ]
+    together = interventions_evaluated(municipality=arboga, windows=windows)
+    alone = [
+        intervention_evaluation(
+            municipality=arboga, target=w.target, starts_on=w.starts_on, until=w.until,
+            comparison=w.comparison,
+        )
+        for w in windows
+    ]  # fmt: skip
+    assert together == alone
+    assert together[0]["counts"] == {
+        "target": {"before": 30, "after": 6},
+        "buffer": {"before": 5, "after": 9},
+        "comparison": {"before": 40, "after": 40},
+    }
+    assert together[1]["counts"]["target"] == {"before": 40, "after": 40}
+    # The later window starts 16 June, so its "before" is 2–15 June: the target's six
+    # incidents of 2–7 June; of the 40 elsewhere (2–29 June, then 2–13 June again) 26 and 14.
+    assert together[2]["counts"]["target"] == {"before": 6, "after": 0}
+    assert together[2]["counts"]["comparison"] == {"before": 26, "after": 14}
