@@ -60,9 +60,7 @@ def map_layers(municipality: Municipality) -> dict:
         pk=municipality.pk
     )
     return {
-        "boundary": json.loads(
-            serialize("geojson", [municipality], geometry_field="boundary", fields=["name", "code"])
-        ),
+        "boundary": _boundary_geojson(municipality),
         "neighbours": json.loads(
             serialize("geojson", neighbours, geometry_field="boundary", fields=["name"])
         ),
@@ -75,3 +73,15 @@ def map_layers(municipality: Municipality) -> dict:
             )
         ),
     }
+
+
+def _boundary_geojson(municipality: Municipality) -> dict:
+    return json.loads(
+        serialize("geojson", [municipality], geometry_field="boundary", fields=["name", "code"])
+    )
+
+
+def boundary_layer_json(municipality: Municipality) -> str:
+    """Return the municipality's boundary as the JSON text the drawing maps show under the
+    drawing (est-map.js ``contextForForms``)."""
+    return json.dumps({"boundary": _boundary_geojson(municipality)})

@@ -244,7 +244,8 @@ def intervention_evaluation(*, municipality, target, starts_on, until, compariso
 def _interventions(municipality, tertial: Tertial) -> list[dict]:
     """Evaluate every intervention that ran during the tertial, up to the tertial's end.
 
-    Interventions are decided at situation pictures; the target is the intervention's area.
+    Interventions are decided at situation pictures; the target is the intervention's area,
+    compared with its comparison area when it has one, else with the rest of the municipality.
     """
     interventions = (
         Intervention.objects.filter(
@@ -252,16 +253,18 @@ def _interventions(municipality, tertial: Tertial) -> list[dict]:
             starts_on__lt=tertial.end,
             ends_on__gte=tertial.first_day,
         )
-        .select_related("area", "organisation")
+        .select_related("area", "comparison_area", "organisation")
         .order_by("starts_on", "pk")
     )
     evaluated = []
     for intervention in interventions:
         until = min(intervention.ends_on + datetime.timedelta(days=1), tertial.end)
+        comparison = intervention.comparison_area
         evaluated.append(
             {
                 "what": intervention.what,
                 "area": intervention.area.name,
+                "comparison_area": comparison.name if comparison else "",
                 "owner": intervention.organisation.name,
                 "status": intervention.get_status_display(),
                 **intervention_evaluation(
@@ -269,6 +272,7 @@ def _interventions(municipality, tertial: Tertial) -> list[dict]:
                     target=intervention.area.boundary,
                     starts_on=intervention.starts_on,
                     until=max(until, intervention.starts_on + datetime.timedelta(days=1)),
+                    comparison=comparison.boundary if comparison else None,
                 ),
             }
         )
