@@ -6,6 +6,7 @@ picture, which the page and the PDF render from.
 """
 
 import datetime
+import hashlib
 import math
 from zoneinfo import ZoneInfo
 
@@ -13,6 +14,7 @@ import nh3
 import numpy as np
 import pandas as pd
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mass_mail
 from django.db import connection, transaction
@@ -207,37 +209,81 @@ def _period_incidents(municipality, start, end) -> pd.DataFrame:
     )
 
 
+#: Cells are made only this close to the period's incidents: every cell with an incident in its
+#: neighbourhood then has all its own neighbours (within 2 × NEIGHBOURS of the incident, plus
+#: a cell's reach), so its Gi* is the one of the whole grid. Kiruna's whole grid is 127,000 cells.
+GRID_MARGIN = 2 * NEIGHBOURS + 2 * HEX_SIZE
+
 _HEX_SQL = """
 WITH boundary AS (SELECT boundary FROM est_municipality WHERE id = %(municipality)s),
+placed AS MATERIALIZED (
+    SELECT incident.id, incident.position, incident.occurred_from >= %(start)s AS current
+    FROM reports_incident AS incident
+    WHERE incident.municipality_id = %(municipality)s
+      AND incident.occurred_from >= %(extent_start)s AND incident.occurred_from < %(end)s
+      AND incident.merged_into_id IS NULL
+      AND incident.source <> 'police_event'
+      AND incident.position_precise
+),
+corners AS (
+    -- Incidents a kilometre apart need the same cells; one box per square kilometre will do.
+    SELECT DISTINCT ST_SnapToGrid(position, 1000) AS corner FROM placed
+),
 cells AS (
-    SELECT hex.i, hex.j, hex.geom
-    FROM boundary, ST_HexagonGrid(%(size)s, boundary.boundary) AS hex
+    SELECT DISTINCT hex.i, hex.j, hex.geom
+    FROM boundary, corners,
+         ST_HexagonGrid(%(size)s, ST_Expand(ST_MakeEnvelope(ST_X(corner), ST_Y(corner),
+             ST_X(corner) + 1000, ST_Y(corner) + 1000, ST_SRID(corner)), %(margin)s)) AS hex
     WHERE ST_Intersects(hex.geom, boundary.boundary)
 )
 SELECT cells.i, cells.j, ST_X(ST_Centroid(cells.geom)), ST_Y(ST_Centroid(cells.geom)),
-       count(incident.id)
+       count(placed.id)
 FROM cells
-LEFT JOIN reports_incident AS incident
-  ON incident.municipality_id = %(municipality)s
- AND incident.merged_into_id IS NULL
- AND incident.source <> 'police_event'
- AND incident.position_precise
- AND incident.occurred_from >= %(start)s AND incident.occurred_from < %(end)s
- AND ST_Intersects(cells.geom, incident.position)
+LEFT JOIN placed ON placed.current AND ST_Intersects(cells.geom, placed.position)
 GROUP BY cells.i, cells.j, cells.geom
+"""
+
+_GRID_SIZE_SQL = """
+SELECT count(*)
+FROM est_municipality AS m, ST_HexagonGrid(%(size)s, m.boundary) AS hex
+WHERE m.id = %(municipality)s AND ST_Intersects(hex.geom, m.boundary)
 """
 
 
 def _hex_cells(municipality, start, end) -> pd.DataFrame:
-    """Count the period's precisely placed incidents per hexagon over the whole municipality."""
+    """Count the period's precisely placed incidents per hexagon, in the hexagons near the
+    incidents of the period and the one before it (the rest of the grid is empty)."""
     begin, finish = _moments(start, end)
     with connection.cursor() as cursor:
         cursor.execute(
             _HEX_SQL,
-            {"municipality": municipality.pk, "size": HEX_SIZE, "start": begin, "end": finish},
+            {
+                "municipality": municipality.pk,
+                "size": HEX_SIZE,
+                "margin": GRID_MARGIN,
+                "extent_start": local_midnight(start - datetime.timedelta(days=PERIOD_DAYS)),
+                "start": begin,
+                "end": finish,
+            },
         )
         rows = cursor.fetchall()
     return pd.DataFrame(rows, columns=["i", "j", "x", "y", "count"])
+
+
+def grid_size(municipality) -> int:
+    """Return how many hexagons the whole grid over ``municipality`` has (Gi*'s study area).
+
+    Making the grid takes about a second for the largest municipality and depends only on the
+    boundary, so the count is cached under the boundary's digest.
+    """
+    digest = hashlib.sha256(bytes(municipality.boundary.ewkb)).hexdigest()[:32]
+
+    def count() -> int:
+        with connection.cursor() as cursor:
+            cursor.execute(_GRID_SIZE_SQL, {"municipality": municipality.pk, "size": HEX_SIZE})
+            return cursor.fetchone()[0]
+
+    return cache.get_or_set(f"situation:grid-size:{HEX_SIZE}:{digest}", count, timeout=None)
 
 
 def _place_name(areas, x, y) -> str:
@@ -258,7 +304,7 @@ def _enough_to_act_on(cells: pd.DataFrame) -> pd.DataFrame:
     hundred false marks. A hot spot people are sent to needs a few incidents behind it.
     """
     if cells.empty:
-        return cells
+        return cells.assign(local=0)
     points = cells[["x", "y"]].to_numpy()
     tree = cKDTree(points)
     counts = cells["count"].to_numpy()
@@ -294,7 +340,11 @@ def _outline(boundary) -> list[list[list[float]]]:
 
 def _where(municipality, incidents: pd.DataFrame, start, end) -> tuple[dict, pd.Series]:
     """Hot spots (Gi* on hexagons) and repeat places; also each incident's place label."""
-    cells = getis_ord_gi_star(_hex_cells(municipality, start, end), distance=NEIGHBOURS)
+    cells = getis_ord_gi_star(
+        _hex_cells(municipality, start, end),
+        distance=NEIGHBOURS,
+        study_cells=grid_size(municipality),
+    )
     cells = _enough_to_act_on(cells)
     areas = list(Area.objects.for_municipality(municipality).only("name", "boundary"))
     # The map shades every hot cell; the named hot spots are those with incidents of their own
