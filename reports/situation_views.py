@@ -311,7 +311,7 @@ class InterventionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     area = forms.ModelChoiceField(
-        label=gettext_lazy("Where: an existing area"),
+        label=gettext_lazy("Where (an existing area)"),
         queryset=None,
         required=False,
         help_text=gettext_lazy(
@@ -320,7 +320,7 @@ class InterventionForm(forms.Form):
         ),
     )
     drawn_area = gis_forms.MultiPolygonField(
-        label=gettext_lazy("Where: draw a new area"),
+        label=gettext_lazy("Where (draw a new area)"),
         srid=settings.STORAGE_SRID,
         required=False,
         widget=MapWidget(attrs={"map_height": "360px"}),
@@ -339,7 +339,7 @@ class InterventionForm(forms.Form):
         ),
     )
     drawn_comparison_area = gis_forms.MultiPolygonField(
-        label=gettext_lazy("Comparison area: draw a new one (optional)"),
+        label=gettext_lazy("Comparison area (draw a new one, optional)"),
         srid=settings.STORAGE_SRID,
         required=False,
         widget=MapWidget(attrs={"map_height": "360px"}),

@@ -48,3 +48,46 @@ def test_the_coordinator_reads_and_publishes_the_picture_on_a_phone(
     picture.refresh_from_db()
     assert picture.status == SituationPicture.Status.PUBLISHED
     assert page.get_by_role("button", name="Gör en ny version").is_visible()
+
+
+@pytest.mark.browser
+def test_the_coordinator_draws_the_intervention_area_on_the_map(
+    log_in_page, live_server, coordinator, arboga, kungsor
+):
+    from est.models import Area
+    from reports.models import Intervention
+    from tests.factories import OrganisationFactory
+
+    guards = OrganisationFactory(name="Vakt AB")
+    guards.municipalities.add(arboga)
+    picture, _ = situation_picture_ensure(municipality=arboga, period_start=PERIOD_START)
+    situation_picture_compile(picture_id=picture.pk)
+
+    page = log_in_page(coordinator)
+    page.goto(f"{live_server.url}/situation/{picture.pk}/interventions/new/")
+    page.get_by_label("Vad").fill("Belysning vid gångtunneln")
+    page.get_by_label("Ansvarig organisation").select_option(label="Vakt AB")
+    page.get_by_label("Från").fill("2025-04-01")
+    page.get_by_label("Till").fill("2025-04-30")
+    target_map = page.locator(".leaflet-container").first
+    target_map.scroll_into_view_if_needed()
+    page.locator(".leaflet-draw-draw-polygon").first.click()
+    box = target_map.bounding_box()
+    cx, cy = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    for dx, dy in [(-30, -30), (30, -30), (30, 30), (-30, 30), (-30, -30)]:
+        page.mouse.move(cx + dx, cy + dy)
+        page.mouse.down()
+        page.mouse.up()
+        page.wait_for_timeout(150)  # two quick clicks would read as a double-click
+    assert wcag_violations(page) == []
+    if os.environ.get("SCREENSHOT_DIR"):
+        page.screenshot(
+            path=os.path.join(os.environ["SCREENSHOT_DIR"], "intervention-drawn.png"),
+            full_page=True,
+        )
+    page.get_by_role("button", name="Spara").click()
+    page.wait_for_url(f"{live_server.url}/situation/{picture.pk}/")
+    assert page.get_by_text("Insatsen är sparad.").is_visible()
+    intervention = Intervention.objects.get()
+    assert intervention.area.kind == Area.Kind.INTERVENTION
+    assert intervention.area.boundary.within(arboga.boundary.buffer(1))
