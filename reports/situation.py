@@ -230,17 +230,22 @@ corners AS (
     SELECT DISTINCT ST_SnapToGrid(position, 1000) AS corner FROM placed
 ),
 cells AS (
-    SELECT DISTINCT hex.i, hex.j, hex.geom
+    SELECT DISTINCT ON (hex.i, hex.j) hex.i, hex.j, hex.geom
     FROM boundary, corners,
          ST_HexagonGrid(%(size)s, ST_Expand(ST_MakeEnvelope(ST_X(corner), ST_Y(corner),
              ST_X(corner) + 1000, ST_Y(corner) + 1000, ST_SRID(corner)), %(margin)s)) AS hex
     WHERE ST_Intersects(hex.geom, boundary.boundary)
+),
+counted AS (
+    -- Each incident finds its own hexagon: no cell is tested against every incident.
+    SELECT hex.i, hex.j, count(*) AS incidents
+    FROM placed, ST_HexagonGrid(%(size)s, placed.position) AS hex
+    WHERE placed.current AND ST_Intersects(hex.geom, placed.position)
+    GROUP BY hex.i, hex.j
 )
 SELECT cells.i, cells.j, ST_X(ST_Centroid(cells.geom)), ST_Y(ST_Centroid(cells.geom)),
-       count(placed.id)
-FROM cells
-LEFT JOIN placed ON placed.current AND ST_Intersects(cells.geom, placed.position)
-GROUP BY cells.i, cells.j, cells.geom
+       coalesce(counted.incidents, 0)
+FROM cells LEFT JOIN counted USING (i, j)
 """
 
 _GRID_SIZE_SQL = """
