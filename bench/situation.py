@@ -2,8 +2,8 @@
 
     .venv/bin/python bench/situation.py compile [--repeat 5] [--dense 5000]  # one at a time
     .venv/bin/python bench/situation.py all [--concurrency 2]  # all 290: command, then a worker
-    .venv/bin/python bench/situation.py page [--requests 100]  # the picture page through gunicorn
-    .venv/bin/python bench/situation.py pdf [--requests 5]     # the PDF through gunicorn
+    .venv/bin/python bench/situation.py page [--requests 100] [--dense 5000]  # through gunicorn
+    .venv/bin/python bench/situation.py pdf [--requests 5] [--dense 5000]     # through gunicorn
 
 Every scenario uses the last ended period. ``compile`` times ``situation_picture_compile`` as a
 worker runs it (claim, all the counting and the analysis, the snapshot saved), in process, for
@@ -109,9 +109,10 @@ FROM m, (
 """
 
 
-def bench_dense(count: int, repeat: int, code: str = "0180") -> None:
+def bench_dense(count: int, repeat: int, code: str = "0180") -> dict:
     """Time one picture of a municipality given ``count`` more incidents in the period (a
-    city's fortnight, which the uniform benchmark data lacks); the incidents are rolled back."""
+    city's fortnight, which the uniform benchmark data lacks); the incidents are rolled back.
+    Returns the content compiled from them."""
     from django.db import connection, transaction
 
     from est.models import Municipality
@@ -145,6 +146,7 @@ def bench_dense(count: int, repeat: int, code: str = "0180") -> None:
             flush=True,
         )
         transaction.set_rollback(True)
+    return content
 
 
 def bench_compile(repeat: int) -> None:
@@ -249,10 +251,15 @@ def bench_all(concurrency: int) -> None:
         worker.wait(30)
 
 
-def _picture_paths(start):
+def _picture_paths(start, dense: int):
     """Return [(scenario, username, picture id)]: Arboga's coordinator and the superuser on
-    the largest municipality, the period's pictures compiled first if they are not."""
+    the largest municipality, the period's pictures compiled first if they are not; with
+    ``dense``, also Stockholm's picture holding the snapshot compiled with ``dense`` more
+    incidents (the page and the PDF read only the snapshot)."""
+    from django.utils import timezone
+
     from est.models import Municipality
+    from reports.models import SituationPicture
     from reports.situation import situation_picture_compile, situation_picture_ensure
 
     arboga = Municipality.objects.get(code="1984")
@@ -265,14 +272,24 @@ def _picture_paths(start):
         picture, _created = situation_picture_ensure(municipality=municipality, period_start=start)
         situation_picture_compile(picture_id=picture.pk)
         paths.append((name, username, picture.pk))
+    if dense:
+        content = bench_dense(dense, 1)
+        stockholm = Municipality.objects.get(code="0180")
+        picture, _created = situation_picture_ensure(municipality=stockholm, period_start=start)
+        SituationPicture.objects.filter(pk=picture.pk).update(
+            content=content,
+            compile_state=SituationPicture.CompileState.DONE,
+            compiled_at=timezone.now(),
+        )
+        paths.append((f"superuser, Stockholm + {dense}", "bench_admin", picture.pk))
     return paths
 
 
-def bench_requests(port: int, requests: int, suffix: str) -> None:
+def bench_requests(port: int, requests: int, suffix: str, dense: int) -> None:
     from reports.situation import last_ended_period
 
     start, _end = last_ended_period()
-    for name, username, pk in _picture_paths(start):
+    for name, username, pk in _picture_paths(start, dense):
         headers = {"Cookie": session_cookie(username)}
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
         path = f"/situation/{pk}/{suffix}"
@@ -302,7 +319,7 @@ def main(argv=None):
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--concurrency", type=int, default=2)
     parser.add_argument(
-        "--dense", type=int, default=0, help="also: Stockholm with this many more incidents"
+        "--dense", type=int, default=0, help="also Stockholm with this many more incidents"
     )
     parser.add_argument("--requests", type=int, default=None)
     parser.add_argument("--workers", type=int, default=4)
@@ -317,9 +334,9 @@ def main(argv=None):
     else:
         with server(url, args.workers, 1) as port:
             if args.what == "page":
-                bench_requests(port, args.requests or 100, "")
+                bench_requests(port, args.requests or 100, "", args.dense)
             else:
-                bench_requests(port, args.requests or 5, "pdf/")
+                bench_requests(port, args.requests or 5, "pdf/", args.dense)
 
 
 if __name__ == "__main__":

@@ -55,6 +55,17 @@ WEEKDAY_NAMES = [
 ]
 
 
+#: Hot spots and repeat places listed in the tables, busiest first; the map marks them all. A city
+#: fortnight can have hundreds of repeat places, which nobody reads as a table (and which made
+#: the PDF take 7 s to lay out).
+LISTED_PLACES = 15
+
+
+def _listed(places: list[dict]) -> dict:
+    """Return the busiest LISTED_PLACES of ``places`` (sorted busiest first) and how many more."""
+    return {"listed": places[:LISTED_PLACES], "more": max(len(places) - LISTED_PLACES, 0)}
+
+
 def change_text(change: dict) -> str:
     """Return a change as people write it: "+3 (+60 %)", "−2 (−40 %)", "+4" from nothing."""
     difference = round(change["difference"])
@@ -134,6 +145,8 @@ def picture_context(picture: SituationPicture) -> dict:
             kind: legend_swatch(kind) for kind in ("count", "hot99", "hot95", "repeat", "police")
         },
         "patrols": patrols,
+        "hot_spots": _listed(where["hot_spots"]),
+        "repeat_places": _listed(where["repeat_places"]),
     }
 
 
