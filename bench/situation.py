@@ -109,6 +109,21 @@ FROM m, (
 """
 
 
+def _timed_compiles(municipality, start, repeat: int) -> tuple[list[float], dict]:
+    """Compile the municipality's picture of the period ``repeat`` times as a worker does;
+    return the seconds each took and the content."""
+    from reports.situation import situation_picture_compile, situation_picture_ensure
+
+    picture, _created = situation_picture_ensure(municipality=municipality, period_start=start)
+    times = []
+    for _ in range(repeat):
+        began = time.perf_counter()
+        situation_picture_compile(picture_id=picture.pk, force=True)
+        times.append(time.perf_counter() - began)
+    picture.refresh_from_db()
+    return times, picture.content
+
+
 def bench_dense(count: int, repeat: int, code: str = "0180") -> dict:
     """Time one picture of a municipality given ``count`` more incidents in the period (a
     city's fortnight, which the uniform benchmark data lacks); the incidents are rolled back.
@@ -116,12 +131,7 @@ def bench_dense(count: int, repeat: int, code: str = "0180") -> dict:
     from django.db import connection, transaction
 
     from est.models import Municipality
-    from reports.situation import (
-        last_ended_period,
-        local_midnight,
-        situation_picture_compile,
-        situation_picture_ensure,
-    )
+    from reports.situation import last_ended_period, local_midnight
 
     start, _end = last_ended_period()
     municipality = Municipality.objects.get(code=code)
@@ -131,14 +141,7 @@ def bench_dense(count: int, repeat: int, code: str = "0180") -> dict:
                 _DENSE_SQL, {"code": code, "start": local_midnight(start), "count": count}
             )
             cursor.execute("ANALYZE reports_incident")
-        picture, _created = situation_picture_ensure(municipality=municipality, period_start=start)
-        times = []
-        for _ in range(repeat):
-            began = time.perf_counter()
-            situation_picture_compile(picture_id=picture.pk, force=True)
-            times.append(time.perf_counter() - began)
-        picture.refresh_from_db()
-        content = picture.content
+        times, content = _timed_compiles(municipality, start, repeat)
         print(
             f"compile {municipality.name} with {count} more incidents: "
             f"{content['incident_count']} incidents, {len(content['where']['cells'])} cells "
@@ -152,23 +155,12 @@ def bench_dense(count: int, repeat: int, code: str = "0180") -> dict:
 def bench_compile(repeat: int) -> None:
     from django.core.cache import cache
 
-    from reports.situation import (
-        last_ended_period,
-        situation_picture_compile,
-        situation_picture_ensure,
-    )
+    from reports.situation import last_ended_period
 
     start, end = last_ended_period()
     for why, municipality in _chosen(start, end):
-        picture, _created = situation_picture_ensure(municipality=municipality, period_start=start)
         cache.clear()
-        times = []
-        for _ in range(repeat):
-            began = time.perf_counter()
-            situation_picture_compile(picture_id=picture.pk, force=True)
-            times.append(time.perf_counter() - began)
-        picture.refresh_from_db()
-        content = picture.content
+        times, content = _timed_compiles(municipality, start, repeat)
         print(
             f"compile {municipality.name} ({why}): {content['incident_count']} incidents, "
             f"{len(content['where']['cells'])} cells drawn, "
@@ -302,14 +294,8 @@ def bench_requests(port: int, requests: int, suffix: str, dense: int) -> None:
             size = len(body)
             times.append(seconds)
         what = "PDF" if suffix else "page"
-        print(
-            summary(
-                f"{what}: {name}",
-                times,
-                f"errors={errors} bytes={size:,} first (untimed warm-up) {first * 1000:.0f} ms",
-            ),
-            flush=True,
-        )
+        extra = f"errors={errors} bytes={size:,} first (untimed warm-up) {first * 1000:.0f} ms"
+        print(summary(f"{what}: {name}", times, extra), flush=True)
 
 
 def main(argv=None):

@@ -32,7 +32,14 @@ from .situation import (
     situation_picture_submit,
     situation_picture_update,
 )
-from .situation_charts import bars, legend_swatch, matrix, situation_map, sparkline
+from .situation_charts import (
+    LISTED_PLACES,
+    bars,
+    legend_swatch,
+    matrix,
+    situation_map,
+    sparkline,
+)
 from .situation_models import Intervention, SituationPicture
 
 WEEKDAYS = [
@@ -53,12 +60,6 @@ WEEKDAY_NAMES = [
     gettext_lazy("Saturday"),
     gettext_lazy("Sunday"),
 ]
-
-
-#: Hot spots and repeat places listed in the tables, busiest first; the map marks them all. A city
-#: fortnight can have hundreds of repeat places, which nobody reads as a table (and which made
-#: the PDF take 7 s to lay out).
-LISTED_PLACES = 15
 
 
 def _listed(places: list[dict]) -> dict:
@@ -316,6 +317,22 @@ class SituationStep(PictureMixin, View):
         return redirect("situation_detail", pk=result.pk)
 
 
+def _picked_area(label, help_text) -> forms.ModelChoiceField:
+    """Return a choice among the municipality's areas (its queryset is set by the form)."""
+    return forms.ModelChoiceField(label=label, queryset=None, required=False, help_text=help_text)
+
+
+def _drawn_area(label, help_text) -> gis_forms.MultiPolygonField:
+    """Return a map to draw an area on, posted in WGS 84 and read in the storage SRID."""
+    return gis_forms.MultiPolygonField(
+        label=label,
+        srid=settings.STORAGE_SRID,
+        required=False,
+        widget=MapWidget(attrs={"map_height": "360px"}),
+        help_text=help_text,
+    )
+
+
 class InterventionForm(forms.Form):
     what = forms.CharField(label=gettext_lazy("What"), max_length=200)
     problem = forms.CharField(
@@ -323,40 +340,30 @@ class InterventionForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    area = forms.ModelChoiceField(
-        label=gettext_lazy("Where (an existing area)"),
-        queryset=None,
-        required=False,
-        help_text=gettext_lazy(
+    area = _picked_area(
+        gettext_lazy("Where (an existing area)"),
+        gettext_lazy(
             "Pick one of the municipality's areas (the way to choose with the keyboard), or draw "
             "a new one on the map below."
         ),
     )
-    drawn_area = gis_forms.MultiPolygonField(
-        label=gettext_lazy("Where (draw a new area)"),
-        srid=settings.STORAGE_SRID,
-        required=False,
-        widget=MapWidget(attrs={"map_height": "360px"}),
-        help_text=gettext_lazy(
+    drawn_area = _drawn_area(
+        gettext_lazy("Where (draw a new area)"),
+        gettext_lazy(
             "Draw the target area with the polygon tool: click each corner and finish on the "
             "first one. It is saved as an intervention area of the municipality."
         ),
     )
-    comparison_area = forms.ModelChoiceField(
-        label=gettext_lazy("Comparison area (optional)"),
-        queryset=None,
-        required=False,
-        help_text=gettext_lazy(
+    comparison_area = _picked_area(
+        gettext_lazy("Comparison area (optional)"),
+        gettext_lazy(
             "A similar place without the intervention, to judge its effect against in the "
             "tertial analysis. Without one, the rest of the municipality is used."
         ),
     )
-    drawn_comparison_area = gis_forms.MultiPolygonField(
-        label=gettext_lazy("Comparison area (draw a new one, optional)"),
-        srid=settings.STORAGE_SRID,
-        required=False,
-        widget=MapWidget(attrs={"map_height": "360px"}),
-        help_text=gettext_lazy("Or draw the comparison area on this map."),
+    drawn_comparison_area = _drawn_area(
+        gettext_lazy("Comparison area (draw a new one, optional)"),
+        gettext_lazy("Or draw the comparison area on this map."),
     )
     starts_on = forms.DateField(
         label=gettext_lazy("From"), widget=forms.DateInput({"type": "date"})

@@ -7,6 +7,7 @@ import pytest
 from reports.models import SituationPicture
 from reports.situation import situation_picture_compile, situation_picture_ensure
 from tests.accessibility import wcag_violations
+from tests.browser import draw_square_on_map
 
 from .situation_helpers import PERIOD_START, known_incidents
 
@@ -69,16 +70,7 @@ def test_the_coordinator_draws_the_intervention_area_on_the_map(
     page.get_by_label("Ansvarig organisation").select_option(label="Vakt AB")
     page.get_by_label("Från").fill("2025-04-01")
     page.get_by_label("Till").fill("2025-04-30")
-    target_map = page.locator(".leaflet-container").first
-    target_map.scroll_into_view_if_needed()
-    page.locator(".leaflet-draw-draw-polygon").first.click()
-    box = target_map.bounding_box()
-    cx, cy = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
-    for dx, dy in [(-30, -30), (30, -30), (30, 30), (-30, 30), (-30, -30)]:
-        page.mouse.move(cx + dx, cy + dy)
-        page.mouse.down()
-        page.mouse.up()
-        page.wait_for_timeout(150)  # two quick clicks would read as a double-click
+    draw_square_on_map(page, page.locator(".leaflet-container").first, half=30)
     assert wcag_violations(page) == []
     if os.environ.get("SCREENSHOT_DIR"):
         page.screenshot(

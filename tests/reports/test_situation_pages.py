@@ -170,6 +170,11 @@ def test_the_tables_list_the_fifteen_busiest_repeat_places_and_the_map_all(
     assert listed[0]["count"] == 5
     page = response.content.decode()
     assert "2 upprepade platser till, med färre händelser, är markerade på kartan." in page
+    # The map numbers the listed fifteen and marks the other two unnumbered.
+    the_map = str(response.context["map_chart"])
+    assert ">R15</text>" in the_map
+    assert ">R16</text>" not in the_map
+    assert the_map.count("<circle") == 17
     pdf = client_for(coordinator).get(f"/situation/{picture.pk}/pdf/").content
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
     assert "2 upprepade platser till" in " ".join(text.split())
