@@ -17,13 +17,17 @@ OUTSIDE_TOLERANCE = 0.05
 def area_boundary_clean(*, municipality: Municipality, boundary: GEOSGeometry) -> GEOSGeometry:
     """Return ``boundary`` cut to the municipality, as a MultiPolygon in the storage SRID.
 
-    Raises ValidationError (on the ``boundary`` field) when the drawing is not a valid shape or
-    when more than a sliver of it lies outside the municipality.
+    Raises ValidationError (on the ``boundary`` field) when the drawing is not a closed shape,
+    when its outline crosses itself, or when more than a sliver of it lies outside the
+    municipality.
     """
     boundary = transformed(boundary, municipality.boundary.srid)
-    if not boundary.valid:
-        boundary = boundary.make_valid()
-    if boundary.empty or boundary.area == 0:
+    # Repairing a crossed outline (a bow tie) would store two shapes the drawer never meant.
+    if not boundary.valid and boundary.valid_reason.startswith("Self-intersection"):
+        raise ValidationError(
+            {"boundary": _("The outline crosses itself. Draw the area again without crossings.")}
+        )
+    if not boundary.valid or boundary.empty or boundary.area == 0:
         raise ValidationError({"boundary": _("Draw the area as a closed shape on the map.")})
     inside = boundary.intersection(municipality.boundary)
     outside_share = 1 - inside.area / boundary.area
@@ -38,6 +42,23 @@ def area_boundary_clean(*, municipality: Municipality, boundary: GEOSGeometry) -
             }
         )
     return as_multipolygon(inside)
+
+
+def area_name_unused(*, municipality: Municipality, name: str) -> str:
+    """Return ``name`` (cut to fit), or with " (2)", " (3)"… added: the first that
+    ``municipality`` has no area called yet."""
+    name = name.strip()[: Area._meta.get_field("name").max_length - 5]
+    taken = {
+        n.lower()
+        for n in Area.objects.for_municipality(municipality)
+        .filter(name__istartswith=name)
+        .values_list("name", flat=True)
+    }
+    candidate, number = name, 1
+    while candidate.lower() in taken:
+        number += 1
+        candidate = f"{name} ({number})"
+    return candidate
 
 
 def _name_clean(*, municipality: Municipality, name: str, exclude: Area | None = None) -> str:

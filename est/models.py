@@ -72,6 +72,9 @@ class Area(models.Model):
         SCHOOL = "school", _("School area")
         PARK = "park", _("Park or green space")
         INDUSTRIAL = "industrial", _("Industrial or business area")
+        # Drawn in an intervention's form: where it acts, and where it is compared with.
+        INTERVENTION = "intervention", _("Intervention area")
+        COMPARISON = "comparison", _("Comparison area")
         OTHER = "other", _("Other")
 
     municipality = models.ForeignKey(

@@ -60,11 +60,21 @@ def map_layers(municipality: Municipality) -> dict:
         pk=municipality.pk
     )
     return {
-        "boundary": feature_collection(
-            Municipality.objects.filter(pk=municipality.pk), "boundary", ["name", "code"]
-        ),
+        "boundary": _boundary_geojson(municipality),
         "neighbours": feature_collection(neighbours, "boundary", ["name"]),
         "areas": feature_collection(
             Area.objects.for_municipality(municipality), "boundary", ["name", "kind"]
         ),
     }
+
+
+def _boundary_geojson(municipality: Municipality) -> dict:
+    return feature_collection(
+        Municipality.objects.filter(pk=municipality.pk), "boundary", ["name", "code"]
+    )
+
+
+def boundary_layer_json(municipality: Municipality) -> str:
+    """Return the municipality's boundary as the JSON text the drawing maps show under the
+    drawing (est-map.js ``contextForForms``)."""
+    return json.dumps({"boundary": _boundary_geojson(municipality)})

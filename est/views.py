@@ -1,6 +1,5 @@
 """Pages every role shares: the start page, municipalities and their areas."""
 
-import json
 import sys
 
 from django.contrib import messages
@@ -16,7 +15,7 @@ from .areas import area_create, area_update
 from .forms import AreaForm, form_add_service_errors
 from .health import health_checks
 from .models import Area, Municipality
-from .municipalities import map_layers
+from .municipalities import boundary_layer_json, map_layers
 from .navigation import entries_for
 from .roles import has_permission
 from .services import ServiceUnavailable, explain_unavailable
@@ -100,9 +99,7 @@ class AreaFormMixin:
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["layers_json"] = json.dumps(
-            {"boundary": map_layers(context["municipality"])["boundary"]}
-        )
+        context["layers_json"] = boundary_layer_json(context["municipality"])
         return context
 
 

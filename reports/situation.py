@@ -6,6 +6,7 @@ picture, which the page and the PDF render from.
 """
 
 import datetime
+import hashlib
 import math
 from zoneinfo import ZoneInfo
 
@@ -13,6 +14,7 @@ import nh3
 import numpy as np
 import pandas as pd
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mass_mail
 from django.db import connection, transaction
@@ -23,6 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from scipy.spatial import cKDTree
 
+from est.areas import area_create, area_name_unused
 from est.models import Area, Municipality, User
 from est.roles import Role
 
@@ -223,37 +226,86 @@ def _period_incidents(municipality, start, end) -> pd.DataFrame:
     )
 
 
+#: Cells are made only this close to the period's incidents: every cell with an incident in its
+#: neighbourhood then has all its own neighbours (within 2 × NEIGHBOURS of the incident, plus
+#: a cell's reach), so its Gi* is the one of the whole grid. Kiruna's whole grid is 127,000 cells.
+GRID_MARGIN = 2 * NEIGHBOURS + 2 * HEX_SIZE
+
 _HEX_SQL = """
 WITH boundary AS (SELECT boundary FROM est_municipality WHERE id = %(municipality)s),
+placed AS MATERIALIZED (
+    SELECT incident.id, incident.position, incident.occurred_from >= %(start)s AS current
+    FROM reports_incident AS incident
+    WHERE incident.municipality_id = %(municipality)s
+      AND incident.occurred_from >= %(extent_start)s AND incident.occurred_from < %(end)s
+      AND incident.merged_into_id IS NULL
+      AND incident.source <> 'police_event'
+      AND incident.position_precise
+),
+corners AS (
+    -- Incidents a kilometre apart need the same cells; one box per square kilometre will do.
+    SELECT DISTINCT ST_SnapToGrid(position, 1000) AS corner FROM placed
+),
 cells AS (
-    SELECT hex.i, hex.j, hex.geom
-    FROM boundary, ST_HexagonGrid(%(size)s, boundary.boundary) AS hex
+    SELECT DISTINCT ON (hex.i, hex.j) hex.i, hex.j, hex.geom
+    FROM boundary, corners,
+         ST_HexagonGrid(%(size)s, ST_Expand(ST_MakeEnvelope(ST_X(corner), ST_Y(corner),
+             ST_X(corner) + 1000, ST_Y(corner) + 1000, ST_SRID(corner)), %(margin)s)) AS hex
     WHERE ST_Intersects(hex.geom, boundary.boundary)
+),
+counted AS (
+    -- Each incident finds its own hexagon: no cell is tested against every incident.
+    SELECT hex.i, hex.j, count(*) AS incidents
+    FROM placed, ST_HexagonGrid(%(size)s, placed.position) AS hex
+    WHERE placed.current AND ST_Intersects(hex.geom, placed.position)
+    GROUP BY hex.i, hex.j
 )
 SELECT cells.i, cells.j, ST_X(ST_Centroid(cells.geom)), ST_Y(ST_Centroid(cells.geom)),
-       count(incident.id)
-FROM cells
-LEFT JOIN reports_incident AS incident
-  ON incident.municipality_id = %(municipality)s
- AND incident.merged_into_id IS NULL
- AND incident.source <> 'police_event'
- AND incident.position_precise
- AND incident.occurred_from >= %(start)s AND incident.occurred_from < %(end)s
- AND ST_Intersects(cells.geom, incident.position)
-GROUP BY cells.i, cells.j, cells.geom
+       coalesce(counted.incidents, 0)
+FROM cells LEFT JOIN counted USING (i, j)
+"""
+
+_GRID_SIZE_SQL = """
+SELECT count(*)
+FROM est_municipality AS m, ST_HexagonGrid(%(size)s, m.boundary) AS hex
+WHERE m.id = %(municipality)s AND ST_Intersects(hex.geom, m.boundary)
 """
 
 
 def _hex_cells(municipality, start, end) -> pd.DataFrame:
-    """Count the period's precisely placed incidents per hexagon over the whole municipality."""
+    """Count the period's precisely placed incidents per hexagon, in the hexagons near the
+    incidents of the period and the one before it (the rest of the grid is empty)."""
     begin, finish = _moments(start, end)
     with connection.cursor() as cursor:
         cursor.execute(
             _HEX_SQL,
-            {"municipality": municipality.pk, "size": HEX_SIZE, "start": begin, "end": finish},
+            {
+                "municipality": municipality.pk,
+                "size": HEX_SIZE,
+                "margin": GRID_MARGIN,
+                "extent_start": local_midnight(start - datetime.timedelta(days=PERIOD_DAYS)),
+                "start": begin,
+                "end": finish,
+            },
         )
         rows = cursor.fetchall()
     return pd.DataFrame(rows, columns=["i", "j", "x", "y", "count"])
+
+
+def grid_size(municipality) -> int:
+    """Return how many hexagons the whole grid over ``municipality`` has (Gi*'s study area).
+
+    Making the grid takes about a second for the largest municipality and depends only on the
+    boundary, so the count is cached under the boundary's digest.
+    """
+    digest = hashlib.sha256(bytes(municipality.boundary.ewkb)).hexdigest()[:32]
+
+    def count() -> int:
+        with connection.cursor() as cursor:
+            cursor.execute(_GRID_SIZE_SQL, {"municipality": municipality.pk, "size": HEX_SIZE})
+            return cursor.fetchone()[0]
+
+    return cache.get_or_set(f"situation:grid-size:{HEX_SIZE}:{digest}", count, timeout=None)
 
 
 def _place_name(areas, x, y) -> str:
@@ -274,7 +326,7 @@ def _enough_to_act_on(cells: pd.DataFrame) -> pd.DataFrame:
     hundred false marks. A hot spot people are sent to needs a few incidents behind it.
     """
     if cells.empty:
-        return cells
+        return cells.assign(local=0)
     points = cells[["x", "y"]].to_numpy()
     tree = cKDTree(points)
     counts = cells["count"].to_numpy()
@@ -310,7 +362,11 @@ def _outline(boundary) -> list[list[list[float]]]:
 
 def _where(municipality, incidents: pd.DataFrame, start, end) -> tuple[dict, pd.Series]:
     """Hot spots (Gi* on hexagons) and repeat places; also each incident's place label."""
-    cells = getis_ord_gi_star(_hex_cells(municipality, start, end), distance=NEIGHBOURS)
+    cells = getis_ord_gi_star(
+        _hex_cells(municipality, start, end),
+        distance=NEIGHBOURS,
+        study_cells=grid_size(municipality),
+    )
     cells = _enough_to_act_on(cells)
     areas = list(Area.objects.for_municipality(municipality).only("name", "boundary"))
     # The map shades every hot cell; the named hot spots are those with incidents of their own
@@ -733,10 +789,9 @@ def situation_pictures_seed(municipalities, *, periods: int = 3) -> None:
             situation_picture_compile(picture_id=picture.pk)
 
 
-def _check_intervention(picture, area, organisation, incidents, starts_on, ends_on) -> None:
+def _intervention_errors(picture, organisation, incidents, starts_on, ends_on) -> dict:
+    """Return the messages on the intervention's fields other than its places, by field."""
     errors = {}
-    if area.municipality_id != picture.municipality_id:
-        errors["area"] = _("Choose an area of %(name)s.") % {"name": picture.municipality.name}
     if not organisation.municipalities.filter(pk=picture.municipality_id).exists():
         errors["organisation"] = _("Choose an organisation that works in %(name)s.") % {
             "name": picture.municipality.name
@@ -745,8 +800,33 @@ def _check_intervention(picture, area, organisation, incidents, starts_on, ends_
         errors["incidents"] = _("Link only incidents of the same municipality.")
     if ends_on < starts_on:
         errors["ends_on"] = _("The end can't come before the start.")
-    if errors:
-        raise ValidationError(errors)
+    return errors
+
+
+def _intervention_place(*, picture, by, picked, drawn, field: str, kind: str, name: str):
+    """Return the area picked (``field``) or drawn (``drawn_<field>``), a drawn one saved as a
+    new area of ``kind`` called ``name``; None when neither was given."""
+    municipality = picture.municipality
+    if picked is not None and drawn is not None:
+        raise ValidationError({f"drawn_{field}": _("Pick an area or draw one, not both.")})
+    if picked is not None:
+        if picked.municipality_id != municipality.pk:
+            raise ValidationError(
+                {field: _("Choose an area of %(name)s.") % {"name": municipality.name}}
+            )
+        return picked
+    if drawn is None:
+        return None
+    try:
+        return area_create(
+            municipality=municipality,
+            name=area_name_unused(municipality=municipality, name=name),
+            kind=kind,
+            boundary=drawn,
+            by=by,
+        )
+    except ValidationError as error:
+        raise ValidationError({f"drawn_{field}": error.message_dict["boundary"]}) from error
 
 
 @transaction.atomic
@@ -755,26 +835,56 @@ def intervention_create(
     picture: SituationPicture,
     by,
     what: str,
-    area,
     starts_on: datetime.date,
     ends_on: datetime.date,
     organisation,
+    area=None,
+    drawn_area=None,
+    comparison_area=None,
+    drawn_comparison_area=None,
     problem: str = "",
     times: str = "",
     status: str = Intervention.Status.PLANNED,
     incidents=(),
 ) -> Intervention:
-    """Decide an intervention at ``picture`` (which must still be a draft) and return it."""
+    """Decide an intervention at ``picture`` (which must still be a draft) and return it.
+
+    Its place is ``area`` (an area of the municipality) or ``drawn_area`` (a polygon, saved as
+    a new intervention area); likewise the optional comparison area. Raises ValidationError,
+    keyed by these argument names, on bad input; then nothing is saved.
+    """
     picture = SituationPicture.objects.select_for_update().get(pk=picture.pk)
     _editable(picture)
     incidents = list(incidents)
-    _check_intervention(picture, area, organisation, incidents, starts_on, ends_on)
+    errors = _intervention_errors(picture, organisation, incidents, starts_on, ends_on)
+    places = {}
+    # Every message at once: the coordinator corrects the form in one go. A drawn area saved
+    # before a later message is rolled back with the rest.
+    for field, picked, drawn, kind, name in (
+        ("area", area, drawn_area, Area.Kind.INTERVENTION, _("%(what)s (intervention)")),
+        ("comparison_area", comparison_area, drawn_comparison_area, Area.Kind.COMPARISON,
+         _("%(what)s (comparison)")),
+    ):  # fmt: skip
+        try:
+            places[field] = _intervention_place(
+                picture=picture, by=by, picked=picked, drawn=drawn, field=field, kind=kind,
+                name=name % {"what": what},
+            )  # fmt: skip
+        except ValidationError as error:
+            errors.update(error.message_dict)
+    if "area" in places and places["area"] is None:
+        errors["area"] = _("Pick an area or draw it on the map.")
+    elif places.get("comparison_area") and places["comparison_area"] == places.get("area"):
+        errors["comparison_area"] = _("Compare with another area than the intervention's own.")
+    if errors:
+        raise ValidationError(errors)
     intervention = Intervention.objects.create(
         municipality_id=picture.municipality_id,
         decided_in=picture,
         what=what,
         problem=problem,
-        area=area,
+        area=places["area"],
+        comparison_area=places["comparison_area"],
         starts_on=starts_on,
         ends_on=ends_on,
         times=times,

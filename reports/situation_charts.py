@@ -184,10 +184,30 @@ def sparkline(values: list[int], *, title: str, width: int = 160, height: int = 
     )
 
 
-def situation_map(where: dict, *, centre: list[float], police_events: int, title: str) -> str:
+#: Hot spots and repeat places listed in the tables and numbered on the map, busiest first; the
+#: map marks the others unnumbered. A city fortnight can have hundreds of repeat places, which
+#: nobody reads as a table (laying them out took the PDF 7.7 s of its 10).
+LISTED_PLACES = 15
+
+
+#: Hexagons narrower than this (side, in pixels of the 720 px map) get no count written in them:
+#: the number would spill over its neighbours.
+MIN_LABELLED_HEX_PX = 10
+
+
+def situation_map(
+    where: dict,
+    *,
+    centre: list[float],
+    police_events: int,
+    title: str,
+    labelled: int = LISTED_PLACES,
+) -> str:
     """Return the map of the period: hexagon counts shaded, hot spots hatched and numbered,
     repeat places as numbered rings, police events as one hollow marker at the centre (their
-    positions are not known precisely)."""
+    positions are not known precisely). Only the first ``labelled`` hot spots and repeat places
+    (the busiest, those the tables list) carry their number; the others are small unnumbered
+    marks, since hundreds of numbers would cover each other (and take seconds in the PDF)."""
     minx, miny, maxx, maxy = where["extent"]
     width = 720
     scale = width / max(maxx - minx, 1)
@@ -197,6 +217,7 @@ def situation_map(where: dict, *, centre: list[float], police_events: int, title
         return f"{(x - minx) * scale:.1f},{(maxy - y) * scale:.1f}"
 
     size = where["hex_size"]
+    readable_counts = size * scale >= MIN_LABELLED_HEX_PX
     largest = max((c["count"] for c in where["cells"]), default=0)
     parts = [
         format_html(
@@ -253,7 +274,8 @@ def situation_map(where: dict, *, centre: list[float], police_events: int, title
                     cell["spot"],
                 )
             )
-        if cell["count"]:
+        # A count is written only where it fits inside its hexagon; the shade tells the rest.
+        if cell["count"] and readable_counts:
             x, y = xy(cell["x"], cell["y"]).split(",")
             fill = _shade(cell["count"], largest)
             parts.append(
@@ -285,6 +307,16 @@ def situation_map(where: dict, *, centre: list[float], police_events: int, title
         )
     for number, spot in enumerate(where["hot_spots"], start=1):
         x, y = xy(spot["x"], spot["y"]).split(",")
+        if number > labelled:
+            parts.append(
+                format_html(
+                    '<rect x="{}" y="{}" width="8" height="8" fill="#ffffff" stroke="{}"/>',
+                    float(x) - 4,
+                    float(y) - 4,
+                    INK,
+                )
+            )
+            continue
         parts.append(
             format_html(
                 '<g><rect x="{}" y="{}" width="22" height="16" fill="#ffffff" stroke="{}"/>'
@@ -301,6 +333,16 @@ def situation_map(where: dict, *, centre: list[float], police_events: int, title
         )
     for number, place in enumerate(where["repeat_places"], start=1):
         x, y = xy(place["x"], place["y"]).split(",")
+        if number > labelled:
+            parts.append(
+                format_html(
+                    '<circle cx="{}" cy="{}" r="4" fill="#ffffff" stroke="{}" stroke-width="2"/>',
+                    x,
+                    y,
+                    INK,
+                )
+            )
+            continue
         parts.append(
             format_html(
                 '<g><circle cx="{}" cy="{}" r="10" fill="#ffffff" stroke="{}" stroke-width="2.5"/>'

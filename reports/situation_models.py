@@ -164,8 +164,10 @@ class InterventionQuerySet(models.QuerySet):
 class Intervention(models.Model):
     """An intervention (insats) decided at a situation picture: what, where, when and who.
 
-    The place is one of the municipality's areas (drawn on the map under municipalities and
-    areas); the incidents that motivated it are linked.
+    The place is one of the municipality's areas, picked or drawn in the intervention's form
+    (a drawn one becomes an area of kind "intervention area", so it shows on the maps and can
+    be picked again); an optional comparison area is what the tertial analysis compares the
+    place with. The incidents that motivated it are linked.
     """
 
     class Status(models.TextChoices):
@@ -193,6 +195,15 @@ class Intervention(models.Model):
         on_delete=models.PROTECT,
         related_name="interventions",
         verbose_name=_("where"),
+    )
+    comparison_area = models.ForeignKey(
+        "est.Area",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="compared_interventions",
+        verbose_name=_("comparison area"),
+        help_text=_("Without one, the effect is judged against the rest of the municipality."),
     )
     starts_on = models.DateField(_("from"))
     ends_on = models.DateField(_("until"))

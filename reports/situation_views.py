@@ -1,7 +1,9 @@
 """Pages of the situation pictures: the list, the picture, its PDF, and the coordinator's steps."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.gis import forms as gis_forms
 from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import HttpResponse
@@ -13,7 +15,9 @@ from django.views import View
 from django.views.generic import DetailView, FormView, ListView
 
 from est.access import PermissionRequiredMixin
+from est.forms import MapWidget, form_add_service_errors
 from est.models import Municipality, Organisation
+from est.municipalities import boundary_layer_json
 from est.roles import has_permission
 
 from .models import Incident
@@ -28,7 +32,14 @@ from .situation import (
     situation_picture_submit,
     situation_picture_update,
 )
-from .situation_charts import bars, legend_swatch, matrix, situation_map, sparkline
+from .situation_charts import (
+    LISTED_PLACES,
+    bars,
+    legend_swatch,
+    matrix,
+    situation_map,
+    sparkline,
+)
 from .situation_models import Intervention, SituationPicture
 
 WEEKDAYS = [
@@ -49,6 +60,11 @@ WEEKDAY_NAMES = [
     gettext_lazy("Saturday"),
     gettext_lazy("Sunday"),
 ]
+
+
+def _listed(places: list[dict]) -> dict:
+    """Return the busiest LISTED_PLACES of ``places`` (sorted busiest first) and how many more."""
+    return {"listed": places[:LISTED_PLACES], "more": max(len(places) - LISTED_PLACES, 0)}
 
 
 def change_text(change: dict) -> str:
@@ -130,6 +146,8 @@ def picture_context(picture: SituationPicture) -> dict:
             kind: legend_swatch(kind) for kind in ("count", "hot99", "hot95", "repeat", "police")
         },
         "patrols": patrols,
+        "hot_spots": _listed(where["hot_spots"]),
+        "repeat_places": _listed(where["repeat_places"]),
     }
 
 
@@ -299,6 +317,22 @@ class SituationStep(PictureMixin, View):
         return redirect("situation_detail", pk=result.pk)
 
 
+def _picked_area(label, help_text) -> forms.ModelChoiceField:
+    """Return a choice among the municipality's areas (its queryset is set by the form)."""
+    return forms.ModelChoiceField(label=label, queryset=None, required=False, help_text=help_text)
+
+
+def _drawn_area(label, help_text) -> gis_forms.MultiPolygonField:
+    """Return a map to draw an area on, posted in WGS 84 and read in the storage SRID."""
+    return gis_forms.MultiPolygonField(
+        label=label,
+        srid=settings.STORAGE_SRID,
+        required=False,
+        widget=MapWidget(attrs={"map_height": "360px"}),
+        help_text=help_text,
+    )
+
+
 class InterventionForm(forms.Form):
     what = forms.CharField(label=gettext_lazy("What"), max_length=200)
     problem = forms.CharField(
@@ -306,10 +340,30 @@ class InterventionForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    area = forms.ModelChoiceField(
-        label=gettext_lazy("Where"),
-        queryset=None,
-        help_text=gettext_lazy("Areas are drawn on the map under municipalities and areas."),
+    area = _picked_area(
+        gettext_lazy("Where (an existing area)"),
+        gettext_lazy(
+            "Pick one of the municipality's areas (the way to choose with the keyboard), or draw "
+            "a new one on the map below."
+        ),
+    )
+    drawn_area = _drawn_area(
+        gettext_lazy("Where (draw a new area)"),
+        gettext_lazy(
+            "Draw the target area with the polygon tool: click each corner and finish on the "
+            "first one. It is saved as an intervention area of the municipality."
+        ),
+    )
+    comparison_area = _picked_area(
+        gettext_lazy("Comparison area (optional)"),
+        gettext_lazy(
+            "A similar place without the intervention, to judge its effect against in the "
+            "tertial analysis. Without one, the rest of the municipality is used."
+        ),
+    )
+    drawn_comparison_area = _drawn_area(
+        gettext_lazy("Comparison area (draw a new one, optional)"),
+        gettext_lazy("Or draw the comparison area on this map."),
     )
     starts_on = forms.DateField(
         label=gettext_lazy("From"), widget=forms.DateInput({"type": "date"})
@@ -334,6 +388,7 @@ class InterventionForm(forms.Form):
         super().__init__(*args, **kwargs)
         municipality = picture.municipality
         self.fields["area"].queryset = municipality.areas.all()
+        self.fields["comparison_area"].queryset = municipality.areas.all()
         self.fields["organisation"].queryset = Organisation.objects.filter(
             municipalities=municipality
         )
@@ -365,14 +420,17 @@ class InterventionCreate(PictureMixin, FormView):
         return {**super().get_form_kwargs(), "picture": self.picture}
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(picture=self.picture, **kwargs)
+        return super().get_context_data(
+            picture=self.picture,
+            layers_json=boundary_layer_json(self.picture.municipality),
+            **kwargs,
+        )
 
     def form_valid(self, form):
         try:
             intervention_create(picture=self.picture, by=self.request.user, **form.cleaned_data)
         except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            form_add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("The intervention is saved."))
         return redirect("situation_detail", pk=self.picture.pk)

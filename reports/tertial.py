@@ -293,7 +293,8 @@ def intervention_evaluation(*, municipality, target, starts_on, until, compariso
 def _interventions(municipality, tertial: Tertial) -> list[dict]:
     """Evaluate every intervention that ran during the tertial, up to the tertial's end.
 
-    Interventions are decided at situation pictures; the target is the intervention's area.
+    Interventions are decided at situation pictures; the target is the intervention's area,
+    compared with its comparison area when it has one, else with the rest of the municipality.
     """
     interventions = (
         Intervention.objects.filter(
@@ -301,7 +302,7 @@ def _interventions(municipality, tertial: Tertial) -> list[dict]:
             starts_on__lt=tertial.end,
             ends_on__gte=tertial.first_day,
         )
-        .select_related("area", "organisation")
+        .select_related("area", "comparison_area", "organisation")
         .order_by("starts_on", "pk")
     )
     interventions = list(interventions)
@@ -313,6 +314,9 @@ def _interventions(municipality, tertial: Tertial) -> list[dict]:
                 min(intervention.ends_on + datetime.timedelta(days=1), tertial.end),
                 intervention.starts_on + datetime.timedelta(days=1),
             ),
+            comparison=(
+                intervention.comparison_area.boundary if intervention.comparison_area else None
+            ),
         )
         for intervention in interventions
     ]
@@ -321,6 +325,9 @@ def _interventions(municipality, tertial: Tertial) -> list[dict]:
         {
             "what": intervention.what,
             "area": intervention.area.name,
+            "comparison_area": (
+                intervention.comparison_area.name if intervention.comparison_area else ""
+            ),
             "owner": intervention.organisation.name,
             "status": intervention.get_status_display(),
             **evaluation,

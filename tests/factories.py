@@ -1,9 +1,10 @@
 """factory_boy factories with small shapes in SWEREF 99 TM (metres), far from any real place."""
 
 import datetime
+import json
 
 import factory
-from django.contrib.gis.geos import GEOSGeometry
+from django.contrib.gis.geos import GEOSGeometry, Polygon
 
 from est.models import Area, Municipality, Organisation, User
 from est.roles import Role
@@ -15,6 +16,21 @@ def square(x: float, y: float, side: float) -> GEOSGeometry:
     return GEOSGeometry(
         f"MULTIPOLYGON((({x} {y}, {x1} {y}, {x1} {y1}, {x} {y1}, {x} {y})))", srid=3006
     )
+
+
+def drawn_outline(*corners: tuple[float, float]) -> str:
+    """Return what the map widget posts for an outline through ``corners`` (SWEREF 99 TM,
+    closed automatically): a MultiPolygon in GeoJSON, in WGS 84."""
+    polygon = Polygon([*corners, corners[0]], srid=3006)
+    polygon.transform(4326)
+    return json.dumps(
+        {"type": "MultiPolygon", "coordinates": [json.loads(polygon.geojson)["coordinates"]]}
+    )
+
+
+def drawn(x0, y0, x1, y1) -> str:
+    """Return what the map widget posts for a rectangle given in SWEREF 99 TM."""
+    return drawn_outline((x0, y0), (x1, y0), (x1, y1), (x0, y1))
 
 
 class MunicipalityFactory(factory.django.DjangoModelFactory):

@@ -23,25 +23,32 @@ def _neighbours(x, y, distance: float) -> sparse.csr_matrix:
     return sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, n))
 
 
-def getis_ord_gi_star(cells: pd.DataFrame, *, distance: float) -> pd.DataFrame:
+def getis_ord_gi_star(
+    cells: pd.DataFrame, *, distance: float, study_cells: int | None = None
+) -> pd.DataFrame:
     """Return ``cells`` with Getis-Ord Gi* columns ``z``, ``p`` and ``spot``.
 
-    ``cells`` has one row per grid cell of the study area, empty cells included, with the cell
-    centre ``x``, ``y`` and the incident ``count``. A cell's neighbours are the cells whose
-    centres lie within ``distance`` (itself included), so for hexagons ``distance`` is a little
-    over the distance between neighbouring centres. ``spot`` is "hot99", "hot95", "cold95",
-    "cold99" or "" (nothing beyond chance). With fewer than three cells or no variation,
-    every z is 0.
+    ``cells`` has one row per grid cell with the cell centre ``x``, ``y`` and the incident
+    ``count``. A cell's neighbours are the cells whose centres lie within ``distance`` (itself
+    included), so for hexagons ``distance`` is a little over the distance between neighbouring
+    centres. ``study_cells`` is the number of cells of the whole study area when ``cells`` holds
+    only those near the data: the missing ones count zero, so the mean and spread are those of
+    the whole area and every cell whose neighbours are all in ``cells`` gets the z it would get
+    on the whole grid. ``spot`` is "hot99", "hot95", "cold95", "cold99" or "" (nothing beyond
+    chance). With fewer than three cells or no variation, every z is 0.
     """
     result = cells.copy()
-    n = len(cells)
+    n = len(cells) if study_cells is None else study_cells
+    if n < len(cells):
+        raise ValueError("study_cells is fewer than the cells given")
     counts = cells["count"].to_numpy(dtype=float)
-    std = counts.std() if n else 0.0
+    mean = counts.sum() / n if n else 0.0
+    # The population spread over all n cells; the absent cells add (0 - mean)² each.
+    std = np.sqrt(max((counts**2).sum() / n - mean**2, 0.0)) if n else 0.0
     if n < 3 or std == 0:
         result["z"], result["p"], result["spot"] = 0.0, 1.0, ""
         return result
     weights = _neighbours(cells["x"].to_numpy(), cells["y"].to_numpy(), distance)
-    mean = counts.mean()
     weight_sum = np.asarray(weights.sum(axis=1)).ravel()
     weight_squares = np.asarray(weights.multiply(weights).sum(axis=1)).ravel()
     local = weights @ counts

@@ -3,20 +3,9 @@
 import json
 
 import pytest
-from django.contrib.gis.geos import Polygon
 
 from est.models import Area
-from tests.factories import AreaFactory
-
-
-def drawn(x0, y0, x1, y1) -> str:
-    """Return what the map widget posts for a rectangle given in SWEREF 99 TM: GeoJSON in WGS 84."""
-    polygon = Polygon.from_bbox((x0, y0, x1, y1))
-    polygon.srid = 3006
-    polygon.transform(4326)
-    return json.dumps(
-        {"type": "MultiPolygon", "coordinates": [json.loads(polygon.geojson)["coordinates"]]}
-    )
+from tests.factories import AreaFactory, drawn, drawn_outline
 
 
 def test_coordinator_draws_an_area_stored_in_sweref(client_for, coordinator, arboga):
@@ -130,3 +119,15 @@ def test_map_page_carries_boundary_and_areas_as_geojson(client_for, reporter, ar
     lon, lat = layers["areas"]["features"][0]["geometry"]["coordinates"][0][0][0]
     assert abs(lon) <= 180
     assert abs(lat) <= 90
+
+
+def test_an_outline_that_crosses_itself_is_refused_with_a_message(client_for, coordinator, arboga):
+    x, y = arboga.boundary.point_on_surface.coords
+    bow_tie = drawn_outline((x, y), (x + 500, y + 500), (x + 500, y), (x, y + 500))
+    response = client_for(coordinator).post(
+        "/municipalities/1984/areas/new/", {"name": "Fluga", "kind": "park", "boundary": bow_tie}
+    )
+    page = response.content.decode()
+    assert "Konturen korsar sig själv." in page
+    assert 'value="Fluga"' in page
+    assert not Area.objects.exists()

@@ -4,6 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.accessibility import wcag_violations
+from tests.browser import draw_square_on_map
 from tests.factories import AreaFactory
 
 pytestmark = pytest.mark.browser
@@ -69,14 +70,7 @@ def test_coordinator_draws_an_area_on_the_map(log_in_page, coordinator, arboga):
     page.goto(page.url + "municipalities/1984/areas/new/")
     page.get_by_label("Namn").fill("Centrum")
     page.get_by_label("Typ").select_option("centre")
-    page.locator(".leaflet-draw-draw-polygon").click()
-    box = page.locator(".leaflet-container").bounding_box()
-    cx, cy = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
-    for dx, dy in [(-40, -40), (40, -40), (40, 40), (-40, 40), (-40, -40)]:
-        page.mouse.move(cx + dx, cy + dy)
-        page.mouse.down()
-        page.mouse.up()
-        page.wait_for_timeout(150)  # two quick clicks would read as a double-click
+    draw_square_on_map(page, page.locator(".leaflet-container"))
     page.get_by_role("button", name="Spara området").click()
     expect(page.get_by_role("status")).to_contain_text("Området Centrum är sparat.")
     expect(page.get_by_role("table")).to_contain_text("Centrum")

@@ -7,6 +7,7 @@ import pytest
 from reports.models import SituationPicture
 from reports.situation import situation_picture_compile, situation_picture_ensure
 from tests.accessibility import wcag_violations
+from tests.browser import draw_square_on_map
 
 from .situation_helpers import PERIOD_START, known_incidents
 
@@ -48,3 +49,37 @@ def test_the_coordinator_reads_and_publishes_the_picture_on_a_phone(
     picture.refresh_from_db()
     assert picture.status == SituationPicture.Status.PUBLISHED
     assert page.get_by_role("button", name="Gör en ny version").is_visible()
+
+
+@pytest.mark.browser
+def test_the_coordinator_draws_the_intervention_area_on_the_map(
+    log_in_page, live_server, coordinator, arboga, kungsor
+):
+    from est.models import Area
+    from reports.models import Intervention
+    from tests.factories import OrganisationFactory
+
+    guards = OrganisationFactory(name="Vakt AB")
+    guards.municipalities.add(arboga)
+    picture, _ = situation_picture_ensure(municipality=arboga, period_start=PERIOD_START)
+    situation_picture_compile(picture_id=picture.pk)
+
+    page = log_in_page(coordinator)
+    page.goto(f"{live_server.url}/situation/{picture.pk}/interventions/new/")
+    page.get_by_label("Vad").fill("Belysning vid gångtunneln")
+    page.get_by_label("Ansvarig organisation").select_option(label="Vakt AB")
+    page.get_by_label("Från").fill("2025-04-01")
+    page.get_by_label("Till").fill("2025-04-30")
+    draw_square_on_map(page, page.locator(".leaflet-container").first, half=30)
+    assert wcag_violations(page) == []
+    if os.environ.get("SCREENSHOT_DIR"):
+        page.screenshot(
+            path=os.path.join(os.environ["SCREENSHOT_DIR"], "intervention-drawn.png"),
+            full_page=True,
+        )
+    page.get_by_role("button", name="Spara").click()
+    page.wait_for_url(f"{live_server.url}/situation/{picture.pk}/")
+    assert page.get_by_text("Insatsen är sparad.").is_visible()
+    intervention = Intervention.objects.get()
+    assert intervention.area.kind == Area.Kind.INTERVENTION
+    assert intervention.area.boundary.within(arboga.boundary.buffer(1))

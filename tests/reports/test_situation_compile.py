@@ -176,3 +176,64 @@ def test_hot_spots_and_repeat_places(arboga, kungsor):
     assert patrols
     assert patrols[0]["place"] == where["repeat_places"][0]["label"]
     assert patrols[0]["start_hour"] <= 21 < patrols[0]["start_hour"] + 3
+
+
+_WHOLE_GRID_SQL = """
+SELECT ST_X(ST_Centroid(hex.geom)), ST_Y(ST_Centroid(hex.geom)), count(incident.id)
+FROM est_municipality AS m
+CROSS JOIN ST_HexagonGrid(%(size)s, m.boundary) AS hex
+LEFT JOIN reports_incident AS incident
+  ON incident.municipality_id = m.id AND ST_Intersects(hex.geom, incident.position)
+ AND incident.occurred_from >= %(start)s AND incident.occurred_from < %(end)s
+WHERE m.id = %(municipality)s AND ST_Intersects(hex.geom, m.boundary)
+GROUP BY hex.geom
+"""
+
+
+def test_hot_spots_on_the_grid_near_the_data_are_those_of_the_whole_grid(arboga, kungsor):
+    """The grid is made only around the incidents; every cell with incidents in its
+    neighbourhood has the z-score it has on the grid over the whole municipality."""
+    import pandas as pd
+    from django.db import connection
+
+    from reports.analysis.hotspots import getis_ord_gi_star
+    from reports.situation import HEX_SIZE, NEIGHBOURS, grid_size
+
+    from .situation_helpers import incident
+
+    # Two clusters 4 km apart and a lone incident: three separate pieces of grid.
+    for n in range(9):
+        incident(arboga, "vandalism", local(2025, 3, 18 + n % 7, 21), dx=n * 40, dy=n * 25)
+        incident(arboga, "graffiti", local(2025, 3, 19, 14), dx=4000 + n * 60, dy=-300)
+    incident(arboga, "graffiti", local(2025, 3, 20, 14), dx=-3000, dy=2500)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _WHOLE_GRID_SQL,
+            {
+                "size": HEX_SIZE,
+                "municipality": arboga.pk,
+                "start": local(2025, 3, 17),
+                "end": local(2025, 3, 31),
+            },
+        )
+        whole = pd.DataFrame(cursor.fetchall(), columns=["x", "y", "count"])
+    expected = getis_ord_gi_star(whole, distance=NEIGHBOURS)
+    assert grid_size(arboga) == len(whole)
+
+    cells = pd.DataFrame(compiled(arboga).content["where"]["cells"])
+    assert len(cells) < len(whole) / 5  # only the grid near the data is drawn and counted
+    data = whole[whole["count"] > 0]
+    near_data = cells[
+        [
+            ((data["x"] - c.x) ** 2 + (data["y"] - c.y) ** 2 <= NEIGHBOURS**2).any()
+            for c in cells.itertuples()
+        ]
+    ]
+    assert len(near_data) >= 10
+    merged = near_data.merge(
+        expected.round({"x": 1, "y": 1}), on=["x", "y"], suffixes=("", "_whole")
+    )
+    assert len(merged) == len(near_data)
+    assert list(merged["z"]) == list(merged["z_whole"].round(2))
+    assert list(merged["spot"]) == list(merged["spot_whole"])
+    assert "hot99" in set(merged["spot"])

@@ -151,3 +151,30 @@ def test_the_list_shows_the_pictures_one_may_read(client_for, coordinator, outsi
         in client_for(coordinator).get("/situation/").content.decode()
     )
     assert client_for(outsider).get("/situation/").context["pictures"].count() == 0
+
+
+def test_the_tables_list_the_fifteen_busiest_repeat_places_and_the_map_all(
+    client_for, coordinator, arboga
+):
+    # 17 repeat places, 300 m apart: the first has five incidents, the others three each.
+    for place in range(17):
+        for n in range(5 if place == 0 else 3):
+            incident(arboga, "graffiti", local(2025, 3, 18 + n, 12), dx=place * 300, dy=n * 5)
+    picture, _ = situation_picture_ensure(municipality=arboga, period_start=PERIOD_START)
+    situation_picture_compile(picture_id=picture.pk)
+    picture.refresh_from_db()
+    assert len(picture.content["where"]["repeat_places"]) == 17
+    response = client_for(coordinator).get(f"/situation/{picture.pk}/")
+    listed = response.context["repeat_places"]["listed"]
+    assert [place["label"] for place in listed] == [f"R{n}" for n in range(1, 16)]
+    assert listed[0]["count"] == 5
+    page = response.content.decode()
+    assert "2 upprepade platser till, med färre händelser, är markerade på kartan." in page
+    # The map numbers the listed fifteen and marks the other two unnumbered.
+    the_map = str(response.context["map_chart"])
+    assert ">R15</text>" in the_map
+    assert ">R16</text>" not in the_map
+    assert the_map.count("<circle") == 17
+    pdf = client_for(coordinator).get(f"/situation/{picture.pk}/pdf/").content
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert "2 upprepade platser till" in " ".join(text.split())
