@@ -1,9 +1,10 @@
 """The incident map's data for one view (a bounding box and a zoom), at any number of incidents.
 
-Where few precisely positioned incidents are in view, they come one by one, each linking to its
-page; where more than MAX_FEATURES are, they come as counts per cell of a square grid in
-SWEREF 99 TM whose cells grow as the map zooms out, so that a response stays small whatever
-the data. Police events, whose position is only the municipality's centre, never mix with
+Where the grid cells touching the view hold few precisely positioned incidents, those in view
+come one by one, each linking to its page; where more than MAX_FEATURES, they come as counts per
+cell, whole, of a square grid in SWEREF 99 TM whose cells grow as the map zooms out, so that a
+response stays small whatever the data. The counts of the low zooms' cells are kept in a table
+(reports.map_cells), those of the street zooms are counted from the incidents. Police events, whose position is only the municipality's centre, never mix with
 either: they come as a layer of their own, one count per municipality, flagged approximate.
 """
 
@@ -14,11 +15,12 @@ from django.conf import settings
 from django.contrib.gis.db.models.functions import AsGeoJSON, Transform
 from django.contrib.gis.geos import Point, Polygon
 from django.core.exceptions import ValidationError
-from django.db.models import Avg, Count, FloatField, Func, IntegerField
+from django.db.models import Avg, Count, FloatField, Func, IntegerField, Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .map_cells import CellSelection, kept_cell_sums, stored_size_for
 from .models import Incident
 
 #: Never more features than this in one layer of a response.
@@ -47,6 +49,18 @@ class MapView:
     def cell_size(self) -> int:
         """Return the side in metres of the grid cells counted at this zoom."""
         return CELL_AT_ZOOM_14 * 2 ** max(0, 14 - self.zoom)
+
+    def grid(self, box: Polygon) -> tuple[int, int, int, int]:
+        """Return the first column, first row, last column and last row of the cells of this
+        zoom that ``box`` (the view in SWEREF 99 TM) touches."""
+        size = self.cell_size
+        west, south, east, north = box.extent
+        return (
+            math.floor(west / size),
+            math.floor(south / size),
+            math.floor(east / size),
+            math.floor(north / size),
+        )
 
     def box(self) -> Polygon:
         """Return the view (clipped to CLIP) as a polygon in the storage SRID (SWEREF 99 TM)."""
@@ -134,18 +148,15 @@ def _wgs84(x: float, y: float) -> list[float]:
     return [round(point.x, 6), round(point.y, 6)]
 
 
-def incident_points(queryset) -> list[dict] | None:
-    """Return the incidents of ``queryset`` as GeoJSON point features, or None if more than
-    MAX_FEATURES: one query that stops at the first MAX_FEATURES + 1 rows."""
+def incident_points(queryset) -> list[dict]:
+    """Return the incidents of ``queryset`` (at most MAX_FEATURES) as GeoJSON point features."""
     rows = list(
-        queryset.order_by()  # any MAX_FEATURES + 1 will do: no sort of all that match
+        queryset.order_by()
         .annotate(geojson=AsGeoJSON(Transform("position", settings.MAP_SRID), precision=6))
         .values("pk", "geojson", "category__name", "occurred_from", "status", "place_name")[
-            : MAX_FEATURES + 1
+            :MAX_FEATURES
         ]
     )
-    if len(rows) > MAX_FEATURES:
-        return None
     for row in rows:
         row["geojson"] = {"type": "Point", "coordinates": _coordinates(row["geojson"])}
     # One reverse() for all: resolving the URL per incident took half the response's time.
@@ -159,28 +170,40 @@ def _coordinates(geojson: str) -> list[float]:
     return [float(n) for n in numbers.split(",")]
 
 
-def incident_cells(queryset, cell_size: int) -> list[dict]:
-    """Return the incidents of ``queryset`` counted per grid cell of ``cell_size`` metres, each
-    as a GeoJSON point at the mean position of its incidents, with ``count`` and the cell's
-    ``bounds`` (west, south, east, north in WGS 84) to zoom to."""
+def live_cell_sums(queryset, size: int, grid) -> dict:
+    """Return {(column, row): [count, sum of x, sum of y]} of the incidents of ``queryset`` in
+    the cells of side ``size`` in ``grid`` (first column, first row, last column, last row),
+    counted from the incident table."""
+    x0, y0, x1, y1 = grid
+    box = Polygon.from_bbox((x0 * size, y0 * size, (x1 + 1) * size, (y1 + 1) * size))
+    box.srid = settings.STORAGE_SRID
     rows = (
-        queryset.order_by()
-        .annotate(
-            cell_x=_Floor(_X("position") / cell_size), cell_y=_Floor(_Y("position") / cell_size)
-        )
+        queryset.filter(position__bboverlaps=box)
+        .order_by()
+        .annotate(cell_x=_Floor(_X("position") / size), cell_y=_Floor(_Y("position") / size))
+        # The box's far edges belong to the next cells.
+        .filter(cell_x__range=(x0, x1), cell_y__range=(y0, y1))
         .values("cell_x", "cell_y")
-        .annotate(count=Count("pk"), x=Avg(_X("position")), y=Avg(_Y("position")))
-        .order_by("-count")[:MAX_FEATURES]
+        .annotate(count=Count("pk"), x=Sum(_X("position")), y=Sum(_Y("position")))
+        .values_list("cell_x", "cell_y", "count", "x", "y")
     )
+    return {(x, y): [count, sx, sy] for x, y, count, sx, sy in rows}
+
+
+def cell_features(sums: dict, size: int) -> list[dict]:
+    """Return the MAX_FEATURES fullest cells of ``sums`` (see live_cell_sums) as GeoJSON points
+    at the mean position of their incidents, with ``count`` and the cell's ``bounds`` (west,
+    south, east, north in WGS 84) to zoom to."""
+    fullest = sorted(sums.items(), key=lambda item: (-item[1][0], item[0]))[:MAX_FEATURES]
     features = []
-    for row in rows:
-        west, south = _wgs84(row["cell_x"] * cell_size, row["cell_y"] * cell_size)
-        east, north = _wgs84((row["cell_x"] + 1) * cell_size, (row["cell_y"] + 1) * cell_size)
+    for (x, y), (count, sum_x, sum_y) in fullest:
+        west, south = _wgs84(x * size, y * size)
+        east, north = _wgs84((x + 1) * size, (y + 1) * size)
         features.append(
             {
                 "type": "Feature",
-                "geometry": {"type": "Point", "coordinates": _wgs84(row["x"], row["y"])},
-                "properties": {"count": row["count"], "bounds": [west, south, east, north]},
+                "geometry": {"type": "Point", "coordinates": _wgs84(sum_x / count, sum_y / count)},
+                "properties": {"count": count, "bounds": [west, south, east, north]},
             }
         )
     return features
@@ -209,27 +232,41 @@ def police_event_counts(queryset) -> list[dict]:
     ]
 
 
-def map_data(queryset, view: MapView) -> dict:
+def map_data(queryset, view: MapView, selection: CellSelection | None = None) -> dict:
     """Return what the map draws of ``queryset`` (already scoped and filtered) in ``view``.
 
-    ``incidents`` is a FeatureCollection of single incidents (``kind`` "points") or of cell
-    counts (``kind`` "cells"); ``police_events`` is a FeatureCollection of counts at
-    municipality centres. Neither holds more than MAX_FEATURES features.
+    ``incidents`` is a FeatureCollection of single incidents (``kind`` "points") when the cells
+    touching the view hold at most MAX_FEATURES incidents, else of the counts of those cells,
+    whole (``kind`` "cells"); ``police_events`` is a FeatureCollection of counts at
+    municipality centres. Neither holds more than MAX_FEATURES features. Given ``selection``
+    (what ``queryset`` selects, see map_cells.cell_selection), the counts of cells of a kept
+    size are read from the kept cells; the answer is the same.
     """
-    in_view = queryset.filter(position__bboverlaps=view.box())
-    precise = in_view.filter(position_precise=True)
-    points = incident_points(precise)
-    if points is not None:
-        incidents = {"type": "FeatureCollection", "kind": "points", "features": points}
+    box = view.box()
+    precise = queryset.filter(position_precise=True)
+    size = view.cell_size
+    grid = view.grid(box)
+    if selection is not None and stored_size_for(size):
+        sums = kept_cell_sums(selection, size, grid, precise, live_cell_sums)
+    else:
+        sums = live_cell_sums(precise, size, grid)
+    if sum(count for count, _x, _y in sums.values()) <= MAX_FEATURES:
+        incidents = {
+            "type": "FeatureCollection",
+            "kind": "points",
+            "features": incident_points(precise.filter(position__bboverlaps=box)),
+        }
     else:
         incidents = {
             "type": "FeatureCollection",
             "kind": "cells",
-            "cell_size": view.cell_size,
-            "features": incident_cells(precise, view.cell_size),
+            "cell_size": size,
+            "features": cell_features(sums, size),
         }
     police_events = {
         "type": "FeatureCollection",
-        "features": police_event_counts(in_view.filter(position_precise=False)),
+        "features": police_event_counts(
+            queryset.filter(position__bboverlaps=box, position_precise=False)
+        ),
     }
     return {"zoom": view.zoom, "incidents": incidents, "police_events": police_events}

@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.contrib.gis.db import models
 from django.contrib.gis.db.models.functions import Transform
+from django.contrib.postgres.fields import DateTimeRangeField
+from django.contrib.postgres.indexes import GistIndex
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -62,6 +64,16 @@ class Category(models.Model):
         return self.name
 
 
+#: An incident's period as a range with both ends included, as the filters' overlap rule reads it.
+PERIOD = models.Func(
+    models.F("occurred_from"),
+    models.F("occurred_to"),
+    models.Value("[]"),
+    function="tstzrange",
+    output_field=DateTimeRangeField(),
+)
+
+
 class IncidentQuerySet(models.QuerySet):
     def for_user(self, user):
         """Return the incidents ``user`` may read.
@@ -94,6 +106,10 @@ class IncidentQuerySet(models.QuerySet):
         if end is not None:
             queryset = queryset.filter(occurred_from__lt=end)
         return queryset
+
+    def spanning(self, moment):
+        """Return the incidents that began before ``moment`` and had not ended by it."""
+        return self.alias(period=PERIOD).filter(period__contains=moment, occurred_from__lt=moment)
 
     def within(self, area):
         """Return the incidents positioned inside ``area`` (an Area or a geometry)."""
@@ -249,6 +265,9 @@ class Incident(models.Model):
             # The list's default order, for those who see every municipality: without it the
             # first page of a million incidents sorts them all (1.2 s measured, bench/README.md).
             models.Index(fields=["-occurred_from", "-id"], name="incident_newest_first"),
+            # The incidents whose period spans a moment (begun before a filter's first day and
+            # lasting into it): the map adds them to the counts kept per day (map_cells.py).
+            GistIndex(PERIOD, name="incident_period"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -357,3 +376,4 @@ class IncidentImport(models.Model):
 
 from .situation_models import *  # noqa: E402,F403
 from .tertial_models import *  # noqa: E402,F403
+from .map_cell_models import *  # noqa: E402,F403
