@@ -268,6 +268,14 @@ class Incident(models.Model):
             # The incidents whose period spans a moment (begun before a filter's first day and
             # lasting into it): the map adds them to the counts kept per day (map_cells.py).
             GistIndex(PERIOD, name="incident_period"),
+            # The map's police event layer: a year of them from the index alone, without reading
+            # the incident rows they lie scattered in (60 ms for 17,000 of them, warm).
+            models.Index(
+                fields=["occurred_to"],
+                include=["id", "occurred_from", "municipality", "merged_into", "position"],
+                condition=Q(position_precise=False),
+                name="incident_imprecise_until",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
