@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.gis.db.models.functions import AsGeoJSON, Transform
 from django.contrib.gis.gdal import CoordTransform, SpatialReference
-from django.contrib.gis.geos import Point, Polygon
+from django.contrib.gis.geos import LineString, Polygon
 from django.core.exceptions import ValidationError
 from django.db.models import Avg, Count, FloatField, Func, IntegerField, Sum
 from django.urls import reverse
@@ -153,9 +153,14 @@ def _to_map_srid() -> CoordTransform:
     )
 
 
-def _wgs84(x: float, y: float) -> list[float]:
-    point = Point(x, y, srid=settings.STORAGE_SRID).transform(_to_map_srid(), clone=True)
-    return [round(point.x, 6), round(point.y, 6)]
+def _wgs84(points: list[tuple[float, float]]) -> list[list[float]]:
+    """Return ``points`` (SWEREF 99 TM) in WGS 84, rounded to six decimals (about 0.1 m)."""
+    if not points:
+        return []
+    # As one line: a GEOS/GDAL round trip per point took 0.3 ms, one for all a few.
+    line = LineString(points if len(points) > 1 else points * 2, srid=settings.STORAGE_SRID)
+    line.transform(_to_map_srid())
+    return [[round(x, 6), round(y, 6)] for x, y in line.coords[: len(points)]]
 
 
 def incident_points(queryset) -> list[dict]:
@@ -205,40 +210,51 @@ def cell_features(sums: dict, size: int) -> list[dict]:
     at the mean position of their incidents, with ``count`` and the cell's ``bounds`` (west,
     south, east, north in WGS 84) to zoom to."""
     fullest = sorted(sums.items(), key=lambda item: (-item[1][0], item[0]))[:MAX_FEATURES]
-    features = []
-    for (x, y), (count, sum_x, sum_y) in fullest:
-        west, south = _wgs84(x * size, y * size)
-        east, north = _wgs84((x + 1) * size, (y + 1) * size)
-        features.append(
-            {
-                "type": "Feature",
-                "geometry": {"type": "Point", "coordinates": _wgs84(sum_x / count, sum_y / count)},
-                "properties": {"count": count, "bounds": [west, south, east, north]},
-            }
+    corners_and_means = _wgs84(
+        [
+            point
+            for (x, y), (count, sum_x, sum_y) in fullest
+            for point in ((x * size, y * size), ((x + 1) * size, (y + 1) * size))
+            + ((sum_x / count, sum_y / count),)
+        ]
+    )
+    return [
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": mean},
+            "properties": {"count": count, "bounds": [*south_west, *north_east]},
+        }
+        for ((_cell, (count, _x, _y)), south_west, north_east, mean) in zip(
+            fullest,
+            corners_and_means[0::3],
+            corners_and_means[1::3],
+            corners_and_means[2::3],
+            strict=True,
         )
-    return features
+    ]
 
 
 def police_event_counts(queryset) -> list[dict]:
     """Return the imprecise incidents of ``queryset`` (police events) counted per municipality,
     at the position they share (the municipality's centre), flagged ``approximate``."""
-    rows = (
+    rows = list(
         queryset.order_by()
         .values("municipality_id", "municipality__name")
         .annotate(count=Count("pk"), x=Avg(_X("position")), y=Avg(_Y("position")))
-        .order_by("municipality__name")
+        .order_by("municipality__name")[:MAX_FEATURES]
     )
+    positions = _wgs84([(row["x"], row["y"]) for row in rows])
     return [
         {
             "type": "Feature",
-            "geometry": {"type": "Point", "coordinates": _wgs84(row["x"], row["y"])},
+            "geometry": {"type": "Point", "coordinates": position},
             "properties": {
                 "municipality": row["municipality__name"],
                 "count": row["count"],
                 "approximate": True,
             },
         }
-        for row in rows[:MAX_FEATURES]
+        for row, position in zip(rows, positions, strict=True)
     ]
 
 
