@@ -164,8 +164,9 @@ def kept_cell_sums(selection: CellSelection, size: int, grid, live_queryset, liv
     x0, y0, x1, y1 = grid
     level, level_params = _level_sql(selection)
     period, period_params = _period_sql(selection)
+    # Our own conditions; every value is a parameter.
     sql = (
-        "SELECT floor(x / %s::float8)::integer, floor(y / %s::float8)::integer, "
+        "SELECT floor(x / %s::float8)::integer, floor(y / %s::float8)::integer, "  # noqa: S608
         "sum(count), sum(sum_x), sum(sum_y) FROM reports_incidentcell "
         "WHERE size = %s AND x BETWEEN %s AND %s AND y BETWEEN %s AND %s "
         f"AND {level} AND {period} GROUP BY 1, 2 HAVING sum(count) > 0"

@@ -4,8 +4,9 @@ Where the grid cells touching the view hold few precisely positioned incidents, 
 come one by one, each linking to its page; where more than MAX_FEATURES, they come as counts per
 cell, whole, of a square grid in SWEREF 99 TM whose cells grow as the map zooms out, so that a
 response stays small whatever the data. The counts of the low zooms' cells are kept in a table
-(reports.map_cells), those of the street zooms are counted from the incidents. Police events, whose position is only the municipality's centre, never mix with
-either: they come as a layer of their own, one count per municipality, flagged approximate.
+(reports.map_cells), those of the street zooms are counted from the incidents. Police events,
+whose position is only the municipality's centre, never mix with either: they come as a layer
+of their own, one count per municipality, flagged approximate.
 """
 
 import functools

@@ -382,6 +382,6 @@ class IncidentImport(models.Model):
         return f"{self.original_name} ({self.municipality})"
 
 
+from .map_cell_models import *  # noqa: E402,F403
 from .situation_models import *  # noqa: E402,F403
 from .tertial_models import *  # noqa: E402,F403
-from .map_cell_models import *  # noqa: E402,F403
