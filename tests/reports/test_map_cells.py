@@ -65,6 +65,10 @@ def both_answers(user, query, view):
     )
 
 
+def means_of(data) -> list[float]:
+    return [c for f in data["incidents"]["features"] for c in f["geometry"]["coordinates"]]
+
+
 def comparable(data) -> tuple:
     features = data["incidents"]["features"]
     if data["incidents"]["kind"] == "points":
@@ -82,7 +86,10 @@ def test_the_kept_cells_answer_exactly_as_counting_the_incidents(
     varied_incidents(kungsor, 600, seed=2)
     # Merged duplicates count nowhere.
     kept = Incident.objects.filter(municipality=arboga).first()
-    Incident.objects.filter(municipality=arboga).exclude(pk=kept.pk)[:20].update(merged_into=kept)
+    duplicates = Incident.objects.filter(municipality=arboga).exclude(pk=kept.pk)[:20]
+    Incident.objects.filter(pk__in=list(duplicates.values_list("pk", flat=True))).update(
+        merged_into=kept
+    )
     today = timezone.localdate()
     some_time_ago = (today - datetime.timedelta(days=97)).isoformat()
     lately = (today - datetime.timedelta(days=9)).isoformat()
@@ -105,13 +112,7 @@ def test_the_kept_cells_answer_exactly_as_counting_the_incidents(
                 kept_cells, counted = both_answers(user, query, view)
                 assert comparable(kept_cells) == comparable(counted), (user, query, zoom)
                 if kept_cells["incidents"]["kind"] == "cells":
-                    means = [
-                        f["geometry"]["coordinates"] for f in kept_cells["incidents"]["features"]
-                    ]
-                    assert means == pytest.approx(
-                        [f["geometry"]["coordinates"] for f in counted["incidents"]["features"]],
-                        abs=2e-6,
-                    )
+                    assert means_of(kept_cells) == pytest.approx(means_of(counted), abs=2e-6)
                 compared[kept_cells["incidents"]["kind"]] += 1
     # Both ways of answering were compared, with cells and with points.
     assert compared["cells"] > 20
@@ -126,9 +127,11 @@ def test_filing_correcting_merging_importing_and_deleting_change_the_counts_on_t
     client = client_for(coordinator)
 
     def counted(**query):
-        data = map_data(client, {**view_of(arboga, zoom=8), **query})
-        assert data["incidents"]["kind"] == "cells"
-        return sum(f["properties"]["count"] for f in data["incidents"]["features"])
+        """Return how many incidents the map shows: in counted cells, or one by one."""
+        incidents = map_data(client, {**view_of(arboga, zoom=8), **query})["incidents"]
+        if incidents["kind"] == "points":
+            return len(incidents["features"])
+        return sum(f["properties"]["count"] for f in incidents["features"])
 
     filed = file_incident(reporter, arboga)
     assert counted() == MAX_FEATURES + 1
@@ -148,7 +151,7 @@ def test_filing_correcting_merging_importing_and_deleting_change_the_counts_on_t
     assert Incident.objects.filter(source=Incident.Source.IMPORT).count() == 2
     assert counted() == MAX_FEATURES + 3
 
-    Incident.objects.filter(pk=filed.pk).delete()
+    Incident.objects.filter(source=Incident.Source.IMPORT).first().delete()
     assert counted() == MAX_FEATURES + 2
 
     # Police events are imprecise: they change the layer of their own, never the cells.
