@@ -1,20 +1,17 @@
 """Incident counts per map cell, kept up to date by the database, so that the map's low zooms
-add up a few thousand counts instead of counting hundreds of thousands of incidents.
+of the whole country add up a few thousand counts instead of counting hundreds of thousands of
+incidents.
 
 A row counts the precise, unmerged incidents whose position falls in one square cell of the
-SWEREF 99 TM grid and whose period starts in one local day or month. Rows come at two levels:
-per municipality, category, status and source (any filter of those can be answered), and for
-the whole country (municipality 0, category 0, status and source ""), which answers views of
-every municipality without a filter in a few rows per cell. Triggers on the incident table keep
-them right for every writer, COPY included (migration 0008); ``rebuild_incident_cells``
-recomputes them all.
+SWEREF 99 TM grid and whose period starts in one local day or month. Nothing else is kept: a
+filter by municipality, category, status, source, text, area or organisation narrows the
+incidents enough to count them (reports.map_cells). Triggers on the incident table keep the rows
+right for every writer, COPY included (migration 0008); ``rebuild_incident_cells`` recomputes
+them all.
 """
 
 from django.contrib.gis.db import models
 from django.utils.translation import gettext_lazy as _
-
-#: The country level's municipality and category: every one.
-EVERY = 0
 
 
 class IncidentCell(models.Model):
@@ -27,11 +24,6 @@ class IncidentCell(models.Model):
         _("whole month"), help_text=_("True: the month starting on the start day; false: a day.")
     )
     start = models.DateField(_("first day"))
-    # Plain integers, not foreign keys: 0 stands for every municipality or category.
-    municipality_id = models.IntegerField(_("municipality"))
-    category_id = models.IntegerField(_("category"))
-    status = models.CharField(_("status"), max_length=20, blank=True)
-    source = models.CharField(_("source"), max_length=20, blank=True)
     count = models.IntegerField(_("incidents"))
     sum_x = models.FloatField(_("sum of eastings"))
     sum_y = models.FloatField(_("sum of northings"))
@@ -41,23 +33,8 @@ class IncidentCell(models.Model):
         verbose_name_plural = _("incident map cells")
         constraints = [
             models.UniqueConstraint(
-                fields=[
-                    "size",
-                    "municipality_id",
-                    "category_id",
-                    "status",
-                    "source",
-                    "month",
-                    "start",
-                    "x",
-                    "y",
-                ],
-                name="incident_cell_key",
+                fields=["size", "month", "start", "x", "y"], name="incident_cell_key"
             )
-        ]
-        indexes = [
-            # A category filter across the country: its categories, not every municipality's.
-            models.Index(fields=["size", "category_id", "start"], name="incident_cell_category"),
         ]
 
     def __str__(self):

@@ -1,15 +1,16 @@
-"""The map's counts per cell read from the kept cells (reports.map_cell_models) instead of
-counting the incidents, for the filters the cells can answer exactly.
+"""The map's counts per cell of the whole country read from the kept cells
+(reports.map_cell_models) instead of counting the incidents.
 
-The cells answer a view when its cells are at least STORED_SIZES[0] wide and the filter is
-made only of period, municipality, category, status and source. Text, area and organisation
-are not kept in the cells: with them the map counts the incidents themselves
-(``map_data.live_cell_sums``), which is fast when they narrow the selection, as they do.
+The cells answer a view when its cells are at least STORED_SIZES[0] wide (zoom 8 and out) and
+the map shows every municipality's incidents, filtered at most by period: a superuser's view
+of the country. Any other filter, and every user who sees only some municipalities, narrows the
+incidents to tens of thousands at most, which the map counts itself
+(``map_data.live_cell_sums``) through the indexes.
 
-The period's days come from day rows, its whole months from month rows where the country
-level keeps them; incidents that began before the first day and lasted into it are counted live
-(few, found through the period index). A coarser cell is the exact sum of the stored cells it is
-made of, since floor(floor(x / s) / k) = floor(x / (s·k)).
+The period's whole months come from month rows, its other days from day rows; incidents that
+began before the first day and lasted into it are counted live (few, found through the period
+index). A coarser cell is the exact sum of the stored cells it is made of, since
+floor(floor(x / s) / k) = floor(x / (s·k)).
 """
 
 import datetime
@@ -17,70 +18,33 @@ from dataclasses import dataclass
 
 from django.db import connection
 
-from est.models import Municipality
-
 from .filters import start_of
-from .map_cell_models import EVERY
-from .models import Category, Incident
 
-#: The cell sides kept in the table, in metres: zoom 12, 10, 8 and 6 (see MapView.cell_size).
-#: The function that fills them (migration 0008) lists the same sizes.
-STORED_SIZES = (1000, 4000, 16000, 64000)
+#: The cell sides kept in the table, in metres: zoom 8 and 6 (see MapView.cell_size). The
+#: function that fills them (migration 0008) lists the same sizes.
+STORED_SIZES = (16000, 64000)
+
+#: The filter fields the cells can answer: nothing but the period.
+PERIOD_FIELDS = {"start", "end"}
 
 
 @dataclass(frozen=True)
-class CellSelection:
-    """The incidents a map counts, in the cells' terms; None means "any"."""
+class CellPeriod:
+    """The days whose incidents a map of the whole country counts; None means "unbounded"."""
 
-    municipalities: tuple[int, ...] | None
-    categories: tuple[int, ...] | None
-    statuses: tuple[str, ...] | None
-    sources: tuple[str, ...] | None
     first_day: datetime.date | None
     last_day: datetime.date | None
 
-    @property
-    def whole_country(self) -> bool:
-        """Return whether the country level's rows answer this selection."""
-        return (self.municipalities, self.categories, self.statuses, self.sources) == (None,) * 4
 
-
-def _narrowed(chosen, choices) -> tuple | None:
-    """Return ``chosen`` as a sorted tuple, or None when nothing or everything is chosen."""
-    chosen = set(chosen or ())
-    return tuple(sorted(chosen)) if chosen and chosen != set(choices) else None
-
-
-def cell_selection(filterset, user) -> CellSelection | None:
-    """Return what ``filterset`` (a bound, validated IncidentFilter of ``user``) selects, as the
-    cells can count it; None when the filter asks for what the cells do not keep."""
-    if not filterset.is_valid():
+def cell_period(filterset, user) -> CellPeriod | None:
+    """Return the period ``filterset`` (a bound IncidentFilter of ``user``) selects when the
+    kept cells can answer it: every incident of the country in it; else None."""
+    if not user.is_superuser or not filterset.is_valid():
         return None
     data = filterset.form.cleaned_data
-    if data.get("area") or data.get("organisation") or (data.get("q") or "").strip():
+    if any(value for name, value in data.items() if name not in PERIOD_FIELDS):
         return None
-    scope = Municipality.objects.for_user(user)
-    if data.get("municipality"):
-        municipalities = (data["municipality"].pk,)
-    elif user.is_superuser:
-        municipalities = None
-    else:
-        municipalities = tuple(scope.order_by("pk").values_list("pk", flat=True))
-    categories = None
-    if data.get("category"):
-        chosen = Category.objects.filter(name__in=data["category"], municipality__in=scope)
-        if municipalities is not None:
-            chosen = chosen.filter(municipality__in=municipalities)
-        # An empty tuple, when no chosen category is in the municipality, selects nothing.
-        categories = tuple(chosen.order_by("pk").values_list("pk", flat=True))
-    return CellSelection(
-        municipalities=municipalities,
-        categories=categories,
-        statuses=_narrowed(data.get("status"), Incident.Status.values),
-        sources=_narrowed(data.get("source"), Incident.Source.values),
-        first_day=data.get("start"),
-        last_day=data.get("end"),
-    )
+    return CellPeriod(first_day=data.get("start"), last_day=data.get("end"))
 
 
 def stored_size_for(size: int) -> int | None:
@@ -97,10 +61,10 @@ def _next_month(day: datetime.date) -> datetime.date:
     return (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
 
 
-def _period_sql(selection: CellSelection) -> tuple[str, list]:
-    """Return the SQL condition (and its parameters) picking the buckets of the period: the
-    whole months from month rows where the level keeps them, every other day from day rows."""
-    first, last = selection.first_day, selection.last_day
+def _period_sql(period: CellPeriod) -> tuple[str, list]:
+    """Return the SQL condition (and its parameters) picking the buckets of ``period``: its
+    whole months from month rows, every other day from day rows."""
+    first, last = period.first_day, period.last_day
     days = ["NOT month"]
     params = []
     if first is not None:
@@ -109,8 +73,6 @@ def _period_sql(selection: CellSelection) -> tuple[str, list]:
     if last is not None:
         days.append("start <= %s")
         params.append(last)
-    if not selection.whole_country:
-        return "(" + " AND ".join(days) + ")", params
     # Months [months_from, months_to) lie wholly inside the period.
     months_from = None if first is None else (_next_month(first) if first.day > 1 else first)
     months_to = None if last is None else _month_start(last + datetime.timedelta(days=1))
@@ -134,27 +96,7 @@ def _period_sql(selection: CellSelection) -> tuple[str, list]:
     return f"(({' AND '.join(months)}) OR ({day_sql}))", month_params + params
 
 
-def _level_sql(selection: CellSelection) -> tuple[str, list]:
-    """Return the SQL condition (and its parameters) picking the level's rows of the selection."""
-    if selection.whole_country:
-        return "municipality_id = %s AND category_id = %s AND status = '' AND source = ''", [
-            EVERY,
-            EVERY,
-        ]
-    conditions, params = ["municipality_id <> %s"], [EVERY]
-    for column, chosen in (
-        ("municipality_id", selection.municipalities),
-        ("category_id", selection.categories),
-        ("status", selection.statuses),
-        ("source", selection.sources),
-    ):
-        if chosen is not None:
-            conditions.append(f"{column} = ANY(%s)")
-            params.append(list(chosen))
-    return " AND ".join(conditions), params
-
-
-def kept_cell_sums(selection: CellSelection, size: int, grid, live_queryset, live_sums) -> dict:
+def kept_cell_sums(period: CellPeriod, size: int, grid, live_queryset, live_sums) -> dict:
     """Return {(column, row): [count, sum of x, sum of y]} for the cells of side ``size`` in
     ``grid`` (first column, first row, last column, last row), read from the kept cells, with
     the incidents of ``live_queryset`` that began before the period's first day and lasted into
@@ -162,22 +104,21 @@ def kept_cell_sums(selection: CellSelection, size: int, grid, live_queryset, liv
     stored = stored_size_for(size)
     factor = size // stored
     x0, y0, x1, y1 = grid
-    level, level_params = _level_sql(selection)
-    period, period_params = _period_sql(selection)
+    buckets, bucket_params = _period_sql(period)
     # Our own conditions; every value is a parameter.
     sql = (
         "SELECT floor(x / %s::float8)::integer, floor(y / %s::float8)::integer, "  # noqa: S608
         "sum(count), sum(sum_x), sum(sum_y) FROM reports_incidentcell "
         "WHERE size = %s AND x BETWEEN %s AND %s AND y BETWEEN %s AND %s "
-        f"AND {level} AND {period} GROUP BY 1, 2 HAVING sum(count) > 0"
+        f"AND {buckets} GROUP BY 1, 2 HAVING sum(count) > 0"
     )
     params = [factor, factor, stored, x0 * factor, (x1 + 1) * factor - 1]
-    params += [y0 * factor, (y1 + 1) * factor - 1, *level_params, *period_params]
+    params += [y0 * factor, (y1 + 1) * factor - 1, *bucket_params]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         sums = {(x, y): [count, sx, sy] for x, y, count, sx, sy in cursor.fetchall()}
-    if selection.first_day is not None:
-        spanning = live_queryset.spanning(start_of(selection.first_day))
+    if period.first_day is not None:
+        spanning = live_queryset.spanning(start_of(period.first_day))
         for key, (count, sx, sy) in live_sums(spanning, size, grid).items():
             kept = sums.setdefault(key, [0, 0.0, 0.0])
             kept[0] += count

@@ -42,7 +42,7 @@ from .incidents import (
     municipality_for_position,
     point_from_lat_lon,
 )
-from .map_cells import cell_selection
+from .map_cells import cell_period
 from .map_data import map_data, map_view_from
 from .models import Category, Incident, IncidentPhoto
 from .times import When
@@ -360,7 +360,7 @@ class IncidentMapData(FilteredIncidentsMixin, View):
         except ValidationError as error:
             return JsonResponse({"error": " ".join(error.messages)}, status=400)
         queryset = self.filtered()
-        return JsonResponse(map_data(queryset, view, cell_selection(self.filterset, request.user)))
+        return JsonResponse(map_data(queryset, view, cell_period(self.filterset, request.user)))
 
 
 class IncidentExport(FilteredIncidentsMixin, View):

@@ -6,60 +6,49 @@ from django.conf import settings
 from django.db import migrations, models
 
 
-#: Adds ``sign`` (1 or -1) times the given incidents to their cells: each precise, unmerged
-#: incident counts in one cell of each stored size (reports.map_cells.STORED_SIZES), in its
-#: municipality's row and the country's, by the local day its period starts and, for the
-#: country, by its month too. The keys are upserted in order, so that two transactions touching
-#: the same cells wait for each other instead of deadlocking; cells left at 0 are deleted.
-CELLS_ADD = """
-CREATE FUNCTION reports_incident_cells_add(incidents reports_incident[], sign integer)
-RETURNS void LANGUAGE plpgsql AS $$
-DECLARE
-    emptied bigint[];
-BEGIN
+#: Returns the statement that adds the incidents ``changes`` (an SQL query yielding ``sign``, 1 or
+#: -1, and incident columns) to their cells: each precise, unmerged incident counts in one cell of
+#: each kept size (reports.map_cells.STORED_SIZES) by the local day its period starts and by its
+#: month. The changes are grouped first, so that a COPY of 100,000 incidents makes a few thousand
+#: upserts, and upserted in key order, so that two transactions touching the same cells wait for
+#: each other instead of deadlocking. The statement returns the ids of cells left at 0.
+#: A text, run with EXECUTE by the trigger: only the trigger function's own statements see the
+#: transition tables (handing their rows over as an array took 14 s per 100,000).
+CELLS_SQL = """
+CREATE FUNCTION reports_incident_cells_sql(changes text) RETURNS text
+LANGUAGE sql IMMUTABLE AS $f$ SELECT format($q$
     WITH placed AS (
-        SELECT s.size, i.municipality_id, i.category_id, i.status, i.source,
+        SELECT s.size, i.sign,
                (i.occurred_from AT TIME ZONE 'Europe/Stockholm')::date AS day,
                date_trunc('month', i.occurred_from AT TIME ZONE 'Europe/Stockholm')::date
                    AS month_start,
                floor(ST_X(i.position) / s.size)::integer AS x,
                floor(ST_Y(i.position) / s.size)::integer AS y,
                ST_X(i.position) AS px, ST_Y(i.position) AS py
-        FROM unnest(incidents) AS i
-        CROSS JOIN unnest(ARRAY[1000, 4000, 16000, 64000]) AS s(size)
+        FROM (%s) AS i
+        CROSS JOIN unnest(ARRAY[16000, 64000]) AS s(size)
         WHERE i.position_precise AND i.merged_into_id IS NULL
     ), changed AS (
-        INSERT INTO reports_incidentcell AS c
-            (size, municipality_id, category_id, status, source, month, start, x, y,
-             count, sum_x, sum_y)
-        SELECT size, coalesce(municipality_id, 0), coalesce(category_id, 0),
-               coalesce(status, ''), coalesce(source, ''), GROUPING(day) = 1,
-               coalesce(day, month_start), x, y,
-               sign * count(*), sign * sum(px), sign * sum(py)
+        INSERT INTO reports_incidentcell AS c (size, month, start, x, y, count, sum_x, sum_y)
+        SELECT size, GROUPING(day) = 1, coalesce(day, month_start), x, y,
+               sum(sign), sum(sign * px), sum(sign * py)
         FROM placed
-        GROUP BY GROUPING SETS (
-            (size, municipality_id, category_id, status, source, day, x, y),
-            (size, day, x, y),
-            (size, month_start, x, y)
-        )
-        ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9
-        ON CONFLICT (size, municipality_id, category_id, status, source, month, start, x, y)
+        GROUP BY GROUPING SETS ((size, day, x, y), (size, month_start, x, y))
+        ORDER BY 1, 2, 3, 4, 5
+        ON CONFLICT (size, month, start, x, y)
         DO UPDATE SET count = c.count + EXCLUDED.count,
                       sum_x = c.sum_x + EXCLUDED.sum_x,
                       sum_y = c.sum_y + EXCLUDED.sum_y
         RETURNING c.id, c.count
     )
-    SELECT array_agg(id) FILTER (WHERE count = 0) INTO emptied FROM changed;
-    IF emptied IS NOT NULL THEN
-        DELETE FROM reports_incidentcell WHERE id = ANY(emptied) AND count = 0;
-    END IF;
-END $$;
+    SELECT array_agg(id) FILTER (WHERE count = 0) FROM changed
+$q$, changes) $f$;
 """
 
 #: What an update must move between cells: only rows whose counted fields changed.
 CELL_FIELDS = (
-    "{t}.municipality_id, {t}.category_id, {t}.status, {t}.source, {t}.occurred_from, "
-    "ST_X({t}.position), ST_Y({t}.position), {t}.position_precise, {t}.merged_into_id"
+    "{t}.occurred_from, ST_X({t}.position), ST_Y({t}.position), {t}.position_precise, "
+    "{t}.merged_into_id"
 )
 MOVED = (
     "FROM old_rows o JOIN new_rows n ON n.id = o.id "
@@ -68,14 +57,20 @@ MOVED = (
 
 CELLS_TRIGGER = f"""
 CREATE FUNCTION reports_incident_cells_trigger() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    changes text;
+    emptied bigint[];
 BEGIN
     IF TG_OP = 'INSERT' THEN
-        PERFORM reports_incident_cells_add(ARRAY(SELECT n::reports_incident FROM new_rows n), 1);
+        changes := 'SELECT 1 AS sign, n.* FROM new_rows n';
     ELSIF TG_OP = 'DELETE' THEN
-        PERFORM reports_incident_cells_add(ARRAY(SELECT o::reports_incident FROM old_rows o), -1);
+        changes := 'SELECT -1 AS sign, o.* FROM old_rows o';
     ELSE
-        PERFORM reports_incident_cells_add(ARRAY(SELECT o::reports_incident {MOVED}), -1);
-        PERFORM reports_incident_cells_add(ARRAY(SELECT n::reports_incident {MOVED}), 1);
+        changes := 'SELECT -1 AS sign, o.* {MOVED} UNION ALL SELECT 1, n.* {MOVED}';
+    END IF;
+    EXECUTE reports_incident_cells_sql(changes) INTO emptied;
+    IF emptied IS NOT NULL THEN
+        DELETE FROM reports_incidentcell WHERE id = ANY(emptied) AND count = 0;
     END IF;
     RETURN NULL;
 END $$;
@@ -95,27 +90,17 @@ DROP TRIGGER reports_incident_cells_insert ON reports_incident;
 DROP TRIGGER reports_incident_cells_update ON reports_incident;
 DROP TRIGGER reports_incident_cells_delete ON reports_incident;
 DROP FUNCTION reports_incident_cells_trigger();
-DROP FUNCTION IF EXISTS reports_incident_cells_rebuild();
-DROP FUNCTION reports_incident_cells_add(reports_incident[], integer);
+DROP FUNCTION reports_incident_cells_rebuild();
+DROP FUNCTION reports_incident_cells_sql(text);
 """
 
-#: Recounts every cell with the function the triggers use, 100,000 incidents at a time (an
-#: array of a million rows would take gigabytes); writers wait meanwhile, so none is missed.
+#: Recounts every cell in one statement; writers wait meanwhile, so none is missed.
 REBUILD = """
 CREATE FUNCTION reports_incident_cells_rebuild() RETURNS bigint LANGUAGE plpgsql AS $$
-DECLARE
-    batch_start bigint := 0;
-    last_id bigint;
 BEGIN
     LOCK TABLE reports_incident IN SHARE MODE;
     TRUNCATE reports_incidentcell;
-    SELECT max(id) INTO last_id FROM reports_incident;
-    WHILE batch_start <= last_id LOOP
-        PERFORM reports_incident_cells_add(ARRAY(
-            SELECT i FROM reports_incident i
-            WHERE i.id >= batch_start AND i.id < batch_start + 100000), 1);
-        batch_start := batch_start + 100000;
-    END LOOP;
+    EXECUTE reports_incident_cells_sql('SELECT 1 AS sign, i.* FROM reports_incident i');
     RETURN (SELECT count(*) FROM reports_incidentcell);
 END $$;
 SELECT reports_incident_cells_rebuild();
@@ -140,10 +125,6 @@ class Migration(migrations.Migration):
                 ('y', models.IntegerField(help_text='Northing divided by the size, floored.', verbose_name='cell row')),
                 ('month', models.BooleanField(help_text='True: the month starting on the start day; false: a day.', verbose_name='whole month')),
                 ('start', models.DateField(verbose_name='first day')),
-                ('municipality_id', models.IntegerField(verbose_name='municipality')),
-                ('category_id', models.IntegerField(verbose_name='category')),
-                ('status', models.CharField(blank=True, max_length=20, verbose_name='status')),
-                ('source', models.CharField(blank=True, max_length=20, verbose_name='source')),
                 ('count', models.IntegerField(verbose_name='incidents')),
                 ('sum_x', models.FloatField(verbose_name='sum of eastings')),
                 ('sum_y', models.FloatField(verbose_name='sum of northings')),
@@ -157,13 +138,13 @@ class Migration(migrations.Migration):
             model_name='incident',
             index=django.contrib.postgres.indexes.GistIndex(models.Func(models.F('occurred_from'), models.F('occurred_to'), models.Value('[]'), function='tstzrange', output_field=django.contrib.postgres.fields.ranges.DateTimeRangeField()), name='incident_period'),
         ),
-        migrations.AddIndex(
-            model_name='incidentcell',
-            index=models.Index(fields=['size', 'category_id', 'start'], name='incident_cell_category'),
-        ),
         migrations.AddConstraint(
             model_name='incidentcell',
-            constraint=models.UniqueConstraint(fields=('size', 'municipality_id', 'category_id', 'status', 'source', 'month', 'start', 'x', 'y'), name='incident_cell_key'),
+            constraint=models.UniqueConstraint(fields=('size', 'month', 'start', 'x', 'y'), name='incident_cell_key'),
         ),
-        migrations.RunSQL(CELLS_ADD + CELLS_TRIGGER + REBUILD, DROP),
+        migrations.AddIndex(
+            model_name='incident',
+            index=models.Index(condition=models.Q(('position_precise', False)), fields=['occurred_to'], include=('id', 'occurred_from', 'municipality', 'merged_into', 'position'), name='incident_imprecise_until'),
+        ),
+        migrations.RunSQL(CELLS_SQL + CELLS_TRIGGER + REBUILD, DROP),
     ]
