@@ -23,6 +23,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from est.models import Municipality
+
 from .map_cells import CellPeriod, kept_cell_sums, stored_size_for
 from .models import Incident
 
@@ -240,10 +242,19 @@ def police_event_counts(queryset) -> list[dict]:
     at the position they share (the municipality's centre), flagged ``approximate``."""
     rows = list(
         queryset.order_by()
-        .values("municipality_id", "municipality__name")
+        .values("municipality_id")
         .annotate(count=Count("pk"), x=Avg(_X("position")), y=Avg(_Y("position")))
-        .order_by("municipality__name")[:MAX_FEATURES]
     )
+    # Names joined after counting: joining before sorted every event by name (37-45 ms for
+    # a year of the country's, 7-11 ms without).
+    names = dict(
+        Municipality.objects.filter(pk__in=[row["municipality_id"] for row in rows]).values_list(
+            "pk", "name"
+        )
+    )
+    for row in rows:
+        row["municipality__name"] = names[row["municipality_id"]]
+    rows = sorted(rows, key=lambda row: row["municipality__name"])[:MAX_FEATURES]
     positions = _wgs84([(row["x"], row["y"]) for row in rows])
     return [
         {
