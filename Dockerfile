@@ -25,4 +25,4 @@ RUN SECRET_KEY=build ALLOWED_HOSTS=build python manage.py collectstatic --no-inp
 
 USER est
 EXPOSE 8000
-CMD ["gunicorn", "est.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+CMD ["gunicorn", "est.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--preload", "--access-logfile", "-"]

@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/run.py map  [--requests 300]
     .venv/bin/python bench/run.py list [--requests 300]
-    .venv/bin/python bench/run.py api  [--requests 2000] [--clients 50]
+    .venv/bin/python bench/run.py api  [--requests 2000] [--clients 50] [--think 0]
 
 Seed the database first with bench/generate.py. The runner starts gunicorn on 127.0.0.1 (a free
 port, --workers, DEBUG off) with the benchmark database, logs its users in by making sessions
@@ -77,21 +77,30 @@ def server(url: str, workers: int, threads: int):
             f"--workers={workers}",
             f"--threads={threads}",
             "--log-level=warning",
+            # The app loads once, before the workers fork: each worker would otherwise spend
+            # 5 s of CPU importing it while the first timed requests wait.
+            "--preload",
         ],
         cwd=ROOT,
         env=environment,
     )
     try:
-        for _ in range(100):
+        for _ in range(300):  # until the app answers, not merely the socket
             try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+                connection.request("GET", "/accounts/login/")
+                connection.getresponse().read()
                 break
             except OSError:
                 time.sleep(0.2)
         yield port
     finally:
         process.terminate()
-        process.wait(10)
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:  # workers still finishing their requests
+            process.kill()
+            process.wait()
 
 
 def session_cookie(username: str) -> str:
@@ -212,7 +221,9 @@ def bench_list(port: int, requests: int, rng) -> None:
         print(summary(name, times, f"errors={errors}"), flush=True)
 
 
-def bench_api(port: int, requests: int, clients: int, rng) -> None:
+def bench_api(port: int, requests: int, clients: int, think: float, rng) -> None:
+    """Time filings by ``clients`` reporters at once, each pausing a random time averaging
+    ``think`` seconds (exponentially distributed) before each filing; 0 sends back to back."""
     from rest_framework.authtoken.models import Token
 
     from est.models import Municipality
@@ -231,11 +242,13 @@ def bench_api(port: int, requests: int, clients: int, rng) -> None:
     times, statuses, lock = [], {}, threading.Lock()
     per_client = requests // clients
 
-    def reporter(token, seed):
+    def reporter(token, seed, rounds=per_client, record=True):
         local_rng = random.Random(seed)  # noqa: S311 (positions, not secrets)
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
         headers = {"Authorization": f"Token {token}", "Content-Type": "application/json"}
-        for _ in range(per_client):
+        for _ in range(rounds):
+            if think and record:
+                time.sleep(local_rng.expovariate(1 / think))
             when = datetime.datetime.now(datetime.UTC) - datetime.timedelta(hours=1)
             body = json.dumps(
                 {
@@ -261,10 +274,13 @@ def bench_api(port: int, requests: int, clients: int, rng) -> None:
             except (OSError, http.client.HTTPException) as error:
                 status = type(error).__name__
                 connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            if not record:
+                continue
             with lock:
                 times.append(time.perf_counter() - began)
                 statuses[status] = statuses.get(status, 0) + 1
 
+    reporter(tokens[0], rng.random(), rounds=WARM_UP, record=False)
     threads = [threading.Thread(target=reporter, args=(token, rng.random())) for token in tokens]
     began = time.perf_counter()
     for thread in threads:
@@ -274,7 +290,7 @@ def bench_api(port: int, requests: int, clients: int, rng) -> None:
     elapsed = time.perf_counter() - began
     print(
         summary(
-            f"api: file an incident, {clients} concurrent reporters",
+            f"api: file an incident, {clients} concurrent reporters, think time {think} s",
             times,
             f"statuses={statuses} throughput={len(times) / elapsed:.0f}/s",
         ),
@@ -288,6 +304,12 @@ def main(argv=None):
     parser.add_argument("--database", default="est_bench")
     parser.add_argument("--requests", type=int, default=None)
     parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=0.0,
+        help="api: mean seconds a reporter waits between filings",
+    )
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--seed", type=int, default=1)
@@ -300,7 +322,7 @@ def main(argv=None):
         elif args.what == "list":
             bench_list(port, args.requests or 300, rng)
         else:
-            bench_api(port, args.requests or 2000, args.clients, rng)
+            bench_api(port, args.requests or 2000, args.clients, args.think, rng)
 
 
 if __name__ == "__main__":

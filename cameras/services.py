@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from est.models import Municipality
+from est.projections import transformed
 from est.roles import has_permission
 
 from .models import (
@@ -59,11 +60,11 @@ def _camera_clean(camera: Camera, *, today: datetime.date) -> None:
 
     municipality = camera.municipality
     if camera.position is not None:
-        camera.position.transform(municipality.boundary.srid)
+        camera.position = transformed(camera.position, municipality.boundary.srid)
         if not municipality.boundary.intersects(camera.position):
             error("position", _("The camera must stand inside %(m)s.") % {"m": municipality.name})
     if camera.filmed_area is not None:
-        camera.filmed_area.transform(municipality.boundary.srid)
+        camera.filmed_area = transformed(camera.filmed_area, municipality.boundary.srid)
         if not camera.filmed_area.valid or camera.filmed_area.area == 0:
             error("filmed_area", _("Draw the filmed area as a closed shape on the map."))
         elif not municipality.boundary.intersects(camera.filmed_area):

@@ -19,6 +19,7 @@ from django.views.generic import FormView, ListView, TemplateView
 
 from est.access import PermissionRequiredMixin
 from est.forms import form_add_service_errors
+from est.geojson import feature_collection
 from est.models import Municipality
 from est.pdf import pdf_render
 from est.roles import has_permission
@@ -58,9 +59,7 @@ def camera_layers(cameras, municipalities, *, labels=("name", "premises")) -> di
     """
     cameras = list(cameras)
     return {
-        "boundaries": json.loads(
-            serialize("geojson", municipalities, geometry_field="boundary", fields=["name"])
-        ),
+        "boundaries": feature_collection(municipalities, "boundary", ["name"]),
         "areas": json.loads(
             serialize("geojson", cameras, geometry_field="filmed_area", fields=list(labels))
         ),

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from .models import Area, Municipality
 from .municipalities import as_multipolygon
+from .projections import transformed
 
 #: The share of a drawn area that may fall outside the municipality and be cut off silently:
 #: the stored boundaries are simplified, so a careful drawing along the border still strays.
@@ -19,7 +20,7 @@ def area_boundary_clean(*, municipality: Municipality, boundary: GEOSGeometry) -
     Raises ValidationError (on the ``boundary`` field) when the drawing is not a valid shape or
     when more than a sliver of it lies outside the municipality.
     """
-    boundary = boundary.transform(municipality.boundary.srid, clone=True)
+    boundary = transformed(boundary, municipality.boundary.srid)
     if not boundary.valid:
         boundary = boundary.make_valid()
     if boundary.empty or boundary.area == 0:

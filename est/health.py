@@ -1,4 +1,5 @@
-"""Health of the parts EST runs on: database, PostGIS, Redis, the Celery worker and beat."""
+"""Health of the parts EST runs on: database, PostGIS, Redis, the Celery worker and beat; and,
+as warnings that do not make EST unhealthy, how the scheduled polls of outside sources went."""
 
 import time
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from .celery import app
 from .services import ServiceUnavailable
 
 HEARTBEAT_KEY = "est:heartbeat"
+POLL_KEY = "est:poll:{name}"
 
 
 @dataclass(frozen=True)
@@ -19,6 +21,8 @@ class Check:
     name: str
     ok: bool
     detail: str
+    #: False for what EST works without (an outside source): failing, it is only a warning.
+    required: bool = True
 
 
 def _database() -> Check:
@@ -72,9 +76,55 @@ def _beat() -> Check:
     return Check("beat", ok, _("last heartbeat %(seconds)d s ago") % {"seconds": age})
 
 
+def _ago(timestamp: float) -> str:
+    return _("%(minutes)d min ago") % {"minutes": (time.time() - timestamp) // 60}
+
+
+def _poll(name: str) -> Check:
+    try:
+        record = cache.get(POLL_KEY.format(name=name)) or {}
+    except ServiceUnavailable as error:
+        return Check(name, False, str(error), required=False)
+    parts = []
+    if "succeeded_at" in record:
+        parts.append(
+            _("last successful poll %(ago)s: %(detail)s")
+            % {"ago": _ago(record["succeeded_at"]), "detail": record["detail"]}
+        )
+    else:
+        parts.append(_("no successful poll yet"))
+    failed = record.get("failed_at", 0) > record.get("succeeded_at", 0)
+    if failed:
+        parts.append(
+            _("the last attempt failed %(ago)s: %(error)s")
+            % {"ago": _ago(record["failed_at"]), "error": record["error"]}
+        )
+    return Check(name, "succeeded_at" in record and not failed, "; ".join(parts), required=False)
+
+
 def health_checks() -> list[Check]:
-    """Return the state of the database, PostGIS, Redis, the worker and beat, in that order."""
-    return [_database(), _postgis(), _redis(), _worker(), _beat()]
+    """Return the state of the database, PostGIS, Redis, the worker and beat, in that order,
+    then how each poll in ``settings.HEALTH_POLLS`` last went (not required)."""
+    return [
+        _database(),
+        _postgis(),
+        _redis(),
+        _worker(),
+        _beat(),
+        *(_poll(name) for name in settings.HEALTH_POLLS),
+    ]
+
+
+def poll_record(name: str, *, detail: str = "", error: str = "") -> None:
+    """Record that the scheduled poll ``name`` just succeeded (saying ``detail``) or failed
+    with ``error``; the health check shows when it last succeeded and whether it fails now."""
+    key = POLL_KEY.format(name=name)
+    record = cache.get(key) or {}
+    if error:
+        record.update(failed_at=time.time(), error=error)
+    else:
+        record.update(succeeded_at=time.time(), detail=detail)
+    cache.set(key, record, timeout=None)
 
 
 def heartbeat_record() -> None:

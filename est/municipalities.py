@@ -5,9 +5,9 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.gis.geos import GEOSGeometry, MultiPolygon
-from django.core.serializers import serialize
 from django.db import transaction
 
+from .geojson import feature_collection
 from .models import Area, Municipality
 
 BOUNDARY_FILE = Path(__file__).parent / "data" / "kommuner.geojson"
@@ -60,18 +60,11 @@ def map_layers(municipality: Municipality) -> dict:
         pk=municipality.pk
     )
     return {
-        "boundary": json.loads(
-            serialize("geojson", [municipality], geometry_field="boundary", fields=["name", "code"])
+        "boundary": feature_collection(
+            Municipality.objects.filter(pk=municipality.pk), "boundary", ["name", "code"]
         ),
-        "neighbours": json.loads(
-            serialize("geojson", neighbours, geometry_field="boundary", fields=["name"])
-        ),
-        "areas": json.loads(
-            serialize(
-                "geojson",
-                Area.objects.for_municipality(municipality),
-                geometry_field="boundary",
-                fields=["name", "kind"],
-            )
+        "neighbours": feature_collection(neighbours, "boundary", ["name"]),
+        "areas": feature_collection(
+            Area.objects.for_municipality(municipality), "boundary", ["name", "kind"]
         ),
     }

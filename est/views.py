@@ -150,9 +150,12 @@ def server_error(request):
 
 
 def health(request):
-    """The health page: JSON with every check; status 200 when all pass, else 503."""
+    """The health page: JSON with every check; status 200 when all required ones pass, else 503."""
     checks = health_checks()
     return JsonResponse(
-        {check.name: {"ok": check.ok, "detail": check.detail} for check in checks},
-        status=200 if all(check.ok for check in checks) else 503,
+        {
+            check.name: {"ok": check.ok, "detail": check.detail, "required": check.required}
+            for check in checks
+        },
+        status=200 if all(check.ok for check in checks if check.required) else 503,
     )

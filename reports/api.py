@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.urls import reverse
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied, ValidationError
@@ -17,6 +18,7 @@ from rest_framework_gis.serializers import GeoFeatureModelSerializer
 
 from est.access import HasPermission
 from est.models import Municipality
+from est.projections import transformed
 
 from .filters import IncidentFilter
 from .incidents import (
@@ -28,6 +30,14 @@ from .incidents import (
     municipality_for_position,
 )
 from .models import Category, Incident, IncidentPhoto
+from .rounds import RoundInvalid, round_file
+
+
+@extend_schema_field(
+    {"type": "object", "description": "A GeoJSON geometry, WGS 84 unless it names another CRS."}
+)
+class GeoJSONField(GeometryField):
+    """A geometry read from GeoJSON, described as such in the API's schema."""
 
 
 class MapGeometryField(GeometryField):
@@ -35,7 +45,7 @@ class MapGeometryField(GeometryField):
 
     def to_representation(self, value):
         if value is not None and value.srid != settings.MAP_SRID:
-            value = value.transform(settings.MAP_SRID, clone=True)
+            value = transformed(value, settings.MAP_SRID)
         return super().to_representation(value)
 
 
@@ -121,11 +131,13 @@ class IncidentWriteSerializer(serializers.Serializer):
         required=False,
         help_text="Municipality code; by default the caller's one containing the position.",
     )
-    category = serializers.PrimaryKeyRelatedField(queryset=Category.objects.all())
+    category = serializers.PrimaryKeyRelatedField(
+        queryset=Category.objects.all(), error_messages={"does_not_exist": "Unknown category."}
+    )
     occurred_from = serializers.DateTimeField()
     occurred_to = serializers.DateTimeField(required=False, allow_null=True)
-    position = GeometryField()
-    place_geometry = GeometryField(required=False, allow_null=True)
+    position = GeoJSONField()
+    place_geometry = GeoJSONField(required=False, allow_null=True)
     position_precise = serializers.BooleanField(required=False, default=True)
     place_name = serializers.CharField(required=False, allow_blank=True, default="")
     description = serializers.CharField(required=False, allow_blank=True, default="")
@@ -135,16 +147,44 @@ class IncidentWriteSerializer(serializers.Serializer):
         help_text="A fresh UUID per incident; sending it again returns the incident it filed."
     )
 
-    def validate_category(self, category):
-        if not Category.objects.for_user(self.context["request"].user).filter(pk=category.pk):
-            raise ValidationError("Unknown category.")
-        return category
+    def get_fields(self):
+        fields = super().get_fields()
+        # Another municipality's category is as unknown as one that does not exist.
+        fields["category"].queryset = Category.objects.for_user(self.context["request"].user)
+        return fields
+
+
+class RoundIncidentSerializer(IncidentWriteSerializer):
+    """One incident of a round report: the round's key stands for its own."""
+
+    idempotency_key = None
+
+
+class RoundWriteSerializer(serializers.Serializer):
+    idempotency_key = serializers.UUIDField(
+        help_text="A fresh UUID per round; sending it again returns the incidents it filed."
+    )
+    incidents = RoundIncidentSerializer(many=True, allow_empty=False, max_length=50)
+
+
+def _error_dict(error: DjangoValidationError) -> dict:
+    return {("non_field_errors" if k == "__all__" else k): v for k, v in error.message_dict.items()}
 
 
 def _service_errors(error: DjangoValidationError) -> ValidationError:
-    return ValidationError(
-        {("non_field_errors" if k == "__all__" else k): v for k, v in error.message_dict.items()}
+    return ValidationError(_error_dict(error))
+
+
+def _filing_arguments(user, validated: dict) -> dict:
+    """Return incident_prepare's arguments from a write serializer's data: the municipality the
+    caller named, else theirs that contains the position."""
+    data = dict(validated)
+    municipality = data.pop("municipality", None) or municipality_for_position(
+        user, data["position"]
     )
+    if municipality is None:
+        raise PermissionDenied("You belong to no municipality.")
+    return {"municipality": municipality, **data}
 
 
 class IncidentViewSet(
@@ -167,9 +207,11 @@ class IncidentViewSet(
 
     @property
     def permission(self):
-        return {"create": "incident.file", "triage": "incident.triage"}.get(
-            self.action, "incident.read"
-        )
+        return {
+            "create": "incident.file",
+            "round": "incident.file",
+            "triage": "incident.triage",
+        }.get(self.action, "incident.read")
 
     def get_queryset(self):
         return (
@@ -182,17 +224,35 @@ class IncidentViewSet(
     def create(self, request, *args, **kwargs):
         write = IncidentWriteSerializer(data=request.data, context={"request": request})
         write.is_valid(raise_exception=True)
-        data = dict(write.validated_data)
-        municipality = data.pop("municipality", None) or municipality_for_position(
-            request.user, data["position"]
-        )
-        if municipality is None:
-            raise PermissionDenied("You belong to no municipality.")
         try:
-            incident = incident_create(reporter=request.user, municipality=municipality, **data)
+            incident = incident_create(
+                reporter=request.user, **_filing_arguments(request.user, write.validated_data)
+            )
         except DjangoValidationError as error:
             raise _service_errors(error) from error
         return Response(IncidentSerializer(incident).data, status=status.HTTP_201_CREATED)
+
+    @action(detail=False, methods=["post"], serializer_class=RoundWriteSerializer)
+    def round(self, request):
+        """File a round report: several incidents at once, all or none. A wrong incident's
+        errors stand at its place in ``incidents``; sending the same ``idempotency_key`` again
+        returns the incidents the first sending filed."""
+        write = RoundWriteSerializer(data=request.data, context={"request": request})
+        write.is_valid(raise_exception=True)
+        incidents = write.validated_data["incidents"]
+        try:
+            filed = round_file(
+                reporter=request.user,
+                incidents=[_filing_arguments(request.user, data) for data in incidents],
+                idempotency_key=write.validated_data["idempotency_key"],
+            )
+        except RoundInvalid as invalid:
+            errors = [
+                _error_dict(invalid.errors[n]) if n in invalid.errors else {}
+                for n in range(len(incidents))
+            ]
+            raise ValidationError({"incidents": errors}) from invalid
+        return Response(IncidentSerializer(filed, many=True).data, status=status.HTTP_201_CREATED)
 
     def update(self, request, *args, **kwargs):
         incident = self.get_object()

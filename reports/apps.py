@@ -47,6 +47,13 @@ class ReportsConfig(AppConfig):
                 order=10,
             ),
             Entry(
+                _("Round report"),
+                "round_file",
+                "incident.file",
+                _("Everything found on one round, each incident on its own map, sent at once."),
+                order=15,
+            ),
+            Entry(
                 _("My reports"),
                 "incident_mine",
                 "incident.file",

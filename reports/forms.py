@@ -13,6 +13,12 @@ from .times import When, quick_period
 DATETIME_LOCAL = "%Y-%m-%dT%H:%M"
 
 
+def _offer_fresh_key(form) -> None:
+    """Give an unbound form a new submission key, which a resend of it will carry again."""
+    if not form.is_bound and "idempotency_key" not in form.initial:
+        form.initial["idempotency_key"] = uuid.uuid4()
+
+
 class DateTimeLocalInput(forms.DateTimeInput):
     input_type = "datetime-local"
 
@@ -27,7 +33,49 @@ class CategoryRadioSelect(forms.RadioSelect):
         super().__init__({"class": "tiles", **(attrs or {})}, choices)
 
 
-class IncidentForm(forms.Form):
+class PeriodForm(forms.Form):
+    """When something happened: a quick choice (now, this morning…) or exact times.
+
+    Cleaning fills ``occurred_from`` and ``occurred_to`` from the quick choice, as seen at
+    ``now`` (default: the time of cleaning).
+    """
+
+    when = forms.ChoiceField(
+        label=_("When did it happen?"),
+        choices=When.choices,
+        initial=When.NOW,
+        widget=forms.RadioSelect(attrs={"class": "chips"}),
+    )
+    occurred_from = forms.DateTimeField(
+        label=_("From"), required=False, widget=DateTimeLocalInput()
+    )
+    occurred_to = forms.DateTimeField(
+        label=_("Until"),
+        required=False,
+        widget=DateTimeLocalInput(),
+        help_text=_("Leave empty if it happened at one moment."),
+    )
+
+    def __init__(self, *args, now=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.now = now
+
+    def clean(self):
+        cleaned = super().clean()
+        when = cleaned.get("when")
+        if when and when != When.EXACT:
+            start, end = quick_period(when, timezone.localtime(self.now))
+            cleaned["occurred_from"], cleaned["occurred_to"] = start, end
+        elif (
+            when == When.EXACT
+            and not cleaned.get("occurred_from")
+            and "occurred_from" not in self.errors
+        ):
+            self.add_error("occurred_from", _("Say when it happened."))
+        return cleaned
+
+
+class IncidentForm(PeriodForm):
     """What a reporter fills in. ``category`` is a category *name*: a reporter of two
     municipalities picks from one list, and the position decides whose category it is.
     """
@@ -51,21 +99,6 @@ class IncidentForm(forms.Form):
         max_length=200,
         required=False,
         help_text=_("An address or a name people know, e.g. “the skate park at Nyby school”."),
-    )
-    when = forms.ChoiceField(
-        label=_("When did it happen?"),
-        choices=When.choices,
-        initial=When.NOW,
-        widget=forms.RadioSelect(attrs={"class": "chips"}),
-    )
-    occurred_from = forms.DateTimeField(
-        label=_("From"), required=False, widget=DateTimeLocalInput()
-    )
-    occurred_to = forms.DateTimeField(
-        label=_("Until"),
-        required=False,
-        widget=DateTimeLocalInput(),
-        help_text=_("Leave empty if it happened at one moment."),
     )
     category = forms.ChoiceField(
         label=_("What happened?"),
@@ -93,13 +126,13 @@ class IncidentForm(forms.Form):
     )
     idempotency_key = forms.UUIDField(widget=forms.HiddenInput)
 
-    def __init__(self, *args, categories, now=None, **kwargs):
+    field_order = ["latitude", "longitude", "place_name", "when", "occurred_from", "occurred_to"]
+
+    def __init__(self, *args, categories, **kwargs):
         super().__init__(*args, **kwargs)
-        self.now = now
         names = list(dict.fromkeys(category.name for category in categories))
         self.fields["category"].choices = [(name, name) for name in names]
-        if not self.is_bound and "idempotency_key" not in self.initial:
-            self.initial["idempotency_key"] = uuid.uuid4()
+        _offer_fresh_key(self)
 
     def clean_photo(self):
         photo = self.cleaned_data.get("photo")
@@ -120,16 +153,6 @@ class IncidentForm(forms.Form):
             self.add_error(
                 "latitude", _("Mark the place on the map, use your position or type it in.")
             )
-        when = cleaned.get("when")
-        if when and when != When.EXACT:
-            start, end = quick_period(when, timezone.localtime(self.now))
-            cleaned["occurred_from"], cleaned["occurred_to"] = start, end
-        elif (
-            when == When.EXACT
-            and not cleaned.get("occurred_from")
-            and "occurred_from" not in self.errors
-        ):
-            self.add_error("occurred_from", _("Say when it happened."))
         return cleaned
 
     def service_arguments(self, categories_by_name) -> dict:
@@ -137,8 +160,8 @@ class IncidentForm(forms.Form):
         data = self.cleaned_data
         return {
             "category": categories_by_name.get(data["category"]),
-            "occurred_from": data["occurred_from"],
-            "occurred_to": data.get("occurred_to") or data["occurred_from"],
+            "occurred_from": data.get("occurred_from"),
+            "occurred_to": data.get("occurred_to") or data.get("occurred_from"),
             "place_name": data["place_name"],
             "description": data["description"],
             "police_informed": data["police_informed"],
@@ -153,6 +176,50 @@ class IncidentCorrectionForm(IncidentForm):
         super().__init__(*args, **kwargs)
         for name in ("idempotency_key", "photo"):
             del self.fields[name]
+
+
+class RoundForm(PeriodForm):
+    """A round report's shared part: when the round was walked, given to every incident in it,
+    and the one key the whole submission is sent with."""
+
+    idempotency_key = forms.UUIDField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["when"].label = _("When was the round?")
+        self.fields["occurred_to"].help_text = _("Every incident below gets the round's time.")
+        _offer_fresh_key(self)
+
+
+class RoundIncidentForm(IncidentForm):
+    """One incident of a round report: its own place, category, description and photo; its time
+    is the round's unless it is given its own."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("when", "idempotency_key"):
+            del self.fields[name]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("occurred_to") and not cleaned.get("occurred_from"):
+            self.add_error(
+                "occurred_from",
+                _("Say when it began, or leave both times empty to use the round's."),
+            )
+        return cleaned
+
+    @property
+    def has_own_time(self) -> bool:
+        """Return whether the incident was given a time of its own instead of the round's."""
+        return bool(self.cleaned_data.get("occurred_from"))
+
+
+#: A round starts with one incident; the page adds more. Extra incidents left untouched are
+#: ignored, so an accidental "add another" costs nothing.
+RoundIncidentFormSet = forms.formset_factory(
+    RoundIncidentForm, extra=0, min_num=1, validate_min=True, max_num=50, validate_max=True
+)
 
 
 class TriageForm(forms.ModelForm):

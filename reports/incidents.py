@@ -5,6 +5,7 @@ Views, the API, importers and tasks all file through these functions, so every r
 
 import datetime
 import uuid
+from typing import NamedTuple
 
 from django.conf import settings
 from django.contrib.gis.geos import GEOSGeometry, Point
@@ -14,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from est.models import Municipality, Organisation
+from est.projections import transformed
 from est.roles import Role, has_permission
 
 from .models import Category, Incident, IncidentPhoto
@@ -76,7 +78,7 @@ def municipality_for_position(user, position: GEOSGeometry) -> Municipality | No
 def _in_storage_srid(geometry: GEOSGeometry | None) -> GEOSGeometry | None:
     if geometry is None or geometry.srid == settings.STORAGE_SRID:
         return geometry
-    return geometry.transform(settings.STORAGE_SRID, clone=True)
+    return transformed(geometry, settings.STORAGE_SRID)
 
 
 def _period_errors(occurred_from, occurred_to, now) -> dict[str, str]:
@@ -140,6 +142,13 @@ def _category_errors(municipality, category, *, current=None) -> dict[str, str]:
     return {}
 
 
+class PreparedIncident(NamedTuple):
+    """An incident that passed the rules of filing, not yet saved, and its cleaned photos."""
+
+    incident: Incident
+    photos: list
+
+
 def _locked(incident: Incident) -> Incident:
     """Return a fresh copy of ``incident``, its row locked until the transaction ends."""
     return (
@@ -154,7 +163,7 @@ def _raise(errors: dict) -> None:
         raise ValidationError(errors)
 
 
-def incident_create(
+def incident_prepare(
     *,
     reporter,
     municipality: Municipality,
@@ -173,18 +182,12 @@ def incident_create(
     idempotency_key: uuid.UUID | None = None,
     photos=(),
     now: datetime.datetime | None = None,
-) -> Incident:
-    """File an incident and return it.
+) -> PreparedIncident:
+    """Check an incident against every rule of filing and return it unsaved, with its photos.
 
-    ``occurred_to`` defaults to ``occurred_from`` (a moment). Geometries may come in any SRID.
-    A reporter who sends the same ``idempotency_key`` again gets the incident the first sending
-    filed, unchanged. Raises ValidationError naming the fields that are wrong, all at once.
+    Raises ValidationError naming the fields that are wrong, all at once. Nothing is written:
+    a round report checks all its incidents before it saves any.
     """
-    if reporter is not None and idempotency_key is not None:
-        existing = Incident.objects.filter(reporter=reporter, idempotency_key=idempotency_key)
-        if incident := existing.first():
-            return incident
-
     now = now or timezone.now()
     occurred_to = occurred_to or occurred_from
     position = _in_storage_srid(position)
@@ -230,17 +233,39 @@ def incident_create(
         idempotency_key=idempotency_key,
     )
     incident._history_user = reporter
+    return PreparedIncident(incident, cleaned_photos)
+
+
+def incident_save(prepared: PreparedIncident) -> Incident:
+    """Save a prepared incident and its photos (inside the caller's transaction); return it."""
+    incident = prepared.incident
+    incident.save()
+    for cleaned in prepared.photos:
+        _photo_save(incident=incident, cleaned=cleaned, by=incident.reporter)
+    return incident
+
+
+def incident_create(*, reporter, idempotency_key: uuid.UUID | None = None, **facts) -> Incident:
+    """File an incident and return it.
+
+    ``facts`` are incident_prepare's: ``occurred_to`` defaults to ``occurred_from`` (a moment);
+    geometries may come in any SRID. A reporter who sends the same ``idempotency_key`` again gets
+    the incident the first sending filed, unchanged. Raises ValidationError naming the fields
+    that are wrong, all at once.
+    """
+    if reporter is not None and idempotency_key is not None:
+        existing = Incident.objects.filter(reporter=reporter, idempotency_key=idempotency_key)
+        if incident := existing.first():
+            return incident
+    prepared = incident_prepare(reporter=reporter, idempotency_key=idempotency_key, **facts)
     try:
         with transaction.atomic():
-            incident.save()
-            for cleaned in cleaned_photos:
-                _photo_save(incident=incident, cleaned=cleaned, by=reporter)
+            return incident_save(prepared)
     except IntegrityError:
         # The same submission arrived twice at once; the other request filed it.
         if reporter is not None and idempotency_key is not None:
             return Incident.objects.get(reporter=reporter, idempotency_key=idempotency_key)
         raise
-    return incident
 
 
 @transaction.atomic

@@ -84,9 +84,15 @@ class IncidentQuerySet(models.QuerySet):
         if not user.is_authenticated:
             return self.none()
         # A duplicate merged into another incident lives on only in the kept one's history.
-        mine = self.filter(
-            municipality__in=Municipality.objects.for_user(user), merged_into__isnull=True
-        )
+        mine = self.filter(merged_into__isnull=True)
+        if not user.is_superuser:
+            # The ids as literals, not a subquery: then PostgreSQL reads a municipality's newest
+            # incidents in order from incident_municipality_time (list page 45 ms to 3 ms).
+            mine = mine.filter(
+                municipality__in=list(
+                    Municipality.objects.for_user(user).values_list("pk", flat=True)
+                )
+            )
         if has_permission(user, "incident.view"):
             return mine
         return mine.filter(reporter=user)
@@ -259,7 +265,7 @@ class Incident(models.Model):
         # reporter and the other foreign keys get btree indexes of their own.
         indexes = [
             models.Index(
-                fields=["municipality", "occurred_from"], name="incident_municipality_time"
+                fields=["municipality", "occurred_from", "id"], name="incident_municipality_time"
             ),
             models.Index(fields=["municipality", "status"], name="incident_municipality_status"),
             # The list's default order, for those who see every municipality: without it the

@@ -16,10 +16,11 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib.gis.geos import Point
-from django.db import transaction
+from django.db import models, transaction
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from est.models import Municipality
+from est.projections import transformed
 
 from .models import Category, Incident
 
@@ -206,11 +207,17 @@ class ImportResult:
     #: (event id or None, reason) for every event that was left out
     skipped: list[tuple[int | None, str]] = field(default_factory=list)
 
+    def __str__(self):
+        return (
+            f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged, "
+            f"{len(self.skipped)} skipped"
+        )
+
 
 def _position(event: PoliceEvent, municipality: Municipality) -> Point:
     """Return where to draw the event: the API's centre point when it lies in the municipality,
     else a point inside the municipality (a county event carries the county's centre)."""
-    point = Point(event.lon, event.lat, srid=4326).transform(settings.STORAGE_SRID, clone=True)
+    point = transformed(Point(event.lon, event.lat, srid=4326), settings.STORAGE_SRID)
     if municipality.boundary.contains(point):
         return point
     return municipality.boundary.point_on_surface
@@ -233,6 +240,18 @@ FIELDS = [
     "source",
     "status",
 ]
+
+
+def _differs(incident: Incident, values: dict) -> bool:
+    """Return whether ``incident`` differs from ``values``; related objects are compared by id,
+    so that an unchanged event costs no query for its municipality and category."""
+    for name, value in values.items():
+        if isinstance(value, models.Model):
+            if getattr(incident, f"{name}_id") != value.pk:
+                return True
+        elif getattr(incident, name) != value:
+            return True
+    return False
 
 
 @transaction.atomic
@@ -295,7 +314,7 @@ def police_events_import(*, events: list[dict], municipalities=None) -> ImportRe
         incident = existing.get(event.id)
         if incident is None:
             new.append(Incident(police_event_id=event.id, **values))
-        elif any(getattr(incident, name) != value for name, value in values.items()):
+        elif _differs(incident, values):
             for name, value in values.items():
                 setattr(incident, name, value)
             changed.append(incident)
@@ -307,15 +326,25 @@ def police_events_import(*, events: list[dict], municipalities=None) -> ImportRe
     return result
 
 
+def police_events_parse(content: str | bytes, *, source: str) -> list[dict]:
+    """Return the events in ``content`` as the API gives them (a JSON list); raises
+    UnusableEvent naming ``source`` when it is no such list."""
+    try:
+        events = json.loads(content)
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise UnusableEvent(f"{source}: {error}") from error
+    if not isinstance(events, list):
+        raise UnusableEvent(f"{source}: expected a JSON list of events")
+    return events
+
+
 def police_events_load(path: Path) -> list[dict]:
     """Return the events in a file as the API gives them (a JSON list); raises UnusableEvent."""
     try:
-        events = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        content = Path(path).read_bytes()
+    except OSError as error:
         raise UnusableEvent(f"{path}: {error}") from error
-    if not isinstance(events, list):
-        raise UnusableEvent(f"{path}: expected a JSON list of events")
-    return events
+    return police_events_parse(content, source=str(path))
 
 
 DEMO_EVENTS = Path(__file__).parent / "data" / "events_arboga_kungsor.json"

@@ -1,4 +1,5 @@
-"""Celery tasks of reports: compiling the situation pictures when their period ends."""
+"""Celery tasks of reports: compiling the situation pictures and tertial analyses when their
+period ends, and polling the police's open events."""
 
 from celery import shared_task
 
@@ -48,3 +49,13 @@ def render_tertial_analysis(analysis_id: int) -> bool:
     from .tertial import tertial_analysis_render
 
     return tertial_analysis_render(analysis_id=analysis_id)
+
+
+@shared_task(time_limit=120, soft_time_limit=100)
+def poll_police_events() -> int | None:
+    """Beat, every 10 minutes: import the police's latest open events. Safe to run twice: an
+    event seen before is updated by its id. Returns how many were created, None on failure."""
+    from .police_poll import police_events_poll
+
+    result = police_events_poll()
+    return None if result is None else result.created

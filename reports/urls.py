@@ -1,9 +1,10 @@
 from django.urls import path
 
-from . import duplicate_views, import_views, views
+from . import duplicate_views, import_views, round_views, views
 
 urlpatterns = [
     path("new/", views.IncidentFile.as_view(), name="incident_file"),
+    path("round/", round_views.RoundFile.as_view(), name="round_file"),
     path("mine/", views.IncidentMine.as_view(), name="incident_mine"),
     path("incidents/", views.IncidentList.as_view(), name="incident_list"),
     path("incidents.geojson", views.IncidentMapData.as_view(), name="incident_map_data"),

@@ -1,12 +1,10 @@
 """Incident pages: filing and one's own reports, the coordinators' list, map, export and triage."""
 
-import json
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
-from django.core.serializers import serialize
 from django.db.models import Count
 from django.http import FileResponse, Http404, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -19,7 +17,9 @@ from django_filters.views import FilterView
 
 from est.access import PermissionRequiredMixin
 from est.forms import form_add_service_errors
+from est.geojson import feature_collection
 from est.models import Area, Municipality
+from est.projections import transformed
 from est.roles import has_permission
 from est.views import MunicipalityScopedMixin
 
@@ -45,6 +45,7 @@ from .incidents import (
 from .map_cells import cell_period
 from .map_data import map_data, map_view_from
 from .models import Category, Incident, IncidentPhoto
+from .pagination import CappedPaginator
 from .times import When
 
 #: Where the service's errors appear on the filing form.
@@ -53,20 +54,13 @@ ERROR_FIELDS = {"position": "latitude", "place_geometry": "latitude", NON_FIELD_
 
 def municipalities_map_layer(user) -> dict:
     """Return the GeoJSON (WGS 84) of ``user``'s municipal boundaries, for the maps."""
-    municipalities = Municipality.objects.for_user(user)
-    return json.loads(
-        serialize("geojson", municipalities, geometry_field="boundary", fields=["name", "code"])
-    )
+    return feature_collection(Municipality.objects.for_user(user), "boundary", ["name", "code"])
 
 
 def areas_map_layer(user) -> dict:
     """Return the GeoJSON (WGS 84) of the areas of ``user``'s municipalities, named, so that a
     map without background tiles still shows where the town centre or the school is."""
-    return json.loads(
-        serialize(
-            "geojson", Area.objects.for_user(user), geometry_field="boundary", fields=["name"]
-        )
-    )
+    return feature_collection(Area.objects.for_user(user), "boundary", ["name"])
 
 
 class IncidentFormMixin:
@@ -88,18 +82,29 @@ class IncidentFormMixin:
         return {c.name: c for c in Category.objects.for_municipality(municipality)}
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            boundaries=municipalities_map_layer(self.request.user),
-            areas=areas_map_layer(self.request.user),
-            **kwargs,
-        )
+        return super().get_context_data(filing_map=filing_map(self.request.user), **kwargs)
 
 
-class IncidentFile(PermissionRequiredMixin, IncidentFormMixin, FormView):
-    """The filing page: map first, then when, what and how."""
+def filing_map(user) -> dict:
+    """Return what the filing maps draw and say: ``user``'s municipalities and areas, and the
+    messages of marking a place."""
+    return {
+        "boundaries": municipalities_map_layer(user),
+        "areas": areas_map_layer(user),
+        "messages": {
+            "marked": _("The place is marked at latitude {lat}, longitude {lon}."),
+            "locating": _("Finding your position…"),
+            "noPosition": _(
+                "Your position could not be found. Tap the map or type the coordinates."
+            ),
+        },
+    }
+
+
+class FilingMixin(PermissionRequiredMixin):
+    """Pages that file incidents; a reporter not yet trained is told to be trained first."""
 
     permission = "incident.file"
-    form_class = IncidentForm
 
     def get(self, request, *args, **kwargs):
         if not may_file(request.user):
@@ -107,6 +112,12 @@ class IncidentFile(PermissionRequiredMixin, IncidentFormMixin, FormView):
                 request, template=["reports/incident_untrained.html"], context={}
             )
         return super().get(request, *args, **kwargs)
+
+
+class IncidentFile(FilingMixin, IncidentFormMixin, FormView):
+    """The filing page: map first, then when, what and how."""
+
+    form_class = IncidentForm
 
     def get_initial(self):
         """Another incident at the same place and time starts with those filled in."""
@@ -179,7 +190,7 @@ class IncidentCorrect(ScopedIncidentMixin, IncidentFormMixin, FormView):
 
     def get_initial(self):
         incident = self.object
-        position = incident.position.transform(settings.MAP_SRID, clone=True)
+        position = transformed(incident.position, settings.MAP_SRID)
         return {
             "latitude": round(position.y, 6),
             "longitude": round(position.x, 6),
@@ -234,7 +245,7 @@ class IncidentDetail(ScopedIncidentMixin, DetailView):
         incident = self.object
         user = self.request.user
         can_triage = has_permission(user, "incident.triage")
-        position = incident.position.transform(settings.MAP_SRID, clone=True)
+        position = transformed(incident.position, settings.MAP_SRID)
         return super().get_context_data(
             can_correct=may_correct(user, incident),
             triage_form=TriageForm(instance=incident) if can_triage else None,
@@ -332,6 +343,7 @@ class IncidentList(FilteredIncidentsMixin, FilterView):
 
     template_name = "reports/incident_list.html"
     paginate_by = 50
+    paginator_class = CappedPaginator
     strict = True
 
     def get_queryset(self):

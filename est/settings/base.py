@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.gis",
+    "django.contrib.humanize",
     "leaflet",
     "rest_framework",
     "rest_framework.authtoken",
@@ -226,6 +227,21 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute=15, day_of_month=1, month_of_year="1,5,9"),
     },
 }
+# The police's open events API, polled every 10 minutes (144 calls a day; its rules allow at
+# most 60 an hour and 1,440 a day, see reports/police_poll.py). Empty turns the poll off.
+POLICE_EVENTS_URL = env("POLICE_EVENTS_URL", default="https://polisen.se/api/events")
+POLICE_EVENTS_TIMEOUT = env.float("POLICE_EVENTS_TIMEOUT", default=20.0)
+# The API's rules ask every call to name its application, so that the police can get in touch.
+POLICE_EVENTS_USER_AGENT = env(
+    "POLICE_EVENTS_USER_AGENT", default="EST (Effektiv samordning för trygghet; municipal)"
+)
+if POLICE_EVENTS_URL:
+    CELERY_BEAT_SCHEDULE["police-events"] = {
+        "task": "reports.tasks.poll_police_events",
+        "schedule": 600.0,
+    }
+# Scheduled polls of outside sources whose last success the health check shows (as warnings).
+HEALTH_POLLS = ["police-events"] if POLICE_EVENTS_URL else []
 # The Monday that the 14-day situation-picture periods are counted from.
 SITUATION_PERIOD_ANCHOR = date.fromisoformat(env("SITUATION_PERIOD_ANCHOR", default="2025-01-06"))
 # How old the last heartbeat may be before the health check says beat or the worker is down.

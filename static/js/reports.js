@@ -24,14 +24,22 @@
     return template.replace(/\{(\w+)\}/g, function (_, key) { return values[key]; });
   }
 
-  /* The filing map: a tap or click marks the place and fills latitude/longitude; typing the
-     coordinates moves the marker; "use my position" asks the browser. */
-  function filing(options) {
-    var map = baseMap(options.mapId, options.boundaries);
-    if (options.areas && options.areas.features && options.areas.features.length) {
+  /* The filing map in the fieldset ``place`` (one per incident): a tap or click marks the place
+     and fills latitude/longitude; typing the coordinates moves the marker; "use my position" asks
+     the browser. ``settings`` holds the boundaries, the areas and the messages, shared by all. */
+  function filing(place, settings) {
+    var options = {
+      latitude: place.querySelector("input[name$='latitude']"),
+      longitude: place.querySelector("input[name$='longitude']"),
+      status: place.querySelector("[data-map-status]"),
+      myPosition: place.querySelector("[data-my-position]"),
+      messages: settings.messages,
+    };
+    var map = baseMap(place.querySelector("[data-map]"), settings.boundaries);
+    if (settings.areas && settings.areas.features && settings.areas.features.length) {
       // Named areas give a map without background tiles something to find one's way by, and
       // the towns they lie in are where most incidents happen: start there.
-      var areas = L.geoJSON(options.areas, {
+      var areas = L.geoJSON(settings.areas, {
         style: estMap.STYLE.areas,
         interactive: false,
         onEachFeature: function (feature, layer) {
@@ -129,7 +137,15 @@
     return null;
   }
 
-  function quickTimes(options) {
+  /* The quick choices of time in the fieldset ``when``: choosing one shows its period in the
+     exact fields; typing an exact time chooses "other time". */
+  function quickTimes(when) {
+    var options = {
+      radios: when.querySelectorAll("input[type='radio']"),
+      from: when.querySelector("input[name$='occurred_from']"),
+      to: when.querySelector("input[name$='occurred_to']"),
+      exact: "exact",
+    };
     function chosen() {
       for (var i = 0; i < options.radios.length; i++) {
         if (options.radios[i].checked) return options.radios[i];
@@ -252,5 +268,39 @@
     return map;
   }
 
-  window.reportsMap = { filing: filing, quickTimes: quickTimes, incidents: incidents, point: point };
+  /* The round report: each incident has a map of its own. "Add another incident" copies the
+     empty incident from its <template> under the next number and moves the focus to its heading,
+     so that a screen reader says where the new incident starts. */
+  function round(settings) {
+    var list = document.getElementById("round-incidents");
+    var template = document.getElementById("round-incident-template");
+    var total = document.querySelector("input[name$='-TOTAL_FORMS']");
+    var most = parseInt(document.querySelector("input[name$='-MAX_NUM_FORMS']").value, 10);
+    var add = document.getElementById("add-incident");
+    list.querySelectorAll("[data-filing-map]").forEach(function (place) { filing(place, settings); });
+    add.hidden = false;
+    add.addEventListener("click", function () {
+      var index = parseInt(total.value, 10);
+      if (index >= most) return;
+      list.insertAdjacentHTML("beforeend", template.innerHTML
+        .replace(/__prefix__/g, String(index)).replace(/__number__/g, String(index + 1)));
+      total.value = index + 1;
+      add.disabled = index + 1 >= most;
+      var incident = list.lastElementChild;
+      filing(incident.querySelector("[data-filing-map]"), settings);
+      incident.querySelector("h2").focus();
+    });
+  }
+
+  /* The filing page or the round report page: the maps and the quick choices of time. */
+  function filingPage(settings) {
+    if (document.getElementById("round-incidents")) {
+      round(settings);
+    } else {
+      filing(document.getElementById("file-position"), settings);
+    }
+    quickTimes(document.getElementById("when-fieldset"));
+  }
+
+  window.reportsMap = { filingPage: filingPage, incidents: incidents, point: point };
 })();

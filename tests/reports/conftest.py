@@ -8,6 +8,8 @@ import pytest
 from django.contrib.gis.geos import Point
 from django.utils import timezone
 from PIL import Image
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
 
 from reports.incidents import incident_create
 from reports.models import Category
@@ -35,6 +37,14 @@ def centre_of(municipality) -> Point:
 def lat_lon_of(point: Point) -> tuple[float, float]:
     wgs84 = point.transform(4326, clone=True)
     return wgs84.y, wgs84.x
+
+
+def type_position(scope, point: Point) -> None:
+    """Type ``point``'s latitude and longitude into the fields in ``scope`` (the page or a part
+    of it), as a keyboard user does instead of tapping the map."""
+    lat, lon = lat_lon_of(point)
+    scope.get_by_role("spinbutton", name="Latitud").fill(f"{lat:.6f}")
+    scope.get_by_role("spinbutton", name="Longitud").fill(f"{lon:.6f}")
 
 
 def category_of(municipality, code="graffiti") -> Category:
@@ -76,6 +86,19 @@ def jpeg_with_gps(size=(640, 480)) -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", exif=exif)
     return buffer.getvalue()
+
+
+@pytest.fixture
+def api_for():
+    """Return a function that gives an API client signed in as ``user`` with a token."""
+
+    def client(user):
+        api = APIClient()
+        token, _created = Token.objects.get_or_create(user=user)
+        api.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+        return api
+
+    return client
 
 
 @pytest.fixture(scope="session")

@@ -5,23 +5,10 @@ import uuid
 
 import pytest
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from reports.models import Incident
 
 from .conftest import category_of, centre_of, lat_lon_of
-
-
-@pytest.fixture
-def api_for():
-    def client(user):
-        api = APIClient()
-        token, _created = Token.objects.get_or_create(user=user)
-        api.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
-        return api
-
-    return client
 
 
 def payload(municipality, **overrides):

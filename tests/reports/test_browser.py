@@ -7,6 +7,8 @@ import pytest
 from reports.models import Incident
 from tests.accessibility import wcag_violations
 
+from .conftest import centre_of, type_position
+
 PHONE = {"width": 360, "height": 740}
 
 
@@ -44,14 +46,10 @@ def test_a_reporter_files_by_tapping_the_map_on_a_phone(log_in_page, live_server
 
 @pytest.mark.browser
 def test_a_keyboard_user_types_the_position(log_in_page, live_server, reporter, arboga):
-    from .conftest import centre_of, lat_lon_of
-
     page = log_in_page(reporter)
     page.goto(live_server.url + "/reports/new/")
-    lat, lon = lat_lon_of(centre_of(arboga))
 
-    page.get_by_role("spinbutton", name="Latitud").fill(f"{lat:.6f}")
-    page.get_by_role("spinbutton", name="Longitud").fill(f"{lon:.6f}")
+    type_position(page, centre_of(arboga))
     page.get_by_label("Inbrott").check()
     page.get_by_label("I natt").check()
     page.get_by_role("button", name="Skicka rapporten").press("Enter")

@@ -197,3 +197,19 @@ def test_asking_for_information_needs_a_question(client_for, coordinator, incide
 
     incident.refresh_from_db()
     assert incident.status == Incident.Status.NEW
+
+
+def test_a_list_longer_than_the_count_cap_says_more_than_and_shows_the_newest(
+    client_for, coordinator, incidents, monkeypatch
+):
+    monkeypatch.setattr("reports.pagination.COUNT_CAP", 2)
+
+    response = client_for(coordinator).get(reverse("incident_list"))
+
+    html = response.content.decode()
+    assert "Mer än 2 händelser: listan visar de 2 senaste." in html
+    assert "Ladda ner" in html
+    assert {i.pk for i in response.context["object_list"]} == {
+        incidents["littering_by_coordinator"].pk,
+        incidents["fire_on_the_5th"].pk,
+    }

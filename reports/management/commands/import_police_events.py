@@ -30,9 +30,6 @@ class Command(BaseCommand):
             if scope.count() != len(set(municipality)):
                 raise CommandError(f"Unknown municipality code among {', '.join(municipality)}")
         result = police_events_import(events=events, municipalities=scope)
-        self.stdout.write(
-            f"{result.created} created, {result.updated} updated, {result.unchanged} unchanged, "
-            f"{len(result.skipped)} skipped."
-        )
+        self.stdout.write(f"{result}.")
         for event_id, reason in result.skipped[:20]:
             self.stdout.write(f"  skipped {event_id}: {reason}")
