@@ -20,9 +20,12 @@ from django.db import connection
 
 from .filters import start_of
 
-#: The cell sides kept in the table, in metres: zoom 8 and 6 (see MapView.cell_size). The
+#: The cell sides kept in the table, in metres: zoom 9, 8 and 6 (see MapView.cell_size). The
 #: function that fills them (migration 0008) lists the same sizes.
-STORED_SIZES = (16000, 64000)
+STORED_SIZES = (8000, 16000, 64000)
+#: The smallest side kept by day as well as by month: smaller cells' days would take nearly a
+#: row per incident. Their views are small enough to count the days outside whole months.
+DAYS_FROM = 16000
 
 #: The filter fields the cells can answer: nothing but the period.
 PERIOD_FIELDS = {"start", "end"}
@@ -61,50 +64,65 @@ def _next_month(day: datetime.date) -> datetime.date:
     return (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
 
 
-def _period_sql(period: CellPeriod) -> tuple[str, list]:
-    """Return the SQL condition (and its parameters) picking the buckets of ``period``: its
-    whole months from month rows, every other day from day rows."""
+def _whole_months(period: CellPeriod) -> tuple[datetime.date | None, datetime.date | None] | None:
+    """Return the first day of the first whole month in ``period`` and of the month after the
+    last (None: unbounded), or None when the period holds no whole month."""
     first, last = period.first_day, period.last_day
-    days = ["NOT month"]
-    params = []
-    if first is not None:
-        days.append("start >= %s")
-        params.append(first)
-    if last is not None:
-        days.append("start <= %s")
-        params.append(last)
-    # Months [months_from, months_to) lie wholly inside the period.
     months_from = None if first is None else (_next_month(first) if first.day > 1 else first)
     months_to = None if last is None else _month_start(last + datetime.timedelta(days=1))
     if months_from is not None and months_to is not None and months_from >= months_to:
-        return "(" + " AND ".join(days) + ")", params
-    months, month_params, outside = ["month"], [], []
-    if months_from is not None:
-        months.append("start >= %s")
-        month_params.append(months_from)
-        outside.append("start < %s")
-    if months_to is not None:
-        months.append("start < %s")
-        month_params.append(months_to)
-        outside.append("start >= %s")
-    day_sql = " AND ".join(days)
-    if outside:
-        day_sql += " AND (" + " OR ".join(outside) + ")"
-        params += [d for d in (months_from, months_to) if d is not None]
-    else:
-        day_sql += " AND false"  # no period at all: the months hold everything
-    return f"(({' AND '.join(months)}) OR ({day_sql}))", month_params + params
+        return None
+    return months_from, months_to
+
+
+def _partial_days(period: CellPeriod) -> list[tuple[datetime.date, datetime.date]]:
+    """Return the days of ``period`` outside its whole months, as (first, last) ranges."""
+    months = _whole_months(period)
+    if months is None:
+        return [(period.first_day, period.last_day)]
+    months_from, months_to = months
+    ranges = []
+    if months_from is not None and period.first_day < months_from:
+        ranges.append((period.first_day, months_from - datetime.timedelta(days=1)))
+    if months_to is not None and months_to <= period.last_day:
+        ranges.append((months_to, period.last_day))
+    return ranges
+
+
+def _buckets_sql(period: CellPeriod, with_days: bool) -> tuple[str, list]:
+    """Return the SQL condition (and its parameters) picking the buckets of ``period``: its
+    whole months from month rows and, ``with_days``, its other days from day rows."""
+    conditions, params = ["false"], []
+    months = _whole_months(period)
+    if months is not None:
+        month = "month"
+        for bound, operator in zip(months, (">=", "<"), strict=True):
+            if bound is not None:
+                month += f" AND start {operator} %s"
+                params.append(bound)
+        conditions.append(f"({month})")
+    if with_days:
+        for first, last in _partial_days(period):
+            day = "NOT month"
+            for bound, operator in ((first, ">="), (last, "<=")):
+                if bound is not None:
+                    day += f" AND start {operator} %s"
+                    params.append(bound)
+            conditions.append(f"({day})")
+    return "(" + " OR ".join(conditions) + ")", params
 
 
 def kept_cell_sums(period: CellPeriod, size: int, grid, live_queryset, live_sums) -> dict:
     """Return {(column, row): [count, sum of x, sum of y]} for the cells of side ``size`` in
     ``grid`` (first column, first row, last column, last row), read from the kept cells, with
     the incidents of ``live_queryset`` that began before the period's first day and lasted into
-    it added by ``live_sums`` (map_data.live_cell_sums)."""
+    it, and for sizes kept only by month the incidents begun on the period's other days, added
+    by ``live_sums`` (map_data.live_cell_sums)."""
     stored = stored_size_for(size)
     factor = size // stored
     x0, y0, x1, y1 = grid
-    buckets, bucket_params = _period_sql(period)
+    with_days = stored >= DAYS_FROM
+    buckets, bucket_params = _buckets_sql(period, with_days)
     # Our own conditions; every value is a parameter.
     sql = (
         "SELECT floor(x / %s::float8)::integer, floor(y / %s::float8)::integer, "  # noqa: S608
@@ -117,9 +135,15 @@ def kept_cell_sums(period: CellPeriod, size: int, grid, live_queryset, live_sums
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         sums = {(x, y): [count, sx, sy] for x, y, count, sx, sy in cursor.fetchall()}
+    live = []
     if period.first_day is not None:
-        spanning = live_queryset.spanning(start_of(period.first_day))
-        for key, (count, sx, sy) in live_sums(spanning, size, grid).items():
+        live.append(live_queryset.spanning(start_of(period.first_day)))
+    if not with_days:
+        for first, last in _partial_days(period):
+            after_last = start_of(last + datetime.timedelta(days=1))
+            live.append(live_queryset.begun(start_of(first), after_last))
+    for queryset in live:
+        for key, (count, sx, sy) in live_sums(queryset, size, grid).items():
             kept = sums.setdefault(key, [0, 0.0, 0.0])
             kept[0] += count
             kept[1] += sx

@@ -113,6 +113,10 @@ class IncidentQuerySet(models.QuerySet):
             queryset = queryset.filter(occurred_from__lt=end)
         return queryset
 
+    def begun(self, start, end):
+        """Return the incidents whose period began in [start, end)."""
+        return self.filter(occurred_from__gte=start, occurred_from__lt=end)
+
     def spanning(self, moment):
         """Return the incidents that began before ``moment`` and had not ended by it."""
         return self.alias(period=PERIOD).filter(period__contains=moment, occurred_from__lt=moment)

@@ -8,8 +8,8 @@ from django.db import migrations, models
 
 #: Returns the statement that adds the incidents ``changes`` (an SQL query yielding ``sign``, 1 or
 #: -1, and incident columns) to their cells: each precise, unmerged incident counts in one cell of
-#: each kept size (reports.map_cells.STORED_SIZES) by the local day its period starts and by its
-#: month. The changes are grouped first, so that a COPY of 100,000 incidents makes a few thousand
+#: each kept size (reports.map_cells.STORED_SIZES) by the local month its period starts in and,
+#: in cells of 16 km and more, by the day. The changes are grouped first, so that a COPY of 100,000 incidents makes a few thousand
 #: upserts, and upserted in key order, so that two transactions touching the same cells wait for
 #: each other instead of deadlocking. The statement returns the ids of cells left at 0.
 #: A text, run with EXECUTE by the trigger: only the trigger function's own statements see the
@@ -26,7 +26,7 @@ LANGUAGE sql IMMUTABLE AS $f$ SELECT format($q$
                floor(ST_Y(i.position) / s.size)::integer AS y,
                ST_X(i.position) AS px, ST_Y(i.position) AS py
         FROM (%s) AS i
-        CROSS JOIN unnest(ARRAY[16000, 64000]) AS s(size)
+        CROSS JOIN unnest(ARRAY[8000, 16000, 64000]) AS s(size)
         WHERE i.position_precise AND i.merged_into_id IS NULL
     ), changed AS (
         INSERT INTO reports_incidentcell AS c (size, month, start, x, y, count, sum_x, sum_y)
@@ -34,6 +34,8 @@ LANGUAGE sql IMMUTABLE AS $f$ SELECT format($q$
                sum(sign), sum(sign * px), sum(sign * py)
         FROM placed
         GROUP BY GROUPING SETS ((size, day, x, y), (size, month_start, x, y))
+        -- Days only in cells of 16 km and more (map_cells.DAYS_FROM).
+        HAVING GROUPING(day) = 1 OR size >= 16000
         ORDER BY 1, 2, 3, 4, 5
         ON CONFLICT (size, month, start, x, y)
         DO UPDATE SET count = c.count + EXCLUDED.count,
