@@ -3,11 +3,11 @@ of the whole country add up a few thousand counts instead of counting hundreds o
 incidents.
 
 A row counts the precise, unmerged incidents whose position falls in one square cell of the
-SWEREF 99 TM grid and whose period starts in one local day or month. Nothing else is kept: a
-filter by municipality, category, status, source, text, area or organisation narrows the
-incidents enough to count them (reports.map_cells). Triggers on the incident table keep the rows
-right for every writer, COPY included (migration 0008); ``rebuild_incident_cells`` recomputes
-them all.
+SWEREF 99 TM grid and whose period starts in one local month or (cells of 16 km and more) day.
+Nothing else is kept: a filter by municipality, category, status, source, text, area or
+organisation narrows the incidents enough to count them (reports.map_cells). Triggers on the
+incident table keep the rows right for every writer, COPY included (migration 0008);
+``rebuild_incident_cells`` recomputes them all.
 """
 
 from django.contrib.gis.db import models

@@ -1,15 +1,15 @@
 """The map's counts per cell of the whole country read from the kept cells
 (reports.map_cell_models) instead of counting the incidents.
 
-The cells answer a view when its cells are at least STORED_SIZES[0] wide (zoom 8 and out) and
+The cells answer a view when its cells are at least STORED_SIZES[0] wide (zoom 9 and out) and
 the map shows every municipality's incidents, filtered at most by period: a superuser's view
 of the country. Any other filter, and every user who sees only some municipalities, narrows the
 incidents to tens of thousands at most, which the map counts itself
 (``map_data.live_cell_sums``) through the indexes.
 
-The period's whole months come from month rows, its other days from day rows; incidents that
-began before the first day and lasted into it are counted live (few, found through the period
-index). A coarser cell is the exact sum of the stored cells it is made of, since
+The period's whole months come from month rows, its other days from day rows (in cells kept
+only by month, counted live in the view); incidents that began before the first day and lasted
+into it are counted live (few, found through the period index). A coarser cell is the exact sum of the stored cells it is made of, since
 floor(floor(x / s) / k) = floor(x / (s·k)).
 """
 
