@@ -9,8 +9,8 @@ incidents to tens of thousands at most, which the map counts itself
 
 The period's whole months come from month rows, its other days from day rows (in cells kept
 only by month, counted live in the view); incidents that began before the first day and lasted
-into it are counted live (few, found through the period index). A coarser cell is the exact sum of the stored cells it is made of, since
-floor(floor(x / s) / k) = floor(x / (s·k)).
+into it are counted live (few, found through the period index). A coarser cell is the exact
+sum of the stored cells it is made of, since floor(floor(x / s) / k) = floor(x / (s·k)).
 """
 
 import datetime
