@@ -59,6 +59,10 @@ def generate(path: Path, municipality, rows: int, seed: int = 1) -> None:
             start = now - timedelta(minutes=rng.randrange(600, 365 * 24 * 60))
             end = start + timedelta(minutes=rng.choice((0, 0, 15, 60, 480)))
             start, end = timezone.localtime(start), timezone.localtime(end)
+            if end.replace(tzinfo=None) < start.replace(tzinfo=None):
+                # The night clocks go back, the file's wall-clock times (no offset) would read
+                # as ending before they start.
+                continue
             out.write(
                 f"{rng.choice(categories)};{start:%Y-%m-%d %H:%M};{end:%Y-%m-%d %H:%M};"
                 f"{lat:.6f};{lon:.6f};Plats {written % 500};Händelse nummer {written};"

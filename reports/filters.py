@@ -31,7 +31,8 @@ def _organisations(request):
     ).distinct()
 
 
-def _start_of(day: datetime.date) -> datetime.datetime:
+def start_of(day: datetime.date) -> datetime.datetime:
+    """Return the local midnight that begins ``day``."""
     return datetime.datetime.combine(day, datetime.time(0), tzinfo=timezone.get_current_timezone())
 
 
@@ -90,10 +91,10 @@ class IncidentFilter(django_filters.FilterSet):
         self.filters["category"].extra["choices"] = [(n, n) for n in dict.fromkeys(names)]
 
     def filter_start(self, queryset, name, value):
-        return queryset.between(start=_start_of(value))
+        return queryset.between(start=start_of(value))
 
     def filter_end(self, queryset, name, value):
-        return queryset.between(end=_start_of(value + datetime.timedelta(days=1)))
+        return queryset.between(end=start_of(value + datetime.timedelta(days=1)))
 
     @extend_schema_field(OpenApiTypes.INT)
     def filter_area(self, queryset, name, value):

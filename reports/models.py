@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.contrib.gis.db import models
 from django.contrib.gis.db.models.functions import Transform
+from django.contrib.postgres.fields import DateTimeRangeField
+from django.contrib.postgres.indexes import GistIndex
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -62,6 +64,16 @@ class Category(models.Model):
         return self.name
 
 
+#: An incident's period as a range with both ends included, as the filters' overlap rule reads it.
+PERIOD = models.Func(
+    models.F("occurred_from"),
+    models.F("occurred_to"),
+    models.Value("[]"),
+    function="tstzrange",
+    output_field=DateTimeRangeField(),
+)
+
+
 class IncidentQuerySet(models.QuerySet):
     def for_user(self, user):
         """Return the incidents ``user`` may read.
@@ -100,6 +112,14 @@ class IncidentQuerySet(models.QuerySet):
         if end is not None:
             queryset = queryset.filter(occurred_from__lt=end)
         return queryset
+
+    def begun(self, start, end):
+        """Return the incidents whose period began in [start, end)."""
+        return self.filter(occurred_from__gte=start, occurred_from__lt=end)
+
+    def spanning(self, moment):
+        """Return the incidents that began before ``moment`` and had not ended by it."""
+        return self.alias(period=PERIOD).filter(period__contains=moment, occurred_from__lt=moment)
 
     def within(self, area):
         """Return the incidents positioned inside ``area`` (an Area or a geometry)."""
@@ -270,6 +290,17 @@ class Incident(models.Model):
                 condition=Q(source="police_event"),
                 name="incident_police_event_time",
             ),
+            # The incidents whose period spans a moment (begun before a filter's first day and
+            # lasting into it): the map adds them to the counts kept per day (map_cells.py).
+            GistIndex(PERIOD, name="incident_period"),
+            # The map's police event layer: a year of them from the index alone, without reading
+            # the incident rows they lie scattered in (60 ms for 17,000 of them, warm).
+            models.Index(
+                fields=["occurred_to"],
+                include=["id", "occurred_from", "municipality", "merged_into", "position"],
+                condition=Q(position_precise=False),
+                name="incident_imprecise_until",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -376,5 +407,6 @@ class IncidentImport(models.Model):
         return f"{self.original_name} ({self.municipality})"
 
 
+from .map_cell_models import *  # noqa: E402,F403
 from .situation_models import *  # noqa: E402,F403
 from .tertial_models import *  # noqa: E402,F403

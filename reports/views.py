@@ -42,6 +42,7 @@ from .incidents import (
     municipality_for_position,
     point_from_lat_lon,
 )
+from .map_cells import cell_period
 from .map_data import map_data, map_view_from
 from .models import Category, Incident, IncidentPhoto
 from .pagination import CappedPaginator
@@ -370,7 +371,8 @@ class IncidentMapData(FilteredIncidentsMixin, View):
             view = map_view_from(request.GET)
         except ValidationError as error:
             return JsonResponse({"error": " ".join(error.messages)}, status=400)
-        return JsonResponse(map_data(self.filtered(), view))
+        queryset = self.filtered()
+        return JsonResponse(map_data(queryset, view, cell_period(self.filterset, request.user)))
 
 
 class IncidentExport(FilteredIncidentsMixin, View):
