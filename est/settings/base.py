@@ -82,6 +82,11 @@ DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 5
 # PostgreSQL's JIT compiles expensive-looking plans for 60-100 ms before running them: a loss
 # for the map's and the list's queries, which return in tens of milliseconds without it.
 DATABASES["default"]["OPTIONS"]["options"] = "-c jit=off"
+# A connection per request costs a PostgreSQL backend process each time: filing through the API
+# managed 30 a second with 50 reporters at once (bench/README.md). Kept for a minute, checked
+# before reuse so a restarted database costs one failed request at most.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL", default="redis://127.0.0.1:26379/0")
