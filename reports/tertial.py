@@ -155,49 +155,46 @@ def _areas(municipality, tertial: Tertial) -> dict:
 
 _EFFECT_SQL = """
 WITH windows AS (
-    SELECT n, geom, ST_XMin(geom) - %(buffer)s AS xmin, ST_XMax(geom) + %(buffer)s AS xmax,
-           ST_YMin(geom) - %(buffer)s AS ymin, ST_YMax(geom) + %(buffer)s AS ymax,
-           ST_GeomFromEWKB(comparison) AS comparison, before, starts, until
+    SELECT n, ST_GeomFromEWKB(target) AS geom, ST_GeomFromEWKB(comparison) AS comparison,
+           before, starts, until
     FROM unnest(%(targets)s::bytea[], %(comparisons)s::bytea[], %(befores)s::timestamptz[],
                 %(starts)s::timestamptz[], %(untils)s::timestamptz[])
-             WITH ORDINALITY AS w(target, comparison, before, starts, until, n),
-         ST_GeomFromEWKB(target) AS geom
-),
--- The incidents of all windows (which overlap) are read once, with their coordinates as
--- numbers: comparing numbers with a target's box (grown by the ring) is far cheaper than a
--- geometry operation, and most incidents lie far outside it.
-incidents AS MATERIALIZED (
-    SELECT occurred_from, position, ST_X(position) AS x, ST_Y(position) AS y
-    FROM reports_incident
-    WHERE municipality_id = %(municipality)s
-      AND source <> 'police_event' AND merged_into_id IS NULL AND position_precise
-      AND occurred_from >= %(first)s AND occurred_from < %(last)s
-),
-places AS (
-    -- Window by window, each incident's place and whether it came before or during; counted
-    -- per window, one small aggregate each, rather than sorting every pair (bench/README.md).
-    SELECT i.occurred_from >= w.starts AS after,
-           CASE WHEN NOT (i.x BETWEEN w.xmin AND w.xmax AND i.y BETWEEN w.ymin AND w.ymax)
-                     OR NOT ST_DWithin(w.geom, i.position, %(buffer)s) THEN
-                    CASE WHEN w.comparison IS NULL OR ST_Intersects(w.comparison, i.position)
-                         THEN 'comparison' END
-                WHEN ST_Intersects(w.geom, i.position) THEN 'target'
-                ELSE 'ring' END AS place,
-           w.n
-    FROM windows AS w
-    JOIN incidents AS i ON i.occurred_from >= w.before AND i.occurred_from < w.until
+             WITH ORDINALITY AS w(target, comparison, before, starts, until, n)
 )
-SELECT w.n, counts.*
+SELECT w.n,
+       near.target_before, near.target_after, near.ring_before, near.ring_after,
+       near.compared_before, near.compared_after, counted.before, counted.after
 FROM windows AS w
+-- Near the target (in it or its ring): few incidents, found through the spatial index.
 CROSS JOIN LATERAL (
-    SELECT count(*) FILTER (WHERE NOT after AND place = 'target'),
-           count(*) FILTER (WHERE after AND place = 'target'),
-           count(*) FILTER (WHERE NOT after AND place = 'ring'),
-           count(*) FILTER (WHERE after AND place = 'ring'),
-           count(*) FILTER (WHERE NOT after AND place = 'comparison'),
-           count(*) FILTER (WHERE after AND place = 'comparison')
-    FROM places WHERE places.n = w.n
-) AS counts
+    SELECT count(*) FILTER (WHERE NOT after AND inside) AS target_before,
+           count(*) FILTER (WHERE after AND inside) AS target_after,
+           count(*) FILTER (WHERE NOT after AND NOT inside) AS ring_before,
+           count(*) FILTER (WHERE after AND NOT inside) AS ring_after,
+           count(*) FILTER (WHERE NOT after AND compared) AS compared_before,
+           count(*) FILTER (WHERE after AND compared) AS compared_after
+    FROM (
+        SELECT i.occurred_from >= w.starts AS after,
+               ST_Intersects(w.geom, i.position) AS inside,
+               w.comparison IS NULL OR ST_Intersects(w.comparison, i.position) AS compared
+        FROM reports_incident AS i
+        WHERE i.municipality_id = %(municipality)s
+          AND i.source <> 'police_event' AND i.merged_into_id IS NULL AND i.position_precise
+          AND i.occurred_from >= w.before AND i.occurred_from < w.until
+          AND ST_DWithin(w.geom, i.position, %(buffer)s)
+    ) AS near_incidents
+) AS near
+-- A named comparison area's incidents of the window; the rest of the municipality is counted
+-- from the daily totals instead (interventions_counts).
+CROSS JOIN LATERAL (
+    SELECT count(*) FILTER (WHERE i.occurred_from < w.starts) AS before,
+           count(*) FILTER (WHERE i.occurred_from >= w.starts) AS after
+    FROM reports_incident AS i
+    WHERE w.comparison IS NOT NULL AND i.municipality_id = %(municipality)s
+      AND i.source <> 'police_event' AND i.merged_into_id IS NULL AND i.position_precise
+      AND i.occurred_from >= w.before AND i.occurred_from < w.until
+      AND ST_Intersects(w.comparison, i.position)
+) AS counted
 ORDER BY w.n
 """
 
@@ -224,7 +221,7 @@ def interventions_counts(
     """Return, per window, the incident counts of the target area, its ring of ``buffer``
     metres and the comparison area, during the window and the same length of time before it.
 
-    Counted in one SQL pass over the incidents of all the windows.
+    Counted in one query: near each target through the spatial index, the rest by time alone.
     """
     if not windows:
         return []
@@ -237,18 +234,60 @@ def interventions_counts(
                 "befores": [local_midnight(w.before) for w in windows],
                 "starts": [local_midnight(w.starts_on) for w in windows],
                 "untils": [local_midnight(w.until) for w in windows],
-                "first": local_midnight(min(w.before for w in windows)),
-                "last": local_midnight(max(w.until for w in windows)),
                 "buffer": buffer,
                 "municipality": municipality.pk,
             },
         )
         rows = cursor.fetchall()
-    names = ("target", "buffer", "comparison")
-    return [
-        {name: Counts(before=row[1 + 2 * i], after=row[2 + 2 * i]) for i, name in enumerate(names)}
-        for row in rows
-    ]
+    daily = _counted_per_day(
+        municipality, min(w.before for w in windows), max(w.until for w in windows)
+    )
+
+    def total(first, end):
+        return sum(
+            daily.get(first + datetime.timedelta(days=d), 0) for d in range((end - first).days)
+        )
+
+    counted = []
+    for window, (_n, *near) in zip(windows, rows, strict=True):
+        target_before, target_after, ring_before, ring_after = near[:4]
+        compared_before, compared_after, named_before, named_after = near[4:]
+        if window.comparison is None:
+            named_before = total(window.before, window.starts_on)
+            named_after = total(window.starts_on, window.until)
+        counted.append(
+            {
+                "target": Counts(before=target_before, after=target_after),
+                "buffer": Counts(before=ring_before, after=ring_after),
+                "comparison": Counts(
+                    before=named_before - compared_before, after=named_after - compared_after
+                ),
+            }
+        )
+    return counted
+
+
+def _counted_per_day(municipality, first: datetime.date, end: datetime.date) -> dict:
+    """Return the number of counted incidents (precise, not police events, not merged) of
+    ``municipality`` per local day they began, over [first, end): one pass over the index."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            SELECT (occurred_from AT TIME ZONE %(zone)s)::date, count(*)
+            FROM reports_incident
+            WHERE municipality_id = %(municipality)s
+              AND source <> 'police_event' AND merged_into_id IS NULL AND position_precise
+              AND occurred_from >= %(first)s AND occurred_from < %(end)s
+            GROUP BY 1
+            """,
+            {
+                "zone": settings.TIME_ZONE,
+                "municipality": municipality.pk,
+                "first": local_midnight(first),
+                "end": local_midnight(end),
+            },
+        )
+        return dict(cursor.fetchall())
 
 
 def interventions_evaluated(*, municipality, windows: list[EffectWindow]) -> list[dict]:
