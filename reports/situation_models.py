@@ -14,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from est.models import Municipality, Organisation
 from est.roles import has_permission
 
+from .snapshots import CompiledSnapshot
+
 
 class SituationPictureQuerySet(models.QuerySet):
     def for_user(self, user):
@@ -46,7 +48,7 @@ class SituationPictureQuerySet(models.QuerySet):
         return self.filter(status=SituationPicture.Status.PUBLISHED)
 
 
-class SituationPicture(models.Model):
+class SituationPicture(CompiledSnapshot):
     """One municipality's picture of one 14-day period, in one version.
 
     Compiling is claimed through ``compile_state``: the beat task creates the picture QUEUED,
@@ -58,11 +60,6 @@ class SituationPicture(models.Model):
         DRAFT = "draft", _("Draft")
         REVIEW = "review", _("Ready for review")
         PUBLISHED = "published", _("Published")
-
-    class CompileState(models.TextChoices):
-        QUEUED = "queued", _("Waiting to be compiled")
-        RUNNING = "running", _("Being compiled")
-        DONE = "done", _("Compiled")
 
     municipality = models.ForeignKey(
         Municipality,
@@ -76,12 +73,6 @@ class SituationPicture(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
     )
-    compile_state = models.CharField(
-        _("compiling"), max_length=20, choices=CompileState.choices, default=CompileState.QUEUED
-    )
-    claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
-    compiled_at = models.DateTimeField(_("compiled at"), null=True, blank=True)
-    content = models.JSONField(_("content"), default=dict, blank=True)
     analysis = models.TextField(
         _("analysis"), blank=True, help_text=_("The coordinator's analysis (formatted text).")
     )
@@ -146,10 +137,6 @@ class SituationPicture(models.Model):
     def is_frozen(self) -> bool:
         """Return whether the picture is published and so may no longer change."""
         return self.status == self.Status.PUBLISHED
-
-    @property
-    def is_compiled(self) -> bool:
-        return self.compile_state == self.CompileState.DONE and self.compiled_at is not None
 
 
 class InterventionQuerySet(models.QuerySet):

@@ -4,11 +4,37 @@ retried task compile it once."""
 
 import datetime
 
+from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 #: A claim older than this belongs to a worker that died; another may take the work over.
 CLAIM_TIMEOUT = datetime.timedelta(minutes=10)
+
+
+class CompiledSnapshot(models.Model):
+    """What a compiled report keeps: its JSON content and the state of compiling it."""
+
+    class CompileState(models.TextChoices):
+        QUEUED = "queued", _("Waiting to be compiled")
+        RUNNING = "running", _("Being compiled")
+        DONE = "done", _("Compiled")
+
+    compile_state = models.CharField(
+        _("compiling"), max_length=20, choices=CompileState.choices, default=CompileState.QUEUED
+    )
+    claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    compiled_at = models.DateTimeField(_("compiled at"), null=True, blank=True)
+    content = models.JSONField(_("content"), default=dict, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_compiled(self) -> bool:
+        """Return whether the content has been compiled."""
+        return self.compile_state == self.CompileState.DONE and self.compiled_at is not None
 
 
 def snapshot_compile(model, *, pk: int, frozen_status: str, build, force=False, now=None) -> bool:

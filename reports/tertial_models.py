@@ -15,6 +15,8 @@ from est.models import Municipality
 from est.periods import Tertial
 from est.roles import has_permission
 
+from .snapshots import CompiledSnapshot
+
 
 class TertialAnalysisQuerySet(models.QuerySet):
     def for_user(self, user):
@@ -35,7 +37,7 @@ class TertialAnalysisQuerySet(models.QuerySet):
         return self.filter(superseded_by__isnull=True)
 
 
-class TertialAnalysis(models.Model):
+class TertialAnalysis(CompiledSnapshot):
     """One municipality's analysis of one tertial, in one version.
 
     Compiling is claimed through ``compile_state`` and rendering through ``render_state`` with
@@ -47,11 +49,6 @@ class TertialAnalysis(models.Model):
         DRAFT = "draft", _("Draft")
         SUBMITTED = "submitted", _("Submitted to the management group")
         ADOPTED = "adopted", _("Adopted")
-
-    class CompileState(models.TextChoices):
-        QUEUED = "queued", _("Waiting to be compiled")
-        RUNNING = "running", _("Being compiled")
-        DONE = "done", _("Compiled")
 
     class RenderState(models.TextChoices):
         NONE = "none", _("No PDF yet")
@@ -72,12 +69,6 @@ class TertialAnalysis(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
     )
-    compile_state = models.CharField(
-        _("compiling"), max_length=20, choices=CompileState.choices, default=CompileState.QUEUED
-    )
-    claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
-    compiled_at = models.DateTimeField(_("compiled at"), null=True, blank=True)
-    content = models.JSONField(_("content"), default=dict, blank=True)
     key_messages = models.TextField(
         _("key messages"), blank=True, help_text=_("The coordinator's key messages.")
     )
@@ -138,10 +129,6 @@ class TertialAnalysis(models.Model):
     def is_frozen(self) -> bool:
         """Return whether the analysis is adopted and so may no longer change."""
         return self.status == self.Status.ADOPTED
-
-    @property
-    def is_compiled(self) -> bool:
-        return self.compile_state == self.CompileState.DONE and self.compiled_at is not None
 
     @property
     def filename(self) -> str:
