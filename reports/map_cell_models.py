@@ -7,7 +7,7 @@ SWEREF 99 TM grid and whose period starts in one local month or (cells of 16 km 
 Nothing else is kept: a filter by municipality, category, status, source, text, area or
 organisation narrows the incidents enough to count them (reports.map_cells). Triggers on the
 incident table keep the rows right for every writer, COPY included (migration 0008);
-``rebuild_incident_cells`` recomputes them all.
+``rebuild_incident_counts`` recomputes them (and the counts per day) all.
 """
 
 from django.contrib.gis.db import models

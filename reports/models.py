@@ -201,7 +201,8 @@ class Incident(models.Model):
     )
     occurred_from = models.DateTimeField(_("happened from"))
     occurred_to = models.DateTimeField(_("happened until"))
-    position = models.PointField(_("position"), srid=settings.STORAGE_SRID)
+    # Indexed with its time (Meta.indexes), not alone.
+    position = models.PointField(_("position"), srid=settings.STORAGE_SRID, spatial_index=False)
     place_geometry = models.GeometryField(
         _("place as a line or area"), srid=settings.STORAGE_SRID, null=True, blank=True
     )
@@ -291,9 +292,13 @@ class Incident(models.Model):
         ordering = ["-occurred_from", "-pk"]
         verbose_name = _("incident")
         verbose_name_plural = _("incidents")
-        # position gets a GiST index from GeoDjango (spatial_index defaults to True); category,
-        # reporter and the other foreign keys get btree indexes of their own.
+        # category, reporter and the other foreign keys get btree indexes of their own.
         indexes = [
+            # Where and when together: the incidents near an intervention's target in its weeks
+            # are found in the index, not by reading every incident ever filed near it (0.16 s
+            # to 0.06 s for a tertial's 16 interventions, bench/README.md); a query by place
+            # alone uses it as it used GeoDjango's index on position alone.
+            GistIndex(fields=["position", "occurred_from"], name="incident_position_time"),
             models.Index(
                 fields=["municipality", "occurred_from", "id"], name="incident_municipality_time"
             ),
@@ -433,6 +438,7 @@ class IncidentImport(models.Model):
         return f"{self.original_name} ({self.municipality})"
 
 
+from .day_count_models import *  # noqa: E402,F403
 from .map_cell_models import *  # noqa: E402,F403
 from .situation_models import *  # noqa: E402,F403
 from .tertial_models import *  # noqa: E402,F403

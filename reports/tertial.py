@@ -18,7 +18,7 @@ from django.conf import settings
 from django.contrib.gis.geos import GEOSGeometry
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
-from django.db.models import Q
+from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -28,7 +28,7 @@ from est.report_sections import sections_gather
 
 from .analysis.change import SIGNIFICANCE
 from .analysis.effect import Counts, intervention_effect
-from .models import Category
+from .models import Category, IncidentDayCount
 from .situation import (
     _figure,
     _map_extent,
@@ -269,25 +269,14 @@ def interventions_counts(
 
 def _counted_per_day(municipality, first: datetime.date, end: datetime.date) -> dict:
     """Return the number of counted incidents (precise, not police events, not merged) of
-    ``municipality`` per local day they began, over [first, end): one pass over the index."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            """
-            SELECT (occurred_from AT TIME ZONE %(zone)s)::date, count(*)
-            FROM reports_incident
-            WHERE municipality_id = %(municipality)s
-              AND source <> 'police_event' AND merged_into_id IS NULL AND position_precise
-              AND occurred_from >= %(first)s AND occurred_from < %(end)s
-            GROUP BY 1
-            """,
-            {
-                "zone": settings.TIME_ZONE,
-                "municipality": municipality.pk,
-                "first": local_midnight(first),
-                "end": local_midnight(end),
-            },
+    ``municipality`` per local day they began, over [first, end), from the kept day counts."""
+    return dict(
+        IncidentDayCount.objects.filter(
+            municipality=municipality, precise=True, day__gte=first, day__lt=end
         )
-        return dict(cursor.fetchall())
+        .values_list("day")
+        .annotate(Sum("count"))
+    )
 
 
 def interventions_evaluated(*, municipality, windows: list[EffectWindow]) -> list[dict]:

@@ -176,7 +176,7 @@ def test_filing_correcting_merging_importing_and_deleting_change_the_counts_on_t
 
     # What the writes left is what a rebuild counts from scratch.
     before = sorted(IncidentCell.objects.values_list("size", "x", "y", "start", "count"))
-    call_command("rebuild_incident_cells", stdout=io.StringIO())
+    call_command("rebuild_incident_counts", stdout=io.StringIO())
     assert sorted(IncidentCell.objects.values_list("size", "x", "y", "start", "count")) == before
     assert {size for (size, *_rest) in before} == set(STORED_SIZES)
 
