@@ -102,16 +102,17 @@ def _key_figures(municipality, tertial: Tertial, trend: dict) -> dict:
 
 _AREA_SQL = """
 SELECT area.id,
-       count(incident.id) FILTER (WHERE incident.occurred_from >= %(start)s),
-       count(incident.id) FILTER (WHERE incident.occurred_from < %(previous_end)s)
+       count(incident.id) FILTER (WHERE window_.current),
+       count(incident.id) FILTER (WHERE NOT window_.current)
 FROM est_area AS area
+-- One window at a time, so the index on position and time finds each window's incidents.
+CROSS JOIN (VALUES (true, %(start)s::timestamptz, %(end)s::timestamptz),
+                   (false, %(last_year_start)s, %(previous_end)s)) AS window_(current, first, until)
 LEFT JOIN reports_incident AS incident
   ON incident.municipality_id = %(municipality)s
  AND incident.source <> 'police_event' AND incident.merged_into_id IS NULL
  AND incident.position_precise
- AND ((incident.occurred_from >= %(start)s AND incident.occurred_from < %(end)s)
-      OR (incident.occurred_from >= %(last_year_start)s
-          AND incident.occurred_from < %(previous_end)s))
+ AND incident.occurred_from >= window_.first AND incident.occurred_from < window_.until
  AND ST_Intersects(area.boundary, incident.position)
 WHERE area.municipality_id = %(municipality)s
 GROUP BY area.id
@@ -385,8 +386,10 @@ def _situation_pictures(municipality, tertial: Tertial) -> list[dict]:
     ]
 
 
+# date_part, not extract: extract returns numeric, and converting 66,000 of them took longer
+# than reading them from the index.
 _SPANS_SQL = """
-SELECT extract(epoch FROM occurred_from)::bigint, extract(epoch FROM occurred_to)::bigint
+SELECT date_part('epoch', occurred_from)::bigint, date_part('epoch', occurred_to)::bigint
 FROM reports_incident
 WHERE municipality_id = %(municipality)s AND source <> 'police_event' AND merged_into_id IS NULL
   AND occurred_from >= %(start)s AND occurred_from < %(end)s

@@ -36,7 +36,7 @@ T1_2025 = Tertial(2025, 1)
 @pytest.fixture
 def incidents(arboga, kungsor):
     """2025-T1: 7 graffiti (2 of them in the area Norr) and 3 vandalism; 2024-T3: 4 graffiti;
-    2024-T1: 2 graffiti; a police event; and Kungsör's incidents, never counted for Arboga."""
+    2024-T1: 2 graffiti (1 in Norr); a police event; and Kungsör's incidents, never counted for Arboga."""
     centre = arboga.boundary.centroid
     AreaFactory(
         municipality=arboga, name="Norr", boundary=square(centre.x + 50, centre.y - 250, 500)
@@ -48,7 +48,7 @@ def incidents(arboga, kungsor):
     for day in range(4):
         incident(arboga, "graffiti", local(2024, 10, 1 + day, 12))
     for day in range(2):
-        incident(arboga, "graffiti", local(2024, 2, 1 + day, 12))
+        incident(arboga, "graffiti", local(2024, 2, 1 + day, 12), dx=100 if day < 1 else 0)
     incident(
         arboga, "burglary", local(2025, 3, 3, 3), source=Incident.Source.POLICE_EVENT,
         place_name="Arboga centrum",
@@ -85,7 +85,7 @@ def test_key_figures_compare_with_the_previous_tertial_and_last_year(arboga, inc
     assert graffiti["current"] == 7
     assert len(content["trend"]["months"]) == 36
     assert content["trend"]["months"][-1] == "2025-04"
-    assert [a["current"] for a in content["areas"]["areas"]] == [2]
+    assert [(a["current"], a["last_year"]) for a in content["areas"]["areas"]] == [(2, 1)]
     assert round(content["when"]["total"]) == 10
     assert [e["place"] for e in content["police_events"]] == ["Arboga centrum"]
 
@@ -239,6 +239,6 @@ def test_merged_duplicates_count_nowhere_in_the_analysis(arboga, incidents):
     Incident.objects.filter(pk=twin.pk).update(merged_into=kept)
     content = analysis_content(arboga, T1_2025)
     assert content["key_figures"]["total"]["current"] == 10
-    assert [a["current"] for a in content["areas"]["areas"]] == [2]
+    assert [(a["current"], a["last_year"]) for a in content["areas"]["areas"]] == [(2, 1)]
     assert round(content["when"]["total"]) == 10
     assert content["incident_count"] == 10
