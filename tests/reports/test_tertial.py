@@ -36,7 +36,8 @@ T1_2025 = Tertial(2025, 1)
 @pytest.fixture
 def incidents(arboga, kungsor):
     """2025-T1: 7 graffiti (2 of them in the area Norr) and 3 vandalism; 2024-T3: 4 graffiti;
-    2024-T1: 2 graffiti (1 in Norr); a police event; and Kungsör's incidents, never counted for Arboga."""
+    2024-T1: 2 graffiti (1 in Norr); a police event; and Kungsör's incidents, never counted for
+    Arboga."""
     centre = arboga.boundary.centroid
     AreaFactory(
         municipality=arboga, name="Norr", boundary=square(centre.x + 50, centre.y - 250, 500)
