@@ -105,23 +105,23 @@ def _started(start, end) -> Q:
 
 def _key_figures(municipality, start: datetime.date, end: datetime.date) -> dict:
     """Count per category: this period, the previous one, the same period a year (52 weeks)
-    earlier, with the change and an exact test of whether it is larger than chance."""
+    earlier, with the change and an exact test of whether it is larger than chance.
+
+    Added up from the counts per local day the database keeps (IncidentDayCount)."""
     windows = {
-        "current": _moments(start, end),
-        "previous": _moments(start - datetime.timedelta(days=PERIOD_DAYS), start),
+        "current": (start, end),
+        "previous": (start - datetime.timedelta(days=PERIOD_DAYS), start),
         # 52 weeks, not a calendar year: the period keeps its weekdays, and weekends matter.
-        "last_year": _moments(
-            start - datetime.timedelta(weeks=52), end - datetime.timedelta(weeks=52)
-        ),
+        "last_year": (start - datetime.timedelta(weeks=52), end - datetime.timedelta(weeks=52)),
     }
+    within = {name: Q(day__gte=first, day__lt=until) for name, (first, until) in windows.items()}
     any_window = Q()
-    for window in windows.values():
-        any_window |= _started(*window)
+    for window in within.values():
+        any_window |= window
     rows = (
-        _counted(municipality)
-        .filter(any_window)
+        IncidentDayCount.objects.filter(any_window, municipality=municipality)
         .values("category")
-        .annotate(**{name: Count("pk", filter=_started(*w)) for name, w in windows.items()})
+        .annotate(**{name: Sum("count", filter=w, default=0) for name, w in within.items()})
     )
     counts = {row["category"]: row for row in rows}
     categories = Category.objects.for_municipality(municipality).filter(
