@@ -195,6 +195,26 @@ LISTED_PLACES = 15
 MIN_LABELLED_HEX_PX = 10
 
 
+def _haloed(x, y, text, *, ink: str, halo: str, width: float, size=12, italic=False) -> str:
+    """Return SVG text centred on (x, y) in ``ink`` over an outline of ``halo``, so it reads on
+    any background. Drawn twice, outline first: WeasyPrint ignores ``paint-order`` and would
+    paint the outline over the letters."""
+    return format_html(
+        '<g font-size="{size}" font-style="{style}" text-anchor="middle">'
+        '<text x="{x}" y="{y}" fill="{halo}" stroke="{halo}" stroke-width="{width}" '
+        'stroke-linejoin="round" aria-hidden="true">{text}</text>'
+        '<text x="{x}" y="{y}" fill="{ink}">{text}</text></g>',
+        size=size,
+        style="italic" if italic else "normal",
+        x=x,
+        y=y,
+        halo=halo,
+        width=width,
+        ink=ink,
+        text=text,
+    )
+
+
 def situation_map(
     where: dict,
     *,
@@ -279,14 +299,8 @@ def situation_map(
             x, y = xy(cell["x"], cell["y"]).split(",")
             fill = _shade(cell["count"], largest)
             parts.append(
-                format_html(
-                    '<text x="{}" y="{}" text-anchor="middle" font-size="10" fill="{}" '
-                    'paint-order="stroke" stroke="{}" stroke-width="2">{}</text>',
-                    x,
-                    float(y) + 14,
-                    _ink_on(fill),
-                    fill,
-                    cell["count"],
+                _haloed(
+                    x, float(y) + 14, cell["count"], ink=_ink_on(fill), halo=fill, width=2, size=10
                 )
             )
     for area in where.get("areas", []):
@@ -297,12 +311,8 @@ def situation_map(
         top = max(p[1] for p in ring)
         x, y = xy(cx, top).split(",")
         parts.append(
-            format_html(
-                '<text x="{}" y="{}" text-anchor="middle" font-style="italic" fill="#7a3b00" '
-                'paint-order="stroke" stroke="#ffffff" stroke-width="3">{}</text>',
-                x,
-                float(y) - 3,
-                area["name"],
+            _haloed(
+                x, float(y) - 3, area["name"], ink="#7a3b00", halo="#ffffff", width=3, italic=True
             )
         )
     for number, spot in enumerate(where["hot_spots"], start=1):

@@ -8,7 +8,6 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -18,6 +17,7 @@ from est.access import PermissionRequiredMixin
 from est.forms import MapWidget, form_add_service_errors
 from est.models import Municipality, Organisation
 from est.municipalities import boundary_layer_json
+from est.pdf import pdf_render
 from est.roles import has_permission
 
 from .models import Incident
@@ -205,13 +205,13 @@ class SituationDetail(PictureMixin, DetailView):
 
 class SituationPdf(PictureMixin, View):
     def get(self, request, pk):
-        from weasyprint import HTML
-
         picture = self.get_picture()
-        html = render_to_string(
-            "reports/situation/picture_pdf.html", picture_context(picture), request=request
-        )
-        pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+        title = _("Situation picture %(municipality)s %(start)s") % {
+            "municipality": picture.municipality.name,
+            "start": picture.period_start.isoformat(),
+        }
+        context = picture_context(picture)
+        pdf = pdf_render("reports/situation/picture_pdf.html", context, title=title)
         response = HttpResponse(pdf, content_type="application/pdf")
         filename = (
             f"lagesbild-{picture.municipality.code}-{picture.period_start}-v{picture.version}"

@@ -75,10 +75,16 @@ def test_police_may_not_change_a_picture(client_for, police, coordinator, pictur
     assert client_for(police).post(f"/situation/{picture.pk}/revise/").status_code == 403
 
 
-def test_the_pdf_holds_the_key_figures(client_for, coordinator, picture):
+def test_the_pdf_holds_the_key_figures_and_is_tagged_for_screen_readers(
+    client_for, coordinator, picture
+):
     response = client_for(coordinator).get(f"/situation/{picture.pk}/pdf/")
     assert response["Content-Type"] == "application/pdf"
-    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    reader = PdfReader(io.BytesIO(response.content))
+    assert "/StructTreeRoot" in reader.trailer["/Root"]
+    assert reader.trailer["/Root"]["/Lang"] == "sv"
+    assert reader.metadata.title == f"Lägesbild Arboga {picture.period_start.isoformat()}"
+    text = " ".join(page.extract_text() for page in reader.pages)
     assert "Arboga" in text
     assert "Skadegörelse" in text
     assert "Klotter" in text
