@@ -5,6 +5,7 @@ values, the matrix cells are shaded in one hue and labelled, hot spots are hatch
 and every chart has a data table next to it for screen readers.
 """
 
+from django.utils.formats import number_format
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -26,8 +27,13 @@ def _ink_on(fill: str) -> str:
     return "#ffffff" if fill in SHADES[-2:] else INK
 
 
-def _number(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".") if value else "0"
+def _number(value: float, decimals: int = 1) -> str:
+    """Return ``value`` rounded to ``decimals`` places (none for a whole number) as the active
+    language writes it: 12,5 in Swedish."""
+    rounded = round(value, decimals)
+    if rounded == int(rounded):
+        return number_format(int(rounded))
+    return number_format(rounded, decimal_pos=decimals)
 
 
 def bars(values: list[float], labels: list[str], *, title: str, width: int = 720) -> str:
@@ -36,6 +42,8 @@ def bars(values: list[float], labels: list[str], *, title: str, width: int = 720
     count = len(values)
     slot = (width - 2 * left) / max(count, 1)
     largest = max(values, default=0) or 1
+    # Narrow bars (the 24 hours) get whole numbers, which fit above them; the table has the rest.
+    decimals = 1 if slot >= 36 else 0
     parts = [
         format_html(
             '<svg class="chart" viewBox="0 0 {} {}" role="img" aria-label="{}" '
@@ -67,7 +75,7 @@ def bars(values: list[float], labels: list[str], *, title: str, width: int = 720
                 round(x + slot / 2, 1),
                 round(y - 3, 1),
                 INK,
-                _number(round(value, 1)),
+                _number(value, decimals),
             )
         )
         parts.append(
@@ -145,7 +153,7 @@ def matrix(values: list[list[float]], weekdays: list[str], *, title: str) -> str
                         x + cell / 2,
                         y + cell / 2 + 4,
                         _ink_on(fill),
-                        _number(round(value, 1)),
+                        _number(value),
                     )
                 )
     parts.append(mark_safe("</svg>"))  # noqa: S308 - a constant
