@@ -13,9 +13,11 @@ imported is the import's ``created_by`` and the history's user.
 
 import csv
 import datetime
+import gc
 import io
 import json
 import struct
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -161,6 +163,24 @@ READERS = {".csv": _read_csv, ".txt": _read_csv, ".xlsx": _read_excel}
 READERS.update({".geojson": _read_geojson, ".json": _read_geojson})
 
 
+@contextmanager
+def _collector_paused():
+    """Pause Python's cyclic garbage collector while a file's rows are built and written.
+
+    Every row lives until the import ends, so the collector's repeated passes over the growing
+    list free nothing; they took 1.1 s of the 3.0 s that reading and checking 100,000 rows
+    took (gc.callbacks, bench/README.md). Collection resumes afterwards as usual.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@_collector_paused()
 def import_rows_read(content: bytes, name: str) -> list[dict]:
     """Return the rows of a file of incidents, each a dict keyed as IMPORTED (GeoJSON rows also
     have ``geometry``). Which reader is chosen by the file name's ending.
@@ -267,6 +287,7 @@ def _categories(municipality) -> dict[str, Category]:
     return by_name
 
 
+@_collector_paused()
 def import_rows_validate(
     rows: list[dict], *, municipality: Municipality, now=None
 ) -> list[ImportRow]:
@@ -527,6 +548,7 @@ def incident_import_preview(incident_import: IncidentImport) -> list[ImportRow]:
 
 
 @transaction.atomic
+@_collector_paused()
 def incident_import_confirm(*, incident_import: IncidentImport, by) -> int:
     """Write the incidents of ``incident_import``'s file, all or none; return how many.
 
