@@ -212,6 +212,8 @@ def main() -> None:
     if arguments.incidents:
         top_up(arguments.incidents)
     translation.activate("sv")
+    # As a worker process does once it has started (est/celery.py).
+    gc.freeze()
     municipality = Municipality.objects.get(code=arguments.municipality)
     tertial = parse_tertial(arguments.tertial)
     tertial_work(municipality, tertial)
