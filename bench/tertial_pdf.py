@@ -34,17 +34,15 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.template.loader import render_to_string  # noqa: E402
 from django.utils import translation  # noqa: E402
 from pypdf import PdfReader  # noqa: E402
-from weasyprint import HTML  # noqa: E402
 
 from dialogues.demo import pledges_seed  # noqa: E402
 from est.demo import ARBOGA, KUNGSOR, demo_seed  # noqa: E402
 from est.models import Area, Municipality, Organisation  # noqa: E402
-from est.pdf import PDF_VARIANT, _stylesheet  # noqa: E402
+from est.pdf import pdf_of_html  # noqa: E402
 from reports.models import Incident, TertialAnalysis  # noqa: E402
 from reports.situation import (  # noqa: E402
     PERIOD_DAYS,
@@ -169,13 +167,7 @@ def timed(function, *args, **kwargs):
     return result, time.perf_counter() - started
 
 
-def bare_weasyprint(html: str, stylesheet) -> bytes:
-    """Return the PDF WeasyPrint makes of ``html`` with the house stylesheet, and nothing else."""
-    document = HTML(string=html, base_url=str(settings.BASE_DIR / "static"))
-    return document.write_pdf(stylesheets=[stylesheet], pdf_variant=PDF_VARIANT)
-
-
-def one_round(analysis, stylesheet) -> dict[str, float]:
+def one_round(analysis) -> dict[str, float]:
     """Compile and render ``analysis`` from scratch as the worker does, then bare WeasyPrint on
     the same HTML; return the seconds of each step and end to end ÷ bare."""
     TertialAnalysis.objects.filter(pk=analysis.pk).update(
@@ -190,7 +182,7 @@ def one_round(analysis, stylesheet) -> dict[str, float]:
         {**analysis_context(analysis), "pdf_title": "x", "LANGUAGE_CODE": "sv"},
     )
     # Bare WeasyPrint: parsing the HTML and laying it out, as for any document.
-    _pdf, bare = timed(bare_weasyprint, html, stylesheet)
+    _pdf, bare = timed(pdf_of_html, html)
     return {
         "gathering + analysis": gathering,
         "rendering (worker)": rendering,
@@ -218,17 +210,16 @@ def main() -> None:
     tertial = parse_tertial(arguments.tertial)
     tertial_work(municipality, tertial)
     analysis, _created = tertial_analysis_ensure(municipality=municipality, tertial=tertial)
-    stylesheet = _stylesheet()
     # A worker renders many documents: the first round (fonts, hyphenation dictionary, templates,
     # database cache) is shown but not counted, as a running worker has paid for it already.
-    first = one_round(analysis, stylesheet)
+    first = one_round(analysis)
     if arguments.profile:
         TertialAnalysis.objects.filter(pk=analysis.pk).update(compile_state="queued")
         profiled(tertial_analysis_compile, analysis_id=analysis.pk)
         TertialAnalysis.objects.filter(pk=analysis.pk).update(render_state="queued", pdf_hash="")
         profiled(tertial_analysis_render, analysis_id=analysis.pk)
         return
-    rounds = [one_round(analysis, stylesheet) for _round in range(arguments.rounds)]
+    rounds = [one_round(analysis) for _round in range(arguments.rounds)]
     pages = len(PdfReader(io.BytesIO(bytes(analysis.pdf))).pages)
     print(f"incidents in database: {Incident.objects.count()}")
     print(f"incidents in the tertial: {analysis.content['incident_count']}, pages: {pages}")

@@ -26,5 +26,11 @@ def pdf_render(template_name: str, context: dict, *, title: str) -> bytes:
         template_name,
         {**context, "pdf_title": title, "LANGUAGE_CODE": translation.get_language()},
     )
+    return pdf_of_html(html)
+
+
+def pdf_of_html(html: str) -> bytes:
+    """Return the PDF WeasyPrint makes of the document ``html`` with the house stylesheet,
+    PDF/UA tagged; relative URLs are read from the static files."""
     document = HTML(string=html, base_url=str(settings.BASE_DIR / "static"))
     return document.write_pdf(stylesheets=[_stylesheet()], pdf_variant=PDF_VARIANT)

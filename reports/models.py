@@ -307,8 +307,9 @@ class Incident(models.Model):
             # first page of a million incidents sorts them all (1.2 s measured, bench/README.md).
             models.Index(fields=["-occurred_from", "-id"], name="incident_newest_first"),
             # The incidents the situation pictures and tertial analyses count, with what their
-            # trend, time spans and intervention counts read, so those queries read the index
-            # alone instead of the table (measured in bench/README.md, "Tertial analysis").
+            # time spans and the period's incidents read, so those queries read the index alone
+            # instead of the table (measured in bench/README.md, "Tertial analysis"); trends and
+            # key figures come from the kept day counts (IncidentDayCount).
             models.Index(
                 fields=["municipality", "occurred_from"],
                 include=["category", "occurred_to", "position", "position_precise"],

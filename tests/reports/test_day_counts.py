@@ -18,7 +18,7 @@ from reports.situation import _trend
 
 from .conftest import category_of, centre_of
 from .test_imports import csv_file, row, upload
-from .test_map_cells import varied_incidents
+from .test_map_cells import ARBOGA_POLICE_EVENT, varied_incidents
 
 
 def kept() -> Counter:
@@ -72,18 +72,7 @@ def test_every_write_keeps_the_day_counts_as_counting_would(
     incident_import = arboga.incident_imports.get()
     client_for(coordinator).post(reverse("incident_import_confirm", args=[incident_import.pk]))
     Incident.objects.filter(municipality=kungsor).first().delete()
-    police_events_import(
-        events=[
-            {
-                "id": 1,
-                "datetime": "2026-03-05 22:10:00 +01:00",
-                "name": "05 mars 21.30, Skadegörelse, Arboga",
-                "summary": "Fönster krossat.",
-                "type": "Skadegörelse",
-                "location": {"name": "Arboga", "gps": "59.39,15.84"},
-            }
-        ]
-    )
+    police_events_import(events=[ARBOGA_POLICE_EVENT])
     assert kept() == counted()
     assert sum(kept().values()) == 402
 

@@ -26,6 +26,16 @@ from .conftest import category_of
 from .test_imports import csv_file, row, upload
 from .test_map_data import many_incidents, map_data, view_of
 
+#: One police event in Arboga, as the police's API gives it.
+ARBOGA_POLICE_EVENT = {
+    "id": 1,
+    "datetime": "2026-03-05 22:10:00 +01:00",
+    "name": "05 mars 21.30, Skadegörelse, Arboga",
+    "summary": "Fönster krossat.",
+    "type": "Skadegörelse",
+    "location": {"name": "Arboga", "gps": "59.39,15.84"},
+}
+
 
 def varied_incidents(municipality, count, seed):
     """Insert ``count`` incidents of varied category, status, source and period (some lasting
@@ -158,18 +168,7 @@ def test_filing_correcting_merging_importing_and_deleting_change_the_counts_on_t
     assert counted() == MAX_FEATURES + 2
 
     # Police events are imprecise: they change the layer of their own, never the cells.
-    police_events_import(
-        events=[
-            {
-                "id": 1,
-                "datetime": "2026-03-05 22:10:00 +01:00",
-                "name": "05 mars 21.30, Skadegörelse, Arboga",
-                "summary": "Fönster krossat.",
-                "type": "Skadegörelse",
-                "location": {"name": "Arboga", "gps": "59.39,15.84"},
-            }
-        ]
-    )
+    police_events_import(events=[ARBOGA_POLICE_EVENT])
     assert counted() == MAX_FEATURES + 2
     police = map_data(country, view_of(arboga, zoom=8))["police_events"]["features"]
     assert [f["properties"]["count"] for f in police] == [1]
