@@ -34,7 +34,7 @@ def generate(path: Path, municipality, rows: int, seed: int = 1) -> None:
     from django.contrib.gis.geos import Point
     from django.utils import timezone
 
-    from reports.models import Category
+    from reports.incidents.models import Category
 
     rng = random.Random(seed)
     # 100 m from the border, so that rounding to six decimals never moves a point out.
@@ -87,7 +87,7 @@ def main() -> None:
     from django.db import transaction
 
     from est.models import Municipality
-    from reports.imports import (
+    from reports.incidents.imports import (
         import_rows_read,
         import_rows_validate,
         incident_import_confirm,

@@ -1,10 +1,10 @@
 """How long one beat tick of the police events poll takes: fetch over HTTP, parse, import.
 
 The police's API returns its latest 500 events, nationwide. A local HTTP server serves the
-reference sample of 500 real events (``reports/data/events_sample.json``) in its place (this
-machine has no network, so the police's own answer time is not part of the figure). Each round
-polls twice, as two beat ticks would: the first poll creates the incidents of every event it
-can place among the 290 municipalities, the second finds them all unchanged. Every round runs
+reference sample of 500 real events (``reports/incidents/data/events_sample.json``) in its place
+(this machine has no network, so the police's own answer time is not part of the figure). Each
+round polls twice, as two beat ticks would: the first poll creates the incidents of every event
+it can place among the 290 municipalities, the second finds them all unchanged. Every round runs
 in a transaction that is rolled back, so the development database is left as it was (the
 municipalities must be loaded: ``bin/setup`` does that).
 
@@ -22,7 +22,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "reports" / "data"
+DATA = ROOT / "reports" / "incidents" / "data"
 
 
 class Rollback(Exception):
@@ -46,7 +46,7 @@ def main() -> None:
     django.setup()
     from django.db import transaction
 
-    from reports.police_poll import police_events_poll
+    from reports.incidents.police_poll import police_events_poll
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(DATA)))
     threading.Thread(target=server.serve_forever, daemon=True).start()

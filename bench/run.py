@@ -227,7 +227,7 @@ def bench_api(port: int, requests: int, clients: int, think: float, rng) -> None
     from rest_framework.authtoken.models import Token
 
     from est.models import Municipality
-    from reports.models import Category
+    from reports.incidents.models import Category
 
     arboga = Municipality.objects.get(code="1984")
     centre = arboga.boundary.point_on_surface.transform(4326, clone=True)

@@ -42,7 +42,7 @@ from run import WARM_UP, server, session_cookie, setup_django, summary, timed_ge
 
 
 def _pictures(start):
-    from reports.models import SituationPicture
+    from reports.situation.models import SituationPicture
 
     return SituationPicture.objects.filter(period_start=start)
 
@@ -61,7 +61,7 @@ def _chosen(start, end):
     from django.db.models import Count, Q
 
     from est.models import Municipality
-    from reports.situation import local_midnight
+    from est.periods import local_midnight
 
     busiest = (
         Municipality.objects.annotate(
@@ -112,7 +112,7 @@ FROM m, (
 def _timed_compiles(municipality, start, repeat: int) -> tuple[list[float], dict]:
     """Compile the municipality's picture of the period ``repeat`` times as a worker does;
     return the seconds each took and the content."""
-    from reports.situation import situation_picture_compile, situation_picture_ensure
+    from reports.situation.compile import situation_picture_compile, situation_picture_ensure
 
     picture, _created = situation_picture_ensure(municipality=municipality, period_start=start)
     times = []
@@ -131,7 +131,7 @@ def bench_dense(count: int, repeat: int, code: str = "0180") -> dict:
     from django.db import connection, transaction
 
     from est.models import Municipality
-    from reports.situation import last_ended_period, local_midnight
+    from est.periods import last_ended_period, local_midnight
 
     start, _end = last_ended_period()
     municipality = Municipality.objects.get(code=code)
@@ -155,7 +155,7 @@ def bench_dense(count: int, repeat: int, code: str = "0180") -> dict:
 def bench_compile(repeat: int) -> None:
     from django.core.cache import cache
 
-    from reports.situation import last_ended_period
+    from est.periods import last_ended_period
 
     start, end = last_ended_period()
     for why, municipality in _chosen(start, end):
@@ -171,7 +171,7 @@ def bench_compile(repeat: int) -> None:
 
 
 def _wait_until_compiled(start, count: int, timeout: float = 900) -> None:
-    from reports.models import SituationPicture
+    from reports.situation.models import SituationPicture
 
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -186,7 +186,7 @@ def bench_all(concurrency: int) -> None:
     from django.core.cache import cache
 
     from est.models import Municipality
-    from reports.situation import last_ended_period
+    from est.periods import last_ended_period
     from reports.tasks import compile_due_situation_pictures
 
     start, _end = last_ended_period()
@@ -251,8 +251,8 @@ def _picture_paths(start, dense: int):
     from django.utils import timezone
 
     from est.models import Municipality
-    from reports.models import SituationPicture
-    from reports.situation import situation_picture_compile, situation_picture_ensure
+    from reports.situation.compile import situation_picture_compile, situation_picture_ensure
+    from reports.situation.models import SituationPicture
 
     arboga = Municipality.objects.get(code="1984")
     largest = _largest()
@@ -278,7 +278,7 @@ def _picture_paths(start, dense: int):
 
 
 def bench_requests(port: int, requests: int, suffix: str, dense: int) -> None:
-    from reports.situation import last_ended_period
+    from est.periods import last_ended_period
 
     start, _end = last_ended_period()
     for name, username, pk in _picture_paths(start, dense):

@@ -25,7 +25,7 @@ import pstats
 import statistics
 import sys
 import time
-from pathlib import Path
+from pathlib import Path  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "est.settings.base")
@@ -43,22 +43,15 @@ from dialogues.demo import pledges_seed  # noqa: E402
 from est.demo import ARBOGA, KUNGSOR, demo_seed  # noqa: E402
 from est.models import Area, Municipality, Organisation  # noqa: E402
 from est.pdf import pdf_of_html  # noqa: E402
-from reports.models import Incident, TertialAnalysis  # noqa: E402
-from reports.situation import (  # noqa: E402
-    PERIOD_DAYS,
-    fortnight_containing,
-    intervention_create,
-    situation_picture_compile,
-    situation_picture_ensure,
-)
-from reports.situation_models import Intervention, SituationPicture  # noqa: E402
-from reports.tertial import (  # noqa: E402
-    parse_tertial,
-    tertial_analysis_compile,
-    tertial_analysis_ensure,
-    tertial_analysis_render,
-)
-from reports.tertial_views import analysis_context  # noqa: E402
+from est.periods import PERIOD_DAYS, fortnight_containing, parse_tertial  # noqa: E402
+from reports.incidents.models import Incident  # noqa: E402
+from reports.situation.compile import situation_picture_compile, situation_picture_ensure  # noqa: E402
+from reports.situation.interventions import intervention_create  # noqa: E402
+from reports.situation.models import Intervention, SituationPicture  # noqa: E402
+from reports.tertial.compile import tertial_analysis_compile, tertial_analysis_ensure  # noqa: E402
+from reports.tertial.models import TertialAnalysis  # noqa: E402
+from reports.tertial.presentation import analysis_context  # noqa: E402
+from reports.tertial.rendering import tertial_analysis_render  # noqa: E402
 
 _FILL_SQL = """
 INSERT INTO reports_incident (

@@ -14,7 +14,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from reports.analysis.aoristic import weekday_hour_matrix
-from reports.models import Incident
+from reports.incidents.models import Incident
 
 from .models import Camera
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from est.charts import Bar, bar_chart_svg
 from est.periods import Tertial, tertial_containing, tertial_of_month, tertials_up_to
-from reports.models import Incident
+from reports.incidents.models import Incident
 
 from .models import FocusArea
 

@@ -1,7 +1,14 @@
-"""The periods EST reports by: tertials (T1 January–April, T2 May–August, T3 September–December)."""
+"""The periods EST reports by, and the one place dates are turned into local moments: tertials
+(T1 January–April, T2 May–August, T3 September–December), the situation picture's fortnights
+counted from a Monday, and local midnights in the time zone of the settings."""
 
 import datetime
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 
 @dataclass(frozen=True, order=True)
@@ -47,3 +54,77 @@ def tertials_up_to(last: Tertial, count: int) -> list[Tertial]:
     while len(tertials) < count:
         tertials.append(tertials[-1].previous())
     return tertials[::-1]
+
+
+PERIOD_DAYS = 14
+
+
+def _zone() -> ZoneInfo:
+    return ZoneInfo(settings.TIME_ZONE)
+
+
+def period_anchor() -> datetime.date:
+    """Return the Monday every 14-day period is counted from (setting SITUATION_PERIOD_ANCHOR)."""
+    anchor = settings.SITUATION_PERIOD_ANCHOR
+    if anchor.weekday() != 0:
+        raise ValueError("SITUATION_PERIOD_ANCHOR must be a Monday")
+    return anchor
+
+
+def fortnight_containing(day: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """Return the period (first day, first day after) that ``day`` falls in."""
+    anchor = period_anchor()
+    start = anchor + datetime.timedelta(days=(day - anchor).days // PERIOD_DAYS * PERIOD_DAYS)
+    return start, start + datetime.timedelta(days=PERIOD_DAYS)
+
+
+def last_ended_period(now: datetime.datetime | None = None) -> tuple[datetime.date, datetime.date]:
+    """Return the latest period that has ended at ``now`` (local midnight ends a period)."""
+    today = timezone.localdate(now or timezone.now())
+    start, _end = fortnight_containing(today)
+    return start - datetime.timedelta(days=PERIOD_DAYS), start
+
+
+def local_midnight(day: datetime.date) -> datetime.datetime:
+    """Return the start of ``day`` in Swedish local time (aware)."""
+    return datetime.datetime.combine(day, datetime.time.min, tzinfo=_zone())
+
+
+def local_span(
+    start: datetime.date, end: datetime.date
+) -> tuple[datetime.datetime, datetime.datetime]:
+    """Return the local midnights that begin ``start`` and ``end``: the moments of [start, end)."""
+    return local_midnight(start), local_midnight(end)
+
+
+WEEKDAYS = [
+    gettext_lazy("Mon"),
+    gettext_lazy("Tue"),
+    gettext_lazy("Wed"),
+    gettext_lazy("Thu"),
+    gettext_lazy("Fri"),
+    gettext_lazy("Sat"),
+    gettext_lazy("Sun"),
+]
+WEEKDAY_NAMES = [
+    gettext_lazy("Monday"),
+    gettext_lazy("Tuesday"),
+    gettext_lazy("Wednesday"),
+    gettext_lazy("Thursday"),
+    gettext_lazy("Friday"),
+    gettext_lazy("Saturday"),
+    gettext_lazy("Sunday"),
+]
+
+
+def parse_tertial(text: str) -> Tertial:
+    """Return the tertial written as ``2025-T2``; ValueError if it is not one."""
+    year, _sep, number = text.upper().partition("-T")
+    if not (year.isdigit() and number in {"1", "2", "3"}):
+        raise ValueError(f"{text!r} is not a tertial such as 2025-T2")
+    return Tertial(int(year), int(number))
+
+
+def last_ended_tertial(now: datetime.datetime | None = None) -> Tertial:
+    """Return the latest tertial that has ended at ``now`` (local midnight ends it)."""
+    return tertial_containing(timezone.localdate(now or timezone.now())).previous()

@@ -30,9 +30,9 @@ urlpatterns = [
     ),
     path("areas/<int:pk>/edit/", views.AreaUpdate.as_view(), name="area_update"),
     path("areas/<int:pk>/delete/", views.AreaDelete.as_view(), name="area_delete"),
-    path("reports/", include("reports.urls")),
-    path("situation/", include("reports.situation_urls")),
-    path("tertial/", include("reports.tertial_urls")),
+    path("reports/", include("reports.incidents.urls")),
+    path("situation/", include("reports.situation.urls")),
+    path("tertial/", include("reports.tertial.urls")),
     path("cameras/", include("cameras.urls")),
     path("kamerabevakning/", include("cameras.public_urls")),
     path("", include("dialogues.urls")),
@@ -42,7 +42,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # API
     path("api/v1/", include(router.urls)),
-    path("api/v1/", include("reports.api_urls")),
+    path("api/v1/", include("reports.incidents.api_urls")),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api_schema"),
     path("api/v1/docs/", SpectacularSwaggerView.as_view(url_name="api_schema"), name="api_docs"),
 ]

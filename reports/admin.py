@@ -2,7 +2,7 @@ from django.contrib import admin
 from leaflet.admin import LeafletGeoAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Category, Incident, IncidentPhoto
+from reports.incidents.models import Category, Incident, IncidentPhoto
 
 
 @admin.register(Category)

@@ -12,12 +12,11 @@ class ReportsConfig(AppConfig):
         from est.models import Municipality
         from est.navigation import Entry, register
         from est.roles import Role, grant
-
-        from .categories import seed_new_municipality
-        from .demo import incidents_seed
-        from .police_events import police_events_seed
-        from .situation import situation_pictures_seed
-        from .tertial import tertial_analyses_seed
+        from reports.incidents.categories import seed_new_municipality
+        from reports.incidents.demo import incidents_seed
+        from reports.incidents.police_events import police_events_seed
+        from reports.situation.demo import situation_pictures_seed
+        from reports.tertial.demo import tertial_analyses_seed
 
         # Filing: coordinators, and reporters once trained (checked when filing).
         grant("incident.file", {Role.REPORTER, Role.COORDINATOR})

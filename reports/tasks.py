@@ -3,7 +3,7 @@ period ends, and polling the police's open events."""
 
 from celery import shared_task
 
-from .situation import situation_picture_compile, situation_pictures_due
+from reports.situation.compile import situation_picture_compile, situation_pictures_due
 
 
 @shared_task
@@ -27,7 +27,7 @@ def compile_situation_picture(picture_id: int) -> bool:
 def compile_due_tertial_analyses() -> int:
     """Beat: draft each municipality's analysis of the tertial that just ended and queue its
     compiling, one task per analysis. Returns how many were queued."""
-    from .tertial import tertial_analyses_due
+    from reports.tertial.compile import tertial_analyses_due
 
     due = tertial_analyses_due()
     for analysis_id in due:
@@ -38,7 +38,7 @@ def compile_due_tertial_analyses() -> int:
 @shared_task
 def compile_tertial_analysis(analysis_id: int) -> bool:
     """Compile one analysis if it still waits for it; a second run finds it claimed or done."""
-    from .tertial import tertial_analysis_compile
+    from reports.tertial.compile import tertial_analysis_compile
 
     return tertial_analysis_compile(analysis_id=analysis_id)
 
@@ -46,7 +46,7 @@ def compile_tertial_analysis(analysis_id: int) -> bool:
 @shared_task
 def render_tertial_analysis(analysis_id: int) -> bool:
     """Render one analysis's PDF if it is queued and its inputs changed."""
-    from .tertial import tertial_analysis_render
+    from reports.tertial.rendering import tertial_analysis_render
 
     return tertial_analysis_render(analysis_id=analysis_id)
 
@@ -55,7 +55,7 @@ def render_tertial_analysis(analysis_id: int) -> bool:
 def poll_police_events() -> int | None:
     """Beat, every 10 minutes: import the police's latest open events. Safe to run twice: an
     event seen before is updated by its id. Returns how many were created, None on failure."""
-    from .police_poll import police_events_poll
+    from reports.incidents.police_poll import police_events_poll
 
     result = police_events_poll()
     return None if result is None else result.created

@@ -2,7 +2,8 @@
 
 import django.contrib.gis.db.models.fields
 import django.db.models.deletion
-import reports.models
+import reports.incidents.models.photo
+import reports.incidents.models.imports
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -106,8 +107,8 @@ class Migration(migrations.Migration):
             name='IncidentPhoto',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('image', models.ImageField(height_field='height', upload_to=reports.models._photo_path, verbose_name='photo', width_field='width')),
-                ('thumbnail', models.ImageField(upload_to=reports.models._photo_path, verbose_name='thumbnail')),
+                ('image', models.ImageField(height_field='height', upload_to=reports.incidents.models.photo.photo_upload_path, verbose_name='photo', width_field='width')),
+                ('thumbnail', models.ImageField(upload_to=reports.incidents.models.photo.photo_upload_path, verbose_name='thumbnail')),
                 ('width', models.PositiveIntegerField(editable=False, null=True)),
                 ('height', models.PositiveIntegerField(editable=False, null=True)),
                 ('uploaded_at', models.DateTimeField(auto_now_add=True)),

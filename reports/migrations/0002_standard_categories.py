@@ -1,6 +1,6 @@
 """Give the municipalities that exist already the standard incident categories.
 
-Municipalities created later get them from reports.categories.seed_new_municipality.
+Municipalities created later get them from reports.incidents.categories.seed_new_municipality.
 """
 
 from django.db import migrations

@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 #: Returns the statement that adds the incidents ``changes`` (an SQL query yielding ``sign``, 1 or
 #: -1, and incident columns) to their cells: each precise, unmerged incident counts in one cell of
-#: each kept size (reports.map_cells.STORED_SIZES) by the local month its period starts in and,
+#: each kept size (reports.incidents.map_cells.STORED_SIZES) by the local month its period starts in and,
 #: in cells of 16 km and more, by the day. The changes are grouped first, so that a COPY of 100,000 incidents makes a few thousand
 #: upserts, and upserted in key order, so that two transactions touching the same cells wait for
 #: each other instead of deadlocking. The statement returns the ids of cells left at 0.

@@ -9,7 +9,7 @@ from django.contrib.gis.geos import Point
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from reports.models import Category, Incident
+from reports.incidents.models import Category, Incident
 from tests.cameras.factories import CameraFactory
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")

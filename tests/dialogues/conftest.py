@@ -12,7 +12,7 @@ from dialogues.pledges import (
     pledge_create,
     pledge_publish,
 )
-from tests.reports.situation_helpers import local
+from tests.reports.helpers import local
 
 
 def pledge_draft(municipality, by, year=2026, focus_areas=("Narkotika i centrummiljön",)):

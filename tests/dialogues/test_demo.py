@@ -3,7 +3,7 @@ from django.core.management import call_command
 from dialogues.models import Comment, Pledge
 from est.demo import ARBOGA
 from est.models import User
-from reports.models import TertialAnalysis
+from reports.tertial.models import TertialAnalysis
 
 
 def test_seed_demo_gives_two_years_of_pledges_and_is_safe_to_rerun(db, client):

@@ -9,16 +9,12 @@ from django.conf import settings
 
 from dialogues.models import Activity, Pledge
 from est.periods import Tertial
-from reports.tertial import (
-    tertial_analysis_adopt,
-    tertial_analysis_compile,
-    tertial_analysis_ensure,
-    tertial_analysis_submit,
-)
-from reports.tertial_views import analysis_pdf_bytes
+from reports.tertial.compile import tertial_analysis_compile, tertial_analysis_ensure
+from reports.tertial.rendering import analysis_pdf_bytes
+from reports.tertial.workflow import tertial_analysis_adopt, tertial_analysis_submit
 from tests.dialogues.conftest import report
 from tests.pdf_text import pdf_text
-from tests.reports.situation_helpers import local
+from tests.reports.helpers import local
 
 T1_2026 = Tertial(2026, 1)
 

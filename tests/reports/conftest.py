@@ -11,8 +11,8 @@ from PIL import Image
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from reports.incidents import incident_create
-from reports.models import Category
+from reports.incidents.filing import incident_create
+from reports.incidents.models import Category
 from tests.factories import MunicipalityFactory
 
 

@@ -6,12 +6,8 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from est.models import Municipality
-from reports.situation import (
-    fortnight_containing,
-    last_ended_period,
-    situation_picture_compile,
-    situation_picture_ensure,
-)
+from est.periods import fortnight_containing, last_ended_period
+from reports.situation.compile import situation_picture_compile, situation_picture_ensure
 
 
 class Command(BaseCommand):

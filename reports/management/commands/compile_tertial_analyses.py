@@ -3,12 +3,8 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from est.models import Municipality
-from reports.tertial import (
-    last_ended_tertial,
-    parse_tertial,
-    tertial_analysis_compile,
-    tertial_analysis_ensure,
-)
+from est.periods import last_ended_tertial, parse_tertial
+from reports.tertial.compile import tertial_analysis_compile, tertial_analysis_ensure
 
 
 class Command(BaseCommand):

@@ -6,7 +6,11 @@ from django.core.files import File
 from django.core.management.base import BaseCommand, CommandError
 
 from est.models import Municipality, User
-from reports.imports import incident_import_confirm, incident_import_create, incident_import_preview
+from reports.incidents.imports import (
+    incident_import_confirm,
+    incident_import_create,
+    incident_import_preview,
+)
 
 
 class Command(BaseCommand):

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from est.models import Municipality
-from reports.police_events import UnusableEvent, police_events_import, police_events_load
+from reports.incidents.police_events import UnusableEvent, police_events_import, police_events_load
 
 
 class Command(BaseCommand):

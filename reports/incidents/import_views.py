@@ -1,0 +1,110 @@
+"""Importing incidents from a file: upload, a preview of every row with its errors, confirm."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+from django.views.generic import DetailView, FormView, TemplateView
+
+from est.access import PermissionRequiredMixin
+from est.models import Municipality
+from est.views import MunicipalityScopedMixin
+from reports.incidents.imports import (
+    incident_import_confirm,
+    incident_import_create,
+    incident_import_preview,
+)
+from reports.incidents.models import IncidentImport
+
+#: The preview lists at most this many rows: those with errors first.
+PREVIEW_ROWS = 200
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("File"),
+        help_text=gettext_lazy(
+            "CSV, Excel (.xlsx) or GeoJSON, with a first row naming the columns, as in an export."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.txt,.xlsx,.geojson,.json"}),
+    )
+
+
+class ImportStart(PermissionRequiredMixin, TemplateView):
+    """Which municipality to import into; straight on when the user has only one."""
+
+    permission = "incident.import"
+    template_name = "reports/incidents/imports/start.html"
+
+    def get(self, request, *args, **kwargs):
+        municipalities = list(Municipality.objects.for_user(request.user).defer("boundary"))
+        if len(municipalities) == 1:
+            return redirect("incident_import_upload", code=municipalities[0].code)
+        return self.render_to_response(self.get_context_data(municipalities=municipalities))
+
+
+class ImportUpload(MunicipalityScopedMixin, FormView):
+    """Upload a file: it is stored and checked, and the preview shows what would be imported."""
+
+    permission = "incident.import"
+    template_name = "reports/incidents/imports/upload.html"
+    form_class = ImportForm
+
+    def form_valid(self, form):
+        try:
+            incident_import = incident_import_create(
+                municipality=self.municipality,
+                upload=form.cleaned_data["file"],
+                by=self.request.user,
+            )
+        except ValidationError as error:
+            form.add_error("file", error.message_dict["file"])
+            return self.form_invalid(form)
+        return redirect("incident_import_preview", pk=incident_import.pk)
+
+
+class ImportPreview(PermissionRequiredMixin, DetailView):
+    """Every row of the stored file, validated again, with its errors next to it."""
+
+    permission = "incident.import"
+    template_name = "reports/incidents/imports/preview.html"
+    context_object_name = "incident_import"
+
+    def get_queryset(self):
+        return IncidentImport.objects.for_user(self.request.user).select_related("municipality")
+
+    def get_context_data(self, **kwargs):
+        rows = incident_import_preview(self.object)
+        failed = [row for row in rows if row.errors]
+        shown = (failed or rows)[:PREVIEW_ROWS]
+        return super().get_context_data(
+            rows=shown,
+            failed_count=len(failed),
+            row_count=len(rows),
+            hidden_count=len(failed or rows) - len(shown),
+            **kwargs,
+        )
+
+
+class ImportConfirm(PermissionRequiredMixin, View):
+    """Write every row of the previewed file, or none."""
+
+    permission = "incident.import"
+
+    def post(self, request, pk):
+        incident_import = get_object_or_404(IncidentImport.objects.for_user(request.user), pk=pk)
+        try:
+            count = incident_import_confirm(incident_import=incident_import, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("incident_import_preview", pk=pk)
+        messages.success(
+            request,
+            _("%(count)d incidents were imported into %(municipality)s.")
+            % {"count": count, "municipality": incident_import.municipality.name},
+        )
+        return redirect(reverse("incident_list") + "?source=import")

@@ -1,0 +1,21 @@
+"""The incidents' models: what reporters file and what the database keeps counted from it."""
+
+from reports.incidents.models.category import Category, CategoryQuerySet
+from reports.incidents.models.cells import IncidentCell
+from reports.incidents.models.day_counts import IncidentDayCount
+from reports.incidents.models.imports import IncidentImport, IncidentImportQuerySet
+from reports.incidents.models.incident import Incident, IncidentHistory, IncidentQuerySet
+from reports.incidents.models.photo import IncidentPhoto
+
+__all__ = [
+    "Category",
+    "CategoryQuerySet",
+    "Incident",
+    "IncidentCell",
+    "IncidentDayCount",
+    "IncidentHistory",
+    "IncidentImport",
+    "IncidentImportQuerySet",
+    "IncidentPhoto",
+    "IncidentQuerySet",
+]

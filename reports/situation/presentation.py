@@ -1,0 +1,88 @@
+"""What a situation picture's page and PDF show, drawn from the picture's snapshot only: the
+same context for both, with the charts and the map as SVG."""
+
+from django.db.models import Count
+from django.utils.translation import gettext as _
+
+from est.charts import bars, change_text, matrix, sparkline
+from est.map_svg import LISTED_PLACES, incident_map, legend_swatch
+from est.periods import WEEKDAY_NAMES, WEEKDAYS
+from reports.situation.models import Intervention, SituationPicture
+
+
+def _listed(places: list[dict]) -> dict:
+    """Return the busiest LISTED_PLACES of ``places`` (sorted busiest first) and how many more."""
+    return {"listed": places[:LISTED_PLACES], "more": max(len(places) - LISTED_PLACES, 0)}
+
+
+def _with_changes(figure: dict) -> dict:
+    return {
+        **figure,
+        "previous_text": change_text(figure["previous_change"]),
+        "last_year_text": change_text(figure["last_year_change"]),
+    }
+
+
+def picture_context(picture: SituationPicture) -> dict:
+    """Return what the page and the PDF show of ``picture``, drawn from its snapshot only."""
+    content = picture.content
+    if not content:
+        return {"picture": picture, "content": None}
+    weekdays = [str(day) for day in WEEKDAYS]
+    when = content["when"]
+    trend = content["trend"]
+    figures = content["key_figures"]
+    categories = []
+    for figure in figures["categories"]:
+        series = trend["series"].get(str(figure["category"]), [0] * len(trend["months"]))
+        if not (figure["current"] or figure["previous"] or figure["last_year"] or any(series)):
+            continue
+        categories.append(
+            {
+                **_with_changes(figure),
+                "trend": series,
+                "sparkline": sparkline(
+                    series,
+                    title=_("%(category)s per month, the last 12 months")
+                    % {"category": figure["name"]},
+                ),
+            }
+        )
+    where = content["where"]
+    patrols = [{**row, "weekday_name": WEEKDAY_NAMES[row["weekday"]]} for row in content["patrols"]]
+    status_names = dict(Intervention.Status.choices)
+    return {
+        "picture": picture,
+        "content": content,
+        "interventions": picture.interventions.select_related("area", "organisation").annotate(
+            incident_count=Count("incidents")
+        ),
+        "follow_up": [
+            {**row, "status_name": status_names.get(row["status"], row["status"])}
+            for row in content.get("follow_up", [])
+        ],
+        "categories": categories,
+        "total": _with_changes({**figures["total"], "name": _("All categories")}),
+        "significance_percent": round(content["significance"] * 100),
+        "months": trend["months"],
+        "weekday_chart": bars(when["weekdays"], weekdays, title=_("Incidents per weekday")),
+        "hour_chart": bars(
+            when["hours"], [f"{h:02d}" for h in range(24)], title=_("Incidents per hour of day")
+        ),
+        "matrix_chart": matrix(when["matrix"], weekdays, title=_("Incidents per weekday and hour")),
+        "matrix_rows": list(zip(WEEKDAY_NAMES, when["matrix"], when["weekdays"], strict=True)),
+        "weekday_rows": list(zip(WEEKDAY_NAMES, when["weekdays"], strict=True)),
+        "hour_rows": [(f"{h:02d}–{(h + 1) % 24:02d}", v) for h, v in enumerate(when["hours"])],
+        "map_chart": incident_map(
+            where,
+            centre=content["centre"],
+            police_events=len(content["police_events"]),
+            title=_("Map of the period's incidents, hot spots and repeat places"),
+        ),
+        "legend": {
+            kind: legend_swatch(kind) for kind in ("count", "hot99", "hot95", "repeat", "police")
+        },
+        "patrols": patrols,
+        "hot_spots": _listed(where["hot_spots"]),
+        "repeat_places": _listed(where["repeat_places"]),
+    }

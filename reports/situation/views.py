@@ -1,0 +1,215 @@
+"""Pages of the situation pictures: the list, the picture, its PDF, and the coordinator's steps."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+from django.views.generic import DetailView, FormView, ListView
+
+from est.access import PermissionRequiredMixin
+from est.forms import form_add_service_errors
+from est.models import Municipality
+from est.municipalities import boundary_layer_json
+from est.pdf import pdf_render
+from est.roles import has_permission
+from reports.situation.compile import changed_since_compiled
+from reports.situation.forms import InterventionForm, PictureForm
+from reports.situation.interventions import intervention_create, intervention_set_status
+from reports.situation.models import Intervention, SituationPicture
+from reports.situation.presentation import picture_context
+from reports.situation.workflow import (
+    situation_picture_publish,
+    situation_picture_recompile,
+    situation_picture_revise,
+    situation_picture_submit,
+    situation_picture_update,
+)
+
+
+def readable_pictures(user):
+    return SituationPicture.objects.for_user(user).select_related("municipality")
+
+
+class SituationList(PermissionRequiredMixin, ListView):
+    permission = "situation.read"
+    template_name = "reports/situation/picture_list.html"
+    context_object_name = "pictures"
+
+    def get_queryset(self):
+        pictures = readable_pictures(self.request.user).defer("content")
+        if not has_permission(self.request.user, "situation.edit"):
+            return pictures
+        return pictures.current()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            can_edit=has_permission(self.request.user, "situation.edit"), **kwargs
+        )
+
+
+class PictureMixin(PermissionRequiredMixin):
+    """Finds the picture among those the user may read, else 404 (never 403: ids are guessable)."""
+
+    permission = "situation.read"
+
+    def get_picture(self):
+        return get_object_or_404(readable_pictures(self.request.user), pk=self.kwargs["pk"])
+
+
+class SituationDetail(PictureMixin, DetailView):
+    template_name = "reports/situation/picture_detail.html"
+    context_object_name = "picture"
+
+    def get_object(self, queryset=None):
+        return self.get_picture()
+
+    def get_context_data(self, **kwargs):
+        picture = self.object
+        can_edit = has_permission(self.request.user, "situation.edit")
+        versions = readable_pictures(self.request.user).filter(
+            municipality=picture.municipality_id, period_start=picture.period_start
+        )
+        return super().get_context_data(
+            **picture_context(picture),
+            can_edit=can_edit,
+            changed=changed_since_compiled(picture) if not picture.is_frozen else 0,
+            versions=versions.defer("content").order_by("version"),
+            **kwargs,
+        )
+
+
+class SituationPdf(PictureMixin, View):
+    def get(self, request, pk):
+        picture = self.get_picture()
+        title = _("Situation picture %(municipality)s %(start)s") % {
+            "municipality": picture.municipality.name,
+            "start": picture.period_start.isoformat(),
+        }
+        context = picture_context(picture)
+        pdf = pdf_render("reports/situation/picture_pdf.html", context, title=title)
+        response = HttpResponse(pdf, content_type="application/pdf")
+        filename = (
+            f"lagesbild-{picture.municipality.code}-{picture.period_start}-v{picture.version}"
+        )
+        response["Content-Disposition"] = f'inline; filename="{filename}.pdf"'
+        return response
+
+
+class SituationEdit(PictureMixin, FormView):
+    permission = "situation.edit"
+    form_class = PictureForm
+    template_name = "reports/situation/picture_form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.picture = self.get_picture()
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "municipality": self.picture.municipality}
+
+    def get_initial(self):
+        return {
+            "analysis": self.picture.analysis,
+            "problems": self.picture.problems,
+            "shared_with": list(self.picture.shared_with.all()),
+        }
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(picture=self.picture, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            situation_picture_update(
+                picture=self.picture, by=self.request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The picture is saved."))
+        return redirect("situation_detail", pk=self.picture.pk)
+
+
+STEPS = {
+    "recompile": (situation_picture_recompile, gettext_lazy("The picture is compiled again.")),
+    "submit": (situation_picture_submit, gettext_lazy("The picture is ready for review.")),
+    "publish": (
+        situation_picture_publish,
+        gettext_lazy("The picture is published and the partners are told."),
+    ),
+    "revise": (situation_picture_revise, gettext_lazy("A new version is made from the picture.")),
+}
+
+
+class SituationStep(PictureMixin, View):
+    """One step of the workflow, posted from the picture's page."""
+
+    permission = "situation.edit"
+    step = ""
+
+    def post(self, request, pk):
+        picture = self.get_picture()
+        function, done = STEPS[self.step]
+        try:
+            result = function(picture=picture, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("situation_detail", pk=picture.pk)
+        messages.success(request, done)
+        return redirect("situation_detail", pk=result.pk)
+
+
+class InterventionCreate(PictureMixin, FormView):
+    permission = "situation.edit"
+    form_class = InterventionForm
+    template_name = "reports/situation/intervention_form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.picture = self.get_picture()
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "picture": self.picture}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            picture=self.picture,
+            layers_json=boundary_layer_json(self.picture.municipality),
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        try:
+            intervention_create(picture=self.picture, by=self.request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form_add_service_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The intervention is saved."))
+        return redirect("situation_detail", pk=self.picture.pk)
+
+
+class InterventionStatus(PermissionRequiredMixin, View):
+    """Follow-up: whether an intervention was carried out. Allowed after publishing, too."""
+
+    permission = "situation.edit"
+
+    def post(self, request, pk):
+        intervention = get_object_or_404(
+            Intervention.objects.filter(
+                municipality__in=Municipality.objects.for_user(request.user)
+            ),
+            pk=pk,
+        )
+        try:
+            intervention_set_status(
+                intervention=intervention, by=request.user, status=request.POST.get("status", "")
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The intervention's status is saved."))
+        return redirect("situation_detail", pk=intervention.decided_in_id)

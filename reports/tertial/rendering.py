@@ -1,0 +1,98 @@
+"""The tertial analysis's PDF: rendered by a worker from the analysis's snapshot, and kept with
+the hash of what it was rendered from, so an unchanged analysis is never rendered twice."""
+
+import hashlib
+import json
+
+from django.conf import settings
+from django.db.models import Q
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from est.documents import CLAIM_TIMEOUT
+from est.pdf import pdf_render
+from reports.tertial.models import TertialAnalysis
+from reports.tertial.presentation import analysis_context
+
+#: Bumped when the PDF's layout changes, so that unchanged content is rendered again.
+LAYOUT_VERSION = "2"
+
+
+def render_inputs_hash(analysis: TertialAnalysis) -> str:
+    """Return the hash of everything the PDF shows: content, texts, status and layout."""
+    inputs = {
+        "content": analysis.content,
+        "key_messages": analysis.key_messages,
+        "direction": analysis.direction,
+        "status": analysis.status,
+        "adopted_on": analysis.adopted_on and analysis.adopted_on.isoformat(),
+        "decision": analysis.decision,
+        "version": analysis.version,
+        "layout": LAYOUT_VERSION,
+        "language": settings.LANGUAGE_CODE,
+    }
+    encoded = json.dumps(inputs, sort_keys=True, default=str).encode()
+    return hashlib.sha256(encoded).hexdigest()
+
+
+def tertial_analysis_render_request(*, analysis: TertialAnalysis) -> bool:
+    """Queue the PDF's rendering unless the stored PDF was made from the same inputs; return
+    whether rendering was queued."""
+    from reports.tasks import render_tertial_analysis
+
+    analysis.refresh_from_db()
+    if not analysis.is_compiled:
+        return False
+    if analysis.pdf_hash == render_inputs_hash(analysis) and analysis.pdf:
+        TertialAnalysis.objects.filter(pk=analysis.pk).update(
+            render_state=TertialAnalysis.RenderState.DONE
+        )
+        return False
+    TertialAnalysis.objects.filter(pk=analysis.pk).exclude(
+        render_state=TertialAnalysis.RenderState.RUNNING
+    ).update(render_state=TertialAnalysis.RenderState.QUEUED)
+    render_tertial_analysis.delay_on_commit(analysis.pk)
+    return True
+
+
+def tertial_analysis_render(*, analysis_id: int, now=None) -> bool:
+    """Render the PDF if it is queued and its inputs changed; return whether it rendered."""
+    now = now or timezone.now()
+    claimable = Q(render_state=TertialAnalysis.RenderState.QUEUED) | Q(
+        render_state=TertialAnalysis.RenderState.RUNNING,
+        render_claimed_at__lt=now - CLAIM_TIMEOUT,
+    )
+    claimed = TertialAnalysis.objects.filter(claimable, pk=analysis_id).update(
+        render_state=TertialAnalysis.RenderState.RUNNING, render_claimed_at=now
+    )
+    if not claimed:
+        return False
+    analysis = TertialAnalysis.objects.select_related("municipality").get(pk=analysis_id)
+    inputs = render_inputs_hash(analysis)
+    if analysis.pdf and analysis.pdf_hash == inputs:
+        TertialAnalysis.objects.filter(pk=analysis_id).update(
+            render_state=TertialAnalysis.RenderState.DONE
+        )
+        return False
+    try:
+        pdf = analysis_pdf_bytes(analysis)
+    except Exception:
+        TertialAnalysis.objects.filter(pk=analysis_id).update(
+            render_state=TertialAnalysis.RenderState.FAILED
+        )
+        raise
+    TertialAnalysis.objects.filter(pk=analysis_id).update(
+        pdf=pdf, pdf_hash=inputs, render_state=TertialAnalysis.RenderState.DONE
+    )
+    return True
+
+
+def analysis_pdf_bytes(analysis: TertialAnalysis) -> bytes:
+    """Return the analysis's PDF, in Swedish whatever the caller's language."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return pdf_render(
+            "reports/tertial/analysis_pdf.html",
+            analysis_context(analysis),
+            title=_("Tertial analysis %(municipality)s %(tertial)s")
+            % {"municipality": analysis.municipality.name, "tertial": analysis.tertial},
+        )
