@@ -1,7 +1,7 @@
 -- The counts that the database keeps from the incidents (reports_incident):
---   reports_incidentcell      the map's cells (reports/map_cell_models.py)
---   reports_incidentdaycount  the counts per municipality, category and local day
---                             (reports/day_count_models.py)
+--   reports_incidentcell      the map's cells (the model IncidentCell)
+--   reports_incidentdaycount  the counts per municipality, category and local day (the model
+--                             IncidentDayCount)
 -- Run by reports/migrations/0002_kept_counts.py, which also holds the statements undoing it.
 --
 -- WHY TRIGGERS: statement-level triggers keep the counts for every writer (saves, bulk updates
@@ -10,10 +10,11 @@
 -- rather than 100,000 row-level trigger calls.
 --
 -- How: each table of counts has a function (reports_incident_*_sql) returning the statement that
--- adds a set of changed incidents to it. One trigger function, reports_incident_kept_counts_trigger,
--- hands it the statement's transition tables; reports_incident_kept_counts_rebuild recounts a
--- table from scratch. The management command rebuild_incident_counts calls the latter with the
--- names of these functions and tables: keep the names.
+-- adds a set of changed incidents to it. One trigger function,
+-- reports_incident_kept_counts_trigger, hands it the statement's transition tables;
+-- reports_incident_kept_counts_rebuild recounts a table from scratch. The management command
+-- rebuild_incident_counts calls the latter with the names of these functions and tables: keep
+-- the names.
 
 -- reports_incident_cells_sql(changes) returns the statement that adds the incidents "changes"
 -- (an SQL query yielding sign, 1 or -1, and incident columns) to their cells: each precise,
@@ -167,4 +168,5 @@ CREATE TRIGGER reports_incident_day_counts_delete AFTER DELETE ON reports_incide
 
 -- Count the incidents there are already (none on a new database).
 SELECT reports_incident_kept_counts_rebuild('reports_incident_cells_sql', 'reports_incidentcell');
-SELECT reports_incident_kept_counts_rebuild('reports_incident_day_counts_sql', 'reports_incidentdaycount');
+SELECT reports_incident_kept_counts_rebuild(
+    'reports_incident_day_counts_sql', 'reports_incidentdaycount');
