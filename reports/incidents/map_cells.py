@@ -21,7 +21,7 @@ from django.db import connection
 from reports.incidents.filters import start_of
 
 #: The cell sides kept in the table, in metres: zoom 9, 8 and 6 (see MapView.cell_size). The
-#: function that fills them (migration 0008) lists the same sizes.
+#: function that fills them (reports/migrations/sql/kept_counts.sql) lists the same sizes.
 STORED_SIZES = (8000, 16000, 64000)
 #: The smallest side kept by day as well as by month: smaller cells' days would take nearly a
 #: row per incident. Their views are small enough to count the days outside whole months.

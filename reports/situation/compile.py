@@ -27,8 +27,7 @@ from est.periods import (
 from est.roles import Role
 from reports.analysis.aoristic import hourly_weights
 from reports.analysis.change import SIGNIFICANCE, count_change
-from reports.incidents.models import Category, Incident, IncidentDayCount
-from reports.incidents.models.incident import begun_in
+from reports.incidents.models import Category, Incident, IncidentDayCount, begun_in
 from reports.situation.models import Intervention, SituationPicture
 from reports.situation.places import patrols_content, period_incidents, where_content
 

@@ -123,9 +123,8 @@ class InterventionForm(forms.Form):
         )
         self.fields["incidents"].queryset = (
             Incident.objects.for_municipality(municipality)
-            .filter(occurred_from__gte=local_span(picture.period_start, picture.period_end)[0])
-            .filter(occurred_from__lt=local_span(picture.period_start, picture.period_end)[1])
-            .exclude(source=Incident.Source.POLICE_EVENT)
+            .counted()
+            .begun(*local_span(picture.period_start, picture.period_end))
             .select_related("category")
             .order_by("occurred_from")
         )

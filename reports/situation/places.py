@@ -18,7 +18,7 @@ from est.periods import PERIOD_DAYS, local_midnight, local_span
 from reports.analysis.aoristic import hourly_weights
 from reports.analysis.hotspots import getis_ord_gi_star, repeat_places
 from reports.analysis.patrols import patrol_guidance
-from reports.incidents.models import Incident
+from reports.incidents.models import Incident, counted_sql
 
 #: Edge length of the hexagons hot spots are counted in, in metres.
 HEX_SIZE = 250
@@ -69,8 +69,7 @@ placed AS MATERIALIZED (
     FROM reports_incident AS incident
     WHERE incident.municipality_id = %(municipality)s
       AND incident.occurred_from >= %(extent_start)s AND incident.occurred_from < %(end)s
-      AND incident.merged_into_id IS NULL
-      AND incident.source <> 'police_event'
+      AND {counted}
       AND incident.position_precise
 ),
 corners AS (
@@ -94,7 +93,7 @@ counted AS (
 SELECT cells.i, cells.j, ST_X(ST_Centroid(cells.geom)), ST_Y(ST_Centroid(cells.geom)),
        coalesce(counted.incidents, 0)
 FROM cells LEFT JOIN counted USING (i, j)
-"""
+""".replace("{counted}", counted_sql("incident"))
 
 
 _GRID_SIZE_SQL = """

@@ -21,7 +21,7 @@ from est.models import Area, Municipality
 from est.periods import Tertial, last_ended_tertial, local_midnight
 from est.report_sections import sections_gather
 from reports.analysis.change import SIGNIFICANCE
-from reports.incidents.models import Category
+from reports.incidents.models import Category, counted_sql
 from reports.situation.compile import _figure, _police_events, _trend, _when
 from reports.situation.models import SituationPicture
 from reports.tertial.effects import BUFFER_METRES, tertial_interventions
@@ -78,13 +78,13 @@ CROSS JOIN (VALUES (true, %(start)s::timestamptz, %(end)s::timestamptz),
                    (false, %(last_year_start)s, %(previous_end)s)) AS window_(current, first, until)
 LEFT JOIN reports_incident AS incident
   ON incident.municipality_id = %(municipality)s
- AND incident.source <> 'police_event' AND incident.merged_into_id IS NULL
+ AND {counted}
  AND incident.position_precise
  AND incident.occurred_from >= window_.first AND incident.occurred_from < window_.until
  AND ST_Intersects(area.boundary, incident.position)
 WHERE area.municipality_id = %(municipality)s
 GROUP BY area.id
-"""
+""".replace("{counted}", counted_sql("incident"))
 
 
 def _areas(municipality, tertial: Tertial) -> dict:
@@ -148,9 +148,9 @@ def _situation_pictures(municipality, tertial: Tertial) -> list[dict]:
 _SPANS_SQL = """
 SELECT date_part('epoch', occurred_from)::bigint, date_part('epoch', occurred_to)::bigint
 FROM reports_incident
-WHERE municipality_id = %(municipality)s AND source <> 'police_event' AND merged_into_id IS NULL
+WHERE municipality_id = %(municipality)s AND {counted_here}
   AND occurred_from >= %(start)s AND occurred_from < %(end)s
-"""
+""".replace("{counted_here}", counted_sql(""))
 
 
 def _spans(municipality, start: datetime.date, end: datetime.date) -> pd.DataFrame:

@@ -11,7 +11,7 @@ from django.db.models import Sum
 
 from est.periods import Tertial, local_midnight
 from reports.analysis.effect import Counts, intervention_effect
-from reports.incidents.models import IncidentDayCount
+from reports.incidents.models import IncidentDayCount, counted_sql
 from reports.situation.models import Intervention
 
 #: The ring around an intervention's target area watched for displacement, in metres.
@@ -44,7 +44,7 @@ CROSS JOIN LATERAL (
                w.comparison IS NULL OR ST_Intersects(w.comparison, i.position) AS compared
         FROM reports_incident AS i
         WHERE i.municipality_id = %(municipality)s
-          AND i.source <> 'police_event' AND i.merged_into_id IS NULL AND i.position_precise
+          AND {counted} AND i.position_precise
           AND i.occurred_from >= w.before AND i.occurred_from < w.until
           AND ST_DWithin(w.geom, i.position, %(buffer)s)
     ) AS near_incidents
@@ -56,12 +56,12 @@ CROSS JOIN LATERAL (
            count(*) FILTER (WHERE i.occurred_from >= w.starts) AS after
     FROM reports_incident AS i
     WHERE w.comparison IS NOT NULL AND i.municipality_id = %(municipality)s
-      AND i.source <> 'police_event' AND i.merged_into_id IS NULL AND i.position_precise
+      AND {counted} AND i.position_precise
       AND i.occurred_from >= w.before AND i.occurred_from < w.until
       AND ST_Intersects(w.comparison, i.position)
 ) AS counted
 ORDER BY w.n
-"""
+""".replace("{counted}", counted_sql("i"))
 
 
 @dataclass(frozen=True)

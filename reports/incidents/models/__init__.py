@@ -4,10 +4,20 @@ from reports.incidents.models.category import Category, CategoryQuerySet
 from reports.incidents.models.cells import IncidentCell
 from reports.incidents.models.day_counts import IncidentDayCount
 from reports.incidents.models.imports import IncidentImport, IncidentImportQuerySet
-from reports.incidents.models.incident import Incident, IncidentHistory, IncidentQuerySet
+from reports.incidents.models.incident import (
+    COUNTED,
+    Incident,
+    IncidentHistory,
+    IncidentQuerySet,
+    begun_in,
+    counted_sql,
+)
 from reports.incidents.models.photo import IncidentPhoto
 
 __all__ = [
+    "COUNTED",
+    "begun_in",
+    "counted_sql",
     "Category",
     "CategoryQuerySet",
     "Incident",

@@ -6,8 +6,9 @@ A row counts the precise, unmerged incidents whose position falls in one square 
 SWEREF 99 TM grid and whose period starts in one local month or (cells of 16 km and more) day.
 Nothing else is kept: a filter by municipality, category, status, source, text, area or
 organisation narrows the incidents enough to count them (reports.incidents.map_cells).
-Triggers on the incident table keep the rows right for every writer, COPY included (migration 0008);
-``rebuild_incident_counts`` recomputes them (and the counts per day) all.
+Triggers on the incident table keep the rows right for every writer, COPY included
+(reports/migrations/sql/kept_counts.sql); ``rebuild_incident_counts`` recomputes them (and the
+counts per day) all.
 """
 
 from django.contrib.gis.db import models

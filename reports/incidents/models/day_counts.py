@@ -5,8 +5,8 @@ thousands of incidents.
 
 Counted are the incidents the analyses count: not police events (imprecise, reported apart), not
 merged into another. An incident counts on the local day its period starts. Triggers on the
-incident table keep the rows right for every writer, COPY included (migration 0013);
-``rebuild_incident_counts`` recomputes them all.
+incident table keep the rows right for every writer, COPY included
+(reports/migrations/sql/kept_counts.sql); ``rebuild_incident_counts`` recomputes them all.
 """
 
 from django.db import models
