@@ -8,15 +8,15 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from pypdf import PdfReader
 
-from dialogues.models import Comment
-from dialogues.pledges import (
+from dialogues.pledges.models import Comment
+from dialogues.pledges.services import (
     activity_progress_add,
     pledge_correct,
     pledge_follow_up,
     pledge_publish,
     pledge_update,
 )
-from tests.dialogues.conftest import pledge_draft
+from tests.dialogues.pledges.conftest import pledge_draft
 
 DAY = datetime.date(2026, 3, 10)
 
@@ -101,7 +101,7 @@ def test_the_pdf_is_swedish_a4_and_holds_the_focus_areas(client, arboga, coordin
 
 
 def test_the_pdf_is_made_from_the_html_with_lang_sv(arboga_pledge):
-    from dialogues.pdf import pledge_html
+    from dialogues.pledges.pdf import pledge_html
 
     html = pledge_html(arboga_pledge)
     assert '<html lang="sv">' in html

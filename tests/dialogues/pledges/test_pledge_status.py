@@ -7,7 +7,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from dialogues.models import Activity, Pledge
+from dialogues.pledges.models import Activity, Pledge
 from est.periods import Tertial
 from reports.tertial import (
     tertial_analysis_adopt,
@@ -16,7 +16,7 @@ from reports.tertial import (
     tertial_analysis_submit,
 )
 from reports.tertial_views import analysis_pdf_bytes
-from tests.dialogues.conftest import report
+from tests.dialogues.pledges.conftest import report
 from tests.pdf_text import pdf_text
 from tests.reports.situation_helpers import local
 
