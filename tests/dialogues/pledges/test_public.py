@@ -16,7 +16,9 @@ from dialogues.pledges.services import (
     pledge_publish,
     pledge_update,
 )
+from est.pdf import pdf_render
 from tests.dialogues.pledges.conftest import pledge_draft
+from tests.pdf_text import pdf_text
 
 DAY = datetime.date(2026, 3, 10)
 
@@ -106,6 +108,46 @@ def test_the_pdf_is_made_from_the_html_with_lang_sv(arboga_pledge):
     html = pledge_html(arboga_pledge)
     assert '<html lang="sv">' in html
     assert "Narkotika i centrummiljön" in html
+
+
+def test_the_pdf_is_tagged_titled_and_in_the_readers_language(client, arboga_pledge):
+    swedish = client.get("/medborgarloften/1984/2026/pdf/").content
+    reader = PdfReader(io.BytesIO(swedish))
+    assert "/StructTreeRoot" in reader.trailer["/Root"]
+    assert reader.trailer["/Root"]["/Lang"] == "sv"
+    assert reader.metadata.title == "Medborgarlöften 2026, Arboga"
+    assert "Publicerad" in pdf_text(swedish)
+    client.cookies["django_language"] = "en"
+    english = client.get("/medborgarloften/1984/2026/pdf/").content
+    reader = PdfReader(io.BytesIO(english))
+    assert reader.trailer["/Root"]["/Lang"] == "en"
+    assert reader.metadata.title == "Citizen pledges 2026, Arboga"
+    assert "Published on" in pdf_text(english)
+
+
+def test_the_pdf_is_rendered_once_until_what_it_shows_changes(
+    client, arboga_pledge, police, monkeypatch
+):
+    renders = []
+
+    def counted_pdf_render(*args, **kwargs):
+        renders.append(args[0])
+        return pdf_render(*args, **kwargs)
+
+    monkeypatch.setattr("dialogues.pledges.pdf.pdf_render", counted_pdf_render)
+    first = client.get("/medborgarloften/1984/2026/pdf/")
+    second = client.get("/medborgarloften/1984/2026/pdf/")
+    assert len(renders) == 1
+    assert second.content == first.content
+    activity = arboga_pledge.focus_areas.get().activities.get()
+    activity_progress_add(
+        activity=activity, on=DAY, text="Dialog på Stora torget.", status="under_way", by=police
+    )
+    third = client.get("/medborgarloften/1984/2026/pdf/")
+    assert len(renders) == 2
+    assert "Dialog på Stora torget." in pdf_text(third.content)
+    client.get("/medborgarloften/1984/2026/pdf/")
+    assert len(renders) == 2
 
 
 def test_a_resident_comments_and_it_waits_for_moderation(client, arboga_pledge):
