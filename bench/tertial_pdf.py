@@ -39,7 +39,7 @@ from django.template.loader import render_to_string  # noqa: E402
 from django.utils import translation  # noqa: E402
 from pypdf import PdfReader  # noqa: E402
 
-from dialogues.demo import pledges_seed  # noqa: E402
+from dialogues.pledges.demo import pledges_seed  # noqa: E402
 from est.demo import ARBOGA, KUNGSOR, demo_seed  # noqa: E402
 from est.models import Area, Municipality, Organisation  # noqa: E402
 from est.pdf import pdf_of_html  # noqa: E402

@@ -13,8 +13,8 @@ class DialoguesConfig(AppConfig):
         from est.report_sections import register as register_report_section
         from est.roles import Role, grant
 
-        from .demo import pledges_seed
-        from .pledge_status import pledge_status_gather, pledge_status_present
+        from .pledges.demo import pledges_seed
+        from .pledges.status import pledge_status_gather, pledge_status_present
 
         grant("pledge.view", {Role.COORDINATOR, Role.POLICE, Role.COUNCIL, Role.ADMINISTRATOR})
         grant("pledge.edit", {Role.COORDINATOR, Role.POLICE})
@@ -50,7 +50,7 @@ class DialoguesConfig(AppConfig):
             ReportSection(
                 key="pledges",
                 title=_("Citizen pledges"),
-                template="dialogues/report_pledges.html",
+                template="dialogues/pledges/report_pledges.html",
                 gather=pledge_status_gather,
                 present=pledge_status_present,
             )

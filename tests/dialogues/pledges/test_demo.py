@@ -1,6 +1,6 @@
 from django.core.management import call_command
 
-from dialogues.models import Comment, Pledge
+from dialogues.pledges.models import Comment, Pledge
 from est.demo import ARBOGA
 from est.models import User
 from reports.tertial.models import TertialAnalysis

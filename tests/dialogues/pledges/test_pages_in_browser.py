@@ -5,9 +5,9 @@ import datetime
 import pytest
 from playwright.sync_api import expect
 
-from dialogues.comments import comment_moderate, comment_submit
-from dialogues.models import CooperationAgreement
-from dialogues.pledges import (
+from dialogues.pledges.comments import comment_moderate, comment_submit
+from dialogues.pledges.models import CooperationAgreement
+from dialogues.pledges.services import (
     activity_progress_add,
     pledge_correct,
     pledge_follow_up,
@@ -15,7 +15,7 @@ from dialogues.pledges import (
     pledge_update,
 )
 from tests.accessibility import wcag_violations
-from tests.dialogues.conftest import pledge_draft
+from tests.dialogues.pledges.conftest import pledge_draft
 
 pytestmark = pytest.mark.browser
 

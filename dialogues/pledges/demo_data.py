@@ -1,4 +1,5 @@
-"""Demo pledges for Arboga and Kungsör: 2025 followed up, 2026 published and under way.
+"""The text of the demo pledges for Arboga and Kungsör: the agreements, two years of pledges
+with their focus areas, activities and dated progress, and a few residents' comments.
 
 Drawn from the municipalities' own pages (see /work/shared/seeds): dialogues where the situation
 picture points, drugs in the town centre, traffic, fraud against the elderly, neighbourhood watch.
@@ -6,21 +7,7 @@ picture points, drugs in the town centre, traffic, fraud against the elderly, ne
 
 import datetime
 
-from django.db import transaction
-from django.utils import timezone
-
 from est.demo import ARBOGA, KUNGSOR
-from est.models import Area, User
-
-from .models import Activity, CooperationAgreement, Pledge
-from .pledges import (
-    activity_create,
-    activity_progress_add,
-    focus_area_create,
-    pledge_create,
-    pledge_follow_up,
-    pledge_publish,
-)
 
 D = datetime.date
 M, P, T, PARTNER = "municipality", "police", "together", "partner"
@@ -406,80 +393,3 @@ COMMENTS = [
     (ARBOGA, 2026, "Ahmed", "Kan ni titta på belysningen vid gångtunneln under Ringvägen?", None),
     (KUNGSOR, 2026, "Lena", "Skönt att det händer något med trafiken i Valskog.", ""),
 ]
-
-
-def _at(day: datetime.date) -> datetime.datetime:
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(10)))
-
-
-@transaction.atomic
-def pledges_seed(municipalities) -> None:
-    """Create the demo pledges, their progress and a few comments where they are missing."""
-    by_code = {municipality.code: municipality for municipality in municipalities}
-    coordinator = User.objects.filter(username="samordnare").first()
-    police = User.objects.filter(username="polis").first()
-    today = timezone.localdate()
-    for code, (title, signed_on, valid_until, summary) in AGREEMENTS.items():
-        CooperationAgreement.objects.get_or_create(
-            municipality=by_code[code],
-            title=title,
-            defaults={"signed_on": signed_on, "valid_until": valid_until, "summary": summary},
-        )
-    for code, year, published_on, introduction, follow_up, focus_areas in PLEDGES:
-        municipality = by_code[code]
-        if Pledge.objects.for_municipality(municipality).filter(year=year).exists():
-            continue
-        pledge = pledge_create(
-            municipality=municipality,
-            year=year,
-            introduction=introduction,
-            agreement=CooperationAgreement.objects.filter(municipality=municipality).first(),
-            by=coordinator,
-        )
-        for title, reason, categories, area_names, activities in focus_areas:
-            focus_area = focus_area_create(
-                pledge=pledge,
-                title=title,
-                reason=reason,
-                incident_categories=categories,
-                areas=Area.objects.for_municipality(municipality).filter(name__in=area_names),
-            )
-            for what, who, partner, starts, ends, target, _updates in activities:
-                activity_create(
-                    focus_area=focus_area,
-                    description=what,
-                    responsible=who,
-                    partner=partner,
-                    starts_on=starts,
-                    ends_on=ends,
-                    target=target,
-                )
-        pledge_publish(pledge=pledge, by=coordinator)
-        activities = Activity.objects.filter(focus_area__pledge=pledge)
-        for (_, _, _, _, planned), focus_area in zip(
-            focus_areas, pledge.focus_areas.all(), strict=True
-        ):
-            for (*_, updates), activity in zip(
-                planned, activities.filter(focus_area=focus_area), strict=True
-            ):
-                for day, text, status in updates:
-                    if day <= today:
-                        activity_progress_add(
-                            activity=activity, on=day, text=text, status=status, by=police
-                        )
-        if follow_up:
-            pledge_follow_up(pledge=pledge, text=follow_up, by=coordinator)
-        # The demo tells a story over two years: date it as it would have happened.
-        Pledge.objects.filter(pk=pledge.pk).update(
-            published_at=_at(published_on),
-            followed_up_on=D(year + 1, 1, 28) if follow_up else None,
-        )
-    for code, year, name, body, reply in COMMENTS:
-        pledge = Pledge.objects.current().get(municipality=by_code[code], year=year)
-        comment, created = pledge.comments.get_or_create(display_name=name, body=body)
-        if created and reply is not None:
-            comment.status = comment.Status.APPROVED
-            comment.reply = reply
-            comment.moderated_by = coordinator
-            comment.moderated_at = timezone.now()
-            comment.save()

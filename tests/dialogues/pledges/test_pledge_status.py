@@ -7,12 +7,12 @@ from pathlib import Path
 
 from django.conf import settings
 
-from dialogues.models import Activity, Pledge
+from dialogues.pledges.models import Activity, Pledge
 from est.periods import Tertial
 from reports.tertial.compile import tertial_analysis_compile, tertial_analysis_ensure
 from reports.tertial.rendering import analysis_pdf_bytes
 from reports.tertial.workflow import tertial_analysis_adopt, tertial_analysis_submit
-from tests.dialogues.conftest import report
+from tests.dialogues.pledges.conftest import report
 from tests.pdf_text import pdf_text
 from tests.reports.helpers import local
 

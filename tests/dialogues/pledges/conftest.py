@@ -4,8 +4,8 @@ import datetime
 
 import pytest
 
-from dialogues.models import Activity, Pledge
-from dialogues.pledges import (
+from dialogues.pledges.models import Activity, Pledge
+from dialogues.pledges.services import (
     activity_create,
     activity_progress_add,
     focus_area_create,

@@ -8,15 +8,17 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from pypdf import PdfReader
 
-from dialogues.models import Comment
-from dialogues.pledges import (
+from dialogues.pledges.models import Comment
+from dialogues.pledges.services import (
     activity_progress_add,
     pledge_correct,
     pledge_follow_up,
     pledge_publish,
     pledge_update,
 )
-from tests.dialogues.conftest import pledge_draft
+from est.pdf import pdf_render
+from tests.dialogues.pledges.conftest import pledge_draft
+from tests.pdf_text import pdf_text
 
 DAY = datetime.date(2026, 3, 10)
 
@@ -101,11 +103,51 @@ def test_the_pdf_is_swedish_a4_and_holds_the_focus_areas(client, arboga, coordin
 
 
 def test_the_pdf_is_made_from_the_html_with_lang_sv(arboga_pledge):
-    from dialogues.pdf import pledge_html
+    from dialogues.pledges.pdf import pledge_html
 
     html = pledge_html(arboga_pledge)
     assert '<html lang="sv">' in html
     assert "Narkotika i centrummiljön" in html
+
+
+def test_the_pdf_is_tagged_titled_and_in_the_readers_language(client, arboga_pledge):
+    swedish = client.get("/medborgarloften/1984/2026/pdf/").content
+    reader = PdfReader(io.BytesIO(swedish))
+    assert "/StructTreeRoot" in reader.trailer["/Root"]
+    assert reader.trailer["/Root"]["/Lang"] == "sv"
+    assert reader.metadata.title == "Medborgarlöften 2026, Arboga"
+    assert "Publicerad" in pdf_text(swedish)
+    client.cookies["django_language"] = "en"
+    english = client.get("/medborgarloften/1984/2026/pdf/").content
+    reader = PdfReader(io.BytesIO(english))
+    assert reader.trailer["/Root"]["/Lang"] == "en"
+    assert reader.metadata.title == "Citizen pledges 2026, Arboga"
+    assert "Published on" in pdf_text(english)
+
+
+def test_the_pdf_is_rendered_once_until_what_it_shows_changes(
+    client, arboga_pledge, police, monkeypatch
+):
+    renders = []
+
+    def counted_pdf_render(*args, **kwargs):
+        renders.append(args[0])
+        return pdf_render(*args, **kwargs)
+
+    monkeypatch.setattr("dialogues.pledges.pdf.pdf_render", counted_pdf_render)
+    first = client.get("/medborgarloften/1984/2026/pdf/")
+    second = client.get("/medborgarloften/1984/2026/pdf/")
+    assert len(renders) == 1
+    assert second.content == first.content
+    activity = arboga_pledge.focus_areas.get().activities.get()
+    activity_progress_add(
+        activity=activity, on=DAY, text="Dialog på Stora torget.", status="under_way", by=police
+    )
+    third = client.get("/medborgarloften/1984/2026/pdf/")
+    assert len(renders) == 2
+    assert "Dialog på Stora torget." in pdf_text(third.content)
+    client.get("/medborgarloften/1984/2026/pdf/")
+    assert len(renders) == 2
 
 
 def test_a_resident_comments_and_it_waits_for_moderation(client, arboga_pledge):

@@ -8,8 +8,9 @@ from django.contrib.gis.db.models import Union
 from django.db.models import Count
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from est.charts import Bar, bar_chart_svg
+from est.charts import bars
 from est.periods import Tertial, tertial_containing, tertial_of_month, tertials_up_to
 from reports.incidents.models import Incident
 
@@ -28,7 +29,11 @@ class Indicator:
 
     @property
     def chart(self) -> str:
-        return bar_chart_svg([Bar(str(tertial), count) for tertial, count in self.counts])
+        return bars(
+            [count for _tertial, count in self.counts],
+            [str(tertial) for tertial, _count in self.counts],
+            title=_("Incidents per tertial"),
+        )
 
 
 def _incidents(focus_area: FocusArea):
@@ -36,7 +41,7 @@ def _incidents(focus_area: FocusArea):
     events are counted by the police), in its categories and, when it has areas, inside them."""
     incidents = (
         Incident.objects.for_municipality(focus_area.pledge.municipality)
-        .exclude(source=Incident.Source.POLICE_EVENT)
+        .counted()
         .filter(category__name__in=focus_area.incident_categories)
     )
     areas = focus_area.areas.all()

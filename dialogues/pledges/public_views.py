@@ -21,7 +21,7 @@ from .comments import comment_submit
 from .display import pledge_for_display, pledge_page_context
 from .forms import CommentForm
 from .models import Comment, Pledge, ProgressUpdate
-from .pdf import pledge_pdf
+from .pdf import pledge_pdf_stored
 
 
 def _municipality(code: str) -> Municipality:
@@ -31,7 +31,7 @@ def _municipality(code: str) -> Municipality:
 class PublicIndex(TemplateView):
     """The municipalities that have published pledges."""
 
-    template_name = "dialogues/public_index.html"
+    template_name = "dialogues/pledges/public_index.html"
 
     def get_context_data(self, **kwargs):
         municipalities = (
@@ -48,7 +48,7 @@ class PublicYear(TemplateView):
     Without a year in the URL it shows the newest year and lists the earlier ones.
     """
 
-    template_name = "dialogues/public_year.html"
+    template_name = "dialogues/pledges/public_year.html"
 
     def dispatch(self, request, *args, **kwargs):
         self.municipality = _municipality(kwargs["code"])
@@ -119,7 +119,7 @@ def _sender_key(request) -> str:
 class PublicVersion(TemplateView):
     """An earlier, corrected version of a year's pledges, kept for openness."""
 
-    template_name = "dialogues/public_version.html"
+    template_name = "dialogues/pledges/public_version.html"
 
     def get_context_data(self, **kwargs):
         municipality = _municipality(kwargs["code"])
@@ -134,12 +134,13 @@ class PublicVersion(TemplateView):
 
 
 def public_pdf(request, code: str, year: int):
-    """Return the current version of a year's pledges as a PDF to read or print."""
+    """Return the current version of a year's pledges as a PDF to read or print, rendered once
+    per content and language (see ``pdf``)."""
     municipality = _municipality(code)
     pledge = get_object_or_404(
         pledge_for_display(Pledge.objects.current().for_municipality(municipality)), year=year
     )
-    response = HttpResponse(pledge_pdf(pledge), content_type="application/pdf")
+    response = HttpResponse(pledge_pdf_stored(pledge), content_type="application/pdf")
     filename = f"medborgarlofte-{municipality.code}-{year}.pdf"
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response

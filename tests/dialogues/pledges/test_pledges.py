@@ -8,8 +8,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError
 from django.utils import timezone
 
-from dialogues.models import Activity, Pledge
-from dialogues.pledges import (
+from dialogues.pledges.models import Activity, Pledge
+from dialogues.pledges.progress import Progress
+from dialogues.pledges.services import (
     activity_create,
     activity_progress_add,
     activity_update,
@@ -21,8 +22,7 @@ from dialogues.pledges import (
     pledge_publish,
     pledge_update,
 )
-from dialogues.progress import Progress
-from tests.dialogues.conftest import pledge_draft
+from tests.dialogues.pledges.conftest import pledge_draft
 from tests.factories import AreaFactory
 
 DAY = datetime.date(2026, 3, 10)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from dialogues.progress import Progress, progress_of
+from dialogues.pledges.progress import Progress, progress_of
 
 
 def test_share_done_counts_done_among_planned_activities():

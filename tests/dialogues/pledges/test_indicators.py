@@ -5,10 +5,10 @@ from zoneinfo import ZoneInfo
 
 from django.contrib.gis.geos import Point
 
-from dialogues.indicators import focus_area_indicator
-from dialogues.pledges import focus_area_create, focus_area_update, pledge_publish
+from dialogues.pledges.indicators import focus_area_indicator
+from dialogues.pledges.services import focus_area_create, focus_area_update, pledge_publish
 from reports.incidents.models import Category, Incident
-from tests.dialogues.conftest import pledge_draft
+from tests.dialogues.pledges.conftest import pledge_draft
 from tests.factories import AreaFactory
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")

@@ -5,22 +5,20 @@ pledge is a 404 whatever its id.
 """
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import FormView, TemplateView, View
+from django.views.generic import TemplateView, View
 
 from est.access import PermissionRequiredMixin
-from est.forms import form_add_service_errors
 from est.models import Municipality
 from est.roles import has_permission
 from est.views import MunicipalityScopedMixin
 
-from . import comments, pledges
+from . import comments, services
 from .display import pledge_for_display, pledge_page_context
 from .forms import (
     ActivityForm,
@@ -31,12 +29,13 @@ from .forms import (
     PledgeForm,
     ProgressForm,
 )
+from .mixins import ConfirmView, PledgeScopedMixin, ServiceFormView, staff_url
 from .models import Activity, Comment, FocusArea, Pledge
 
 
 class PledgeList(PermissionRequiredMixin, TemplateView):
     permission = "pledge.view"
-    template_name = "dialogues/pledge_list.html"
+    template_name = "dialogues/pledges/pledge_list.html"
 
     def get_context_data(self, **kwargs):
         user = self.request.user
@@ -60,98 +59,9 @@ class PledgeList(PermissionRequiredMixin, TemplateView):
         )
 
 
-class ServiceFormView(FormView):
-    """A form whose valid data goes to one service function; its ValidationError lands on the form.
-
-    Subclasses define ``save(form)``, returning the object whose staff page comes next.
-    """
-
-    template_name = "dialogues/form.html"
-    heading = ""
-    submit_label = gettext_lazy("Save")
-    success_message = ""
-
-    def form_valid(self, form):
-        try:
-            saved = self.save(form)
-        except ValidationError as error:
-            form_add_service_errors(form, error)
-            return self.form_invalid(form)
-        if self.success_message:
-            messages.success(self.request, self.success_message)
-        return redirect(_staff_url(saved))
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            heading=self.heading,
-            submit_label=self.submit_label,
-            cancel_url=self.cancel_url(),
-            **kwargs,
-        )
-
-    def cancel_url(self):
-        return _staff_url(self.pledge)
-
-
-def _staff_url(obj) -> str:
-    """Return the staff page that shows ``obj``: its pledge's page, at the object's place."""
-    if isinstance(obj, Pledge):
-        return reverse("pledge_detail", args=[obj.pk])
-    if isinstance(obj, FocusArea):
-        return reverse("pledge_detail", args=[obj.pledge_id]) + f"#focus-area-{obj.pk}"
-    if isinstance(obj, Activity):
-        return reverse("pledge_detail", args=[obj.focus_area.pledge_id]) + f"#activity-{obj.pk}"
-    raise TypeError(obj)
-
-
-class PledgeScopedMixin(PermissionRequiredMixin):
-    """Finds ``self.pledge`` (and the focus area or activity in the URL) among the user's
-    municipalities' pledges, else 404. With ``draft_only``, a published pledge sends the user
-    back to its page: its text is frozen."""
-
-    lookup: type = Pledge
-    draft_only = False
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return super().dispatch(request, *args, **kwargs)
-        own = Pledge.objects.for_user(request.user)
-        if self.lookup is Pledge:
-            self.pledge = get_object_or_404(own, pk=kwargs["pk"])
-        elif self.lookup is FocusArea:
-            self.focus_area = get_object_or_404(
-                FocusArea.objects.select_related("pledge__municipality").filter(pledge__in=own),
-                pk=kwargs["pk"],
-            )
-            self.pledge = self.focus_area.pledge
-        else:
-            self.activity = get_object_or_404(
-                Activity.objects.select_related("focus_area__pledge__municipality").filter(
-                    focus_area__pledge__in=own
-                ),
-                pk=kwargs["pk"],
-            )
-            self.focus_area = self.activity.focus_area
-            self.pledge = self.focus_area.pledge
-        if (
-            self.draft_only
-            and not self.pledge.is_draft
-            and has_permission(request.user, self.permission)
-        ):
-            messages.error(
-                request,
-                _("The pledge is published and cannot be changed. Make a correction instead."),
-            )
-            return redirect("pledge_detail", self.pledge.pk)
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(pledge=self.pledge, **kwargs)
-
-
 class PledgeDetail(PledgeScopedMixin, TemplateView):
     permission = "pledge.view"
-    template_name = "dialogues/pledge_detail.html"
+    template_name = "dialogues/pledges/pledge_detail.html"
 
     def get_context_data(self, **kwargs):
         pledge = pledge_for_display(Pledge.objects.filter(pk=self.pledge.pk)).get()
@@ -195,7 +105,7 @@ class PledgeCreate(MunicipalityScopedMixin, ServiceFormView):
         return PledgeForm(municipality=self.municipality, **self.get_form_kwargs())
 
     def save(self, form):
-        return pledges.pledge_create(
+        return services.pledge_create(
             municipality=self.municipality, by=self.request.user, **form.cleaned_data
         )
 
@@ -223,7 +133,7 @@ class PledgeUpdate(PledgeScopedMixin, ServiceFormView):
         }
 
     def save(self, form):
-        return pledges.pledge_update(pledge=self.pledge, **form.cleaned_data)
+        return services.pledge_update(pledge=self.pledge, **form.cleaned_data)
 
 
 class FocusAreaCreate(PledgeScopedMixin, ServiceFormView):
@@ -235,7 +145,7 @@ class FocusAreaCreate(PledgeScopedMixin, ServiceFormView):
         return FocusAreaForm(municipality=self.pledge.municipality, **self.get_form_kwargs())
 
     def save(self, form):
-        return pledges.focus_area_create(pledge=self.pledge, **form.cleaned_data)
+        return services.focus_area_create(pledge=self.pledge, **form.cleaned_data)
 
 
 class FocusAreaUpdate(PledgeScopedMixin, ServiceFormView):
@@ -254,7 +164,7 @@ class FocusAreaUpdate(PledgeScopedMixin, ServiceFormView):
     def save(self, form):
         # The form's instance is only read from; the service saves.
         self.focus_area.refresh_from_db()
-        return pledges.focus_area_update(focus_area=self.focus_area, **form.cleaned_data)
+        return services.focus_area_update(focus_area=self.focus_area, **form.cleaned_data)
 
 
 class ActivityCreate(PledgeScopedMixin, ServiceFormView):
@@ -268,7 +178,7 @@ class ActivityCreate(PledgeScopedMixin, ServiceFormView):
         return _("New activity in %(focus_area)s") % {"focus_area": self.focus_area.title}
 
     def save(self, form):
-        return pledges.activity_create(focus_area=self.focus_area, **form.cleaned_data)
+        return services.activity_create(focus_area=self.focus_area, **form.cleaned_data)
 
 
 class ActivityUpdate(PledgeScopedMixin, ServiceFormView):
@@ -282,7 +192,7 @@ class ActivityUpdate(PledgeScopedMixin, ServiceFormView):
 
     def save(self, form):
         self.activity.refresh_from_db()
-        return pledges.activity_update(activity=self.activity, **form.cleaned_data)
+        return services.activity_update(activity=self.activity, **form.cleaned_data)
 
 
 class ProgressCreate(PledgeScopedMixin, ServiceFormView):
@@ -301,7 +211,7 @@ class ProgressCreate(PledgeScopedMixin, ServiceFormView):
         return {"status": self.activity.status}
 
     def save(self, form):
-        pledges.activity_progress_add(
+        services.activity_progress_add(
             activity=self.activity, by=self.request.user, **form.cleaned_data
         )
         return self.activity
@@ -315,7 +225,7 @@ class PledgeFollowUp(PledgeScopedMixin, ServiceFormView):
     success_message = gettext_lazy("The follow-up is published.")
 
     def save(self, form):
-        return pledges.pledge_follow_up(
+        return services.pledge_follow_up(
             pledge=self.pledge, text=form.cleaned_data["follow_up"], by=self.request.user
         )
 
@@ -330,36 +240,9 @@ class PledgeCorrect(PledgeScopedMixin, ServiceFormView):
     )
 
     def save(self, form):
-        return pledges.pledge_correct(
+        return services.pledge_correct(
             pledge=self.pledge, note=form.cleaned_data["note"], by=self.request.user
         )
-
-
-class ConfirmView(PledgeScopedMixin, TemplateView):
-    """A question and a button: POST calls ``act()``; a refusal comes back as a message."""
-
-    template_name = "dialogues/confirm.html"
-    question = ""
-    submit_label = ""
-    success_message = ""
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            question=self.question,
-            submit_label=self.submit_label,
-            cancel_url=_staff_url(self.pledge),
-            **kwargs,
-        )
-
-    def post(self, request, *args, **kwargs):
-        try:
-            url = self.act()
-        except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
-            return redirect("pledge_detail", self.pledge.pk)
-        messages.success(request, self.success_message)
-        return redirect(url)
 
 
 class PledgePublish(ConfirmView):
@@ -372,7 +255,7 @@ class PledgePublish(ConfirmView):
     success_message = gettext_lazy("The pledges are published.")
 
     def act(self):
-        return _staff_url(pledges.pledge_publish(pledge=self.pledge, by=self.request.user))
+        return staff_url(services.pledge_publish(pledge=self.pledge, by=self.request.user))
 
 
 class PledgeDiscard(ConfirmView):
@@ -382,7 +265,7 @@ class PledgeDiscard(ConfirmView):
     success_message = gettext_lazy("The draft is deleted.")
 
     def act(self):
-        pledges.pledge_discard(pledge=self.pledge)
+        services.pledge_discard(pledge=self.pledge)
         return reverse("pledge_list")
 
 
@@ -400,8 +283,8 @@ class FocusAreaDelete(ConfirmView):
         }
 
     def act(self):
-        pledges.focus_area_delete(focus_area=self.focus_area)
-        return _staff_url(self.pledge)
+        services.focus_area_delete(focus_area=self.focus_area)
+        return staff_url(self.pledge)
 
 
 class ActivityDelete(ConfirmView):
@@ -416,15 +299,15 @@ class ActivityDelete(ConfirmView):
         return _("Delete the activity “%(activity)s”?") % {"activity": self.activity}
 
     def act(self):
-        pledges.activity_delete(activity=self.activity)
-        return _staff_url(self.pledge)
+        services.activity_delete(activity=self.activity)
+        return staff_url(self.pledge)
 
 
 class CommentQueue(PermissionRequiredMixin, TemplateView):
     """Residents' comments waiting for the coordinator, oldest first."""
 
     permission = "comment.moderate"
-    template_name = "dialogues/comment_queue.html"
+    template_name = "dialogues/pledges/comment_queue.html"
 
     def get_context_data(self, **kwargs):
         pending = (

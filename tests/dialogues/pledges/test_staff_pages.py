@@ -4,9 +4,9 @@ import datetime
 
 import pytest
 
-from dialogues.comments import comment_submit
-from dialogues.models import Activity, Comment, FocusArea, Pledge
-from dialogues.pledges import pledge_correct
+from dialogues.pledges.comments import comment_submit
+from dialogues.pledges.models import Activity, Comment, FocusArea, Pledge
+from dialogues.pledges.services import pledge_correct
 
 STAFF_PATHS = [
     "/pledges/{pledge}/",
