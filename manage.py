@@ -9,7 +9,7 @@ def main():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "est.settings.base")
     from django.core.management import execute_from_command_line
 
-    from est.services import ServiceUnavailable, explain_unavailable
+    from est.outages import ServiceUnavailable, explain_unavailable
 
     try:
         execute_from_command_line(sys.argv)

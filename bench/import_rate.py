@@ -87,8 +87,8 @@ def main() -> None:
     from django.db import transaction
 
     from est.models import Municipality
+    from reports.incidents.import_files import import_rows_read
     from reports.incidents.imports import (
-        import_rows_read,
         import_rows_validate,
         incident_import_confirm,
         incident_import_create,

@@ -9,29 +9,25 @@ class CamerasConfig(AppConfig):
     def ready(self):
         from est.demo import register_seeder
         from est.navigation import Entry, register, register_public
-        from est.roles import Role, grant
+        from est.roles import grant
 
         from .demo import cameras_seed
+        from .permissions import CAMERA_DISCLOSURE_VIEW, CAMERA_MANAGE, GRANTS
 
-        managers = {Role.COORDINATOR, Role.ADMINISTRATOR}
-        # The register, footage, legal holds, purges, compliance and data subject requests.
-        grant("camera.manage", managers)
-        # Retention longer than 7 days.
-        grant("camera.approve_retention", {Role.ADMINISTRATOR})
-        # The police read what was handed over to them; the municipality records it.
-        grant("camera.disclosure.view", {*managers, Role.POLICE})
+        for permission, roles in GRANTS.items():
+            grant(permission, roles)
         register(
             Entry(
                 _("Camera register"),
                 "cameras:camera_list",
-                "camera.manage",
+                CAMERA_MANAGE,
                 _("Every camera lawful and documented; footage purged on time."),
                 order=60,
             ),
             Entry(
                 _("Disclosures"),
                 "cameras:disclosure_list",
-                "camera.disclosure.view",
+                CAMERA_DISCLOSURE_VIEW,
                 _("Footage handed over to the police."),
                 order=61,
             ),

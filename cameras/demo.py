@@ -2,11 +2,13 @@
 
 import datetime
 
+from django.conf import settings
 from django.contrib.gis.geos import Point
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from est.models import Organisation, User
+from est.projections import WGS84
 
 from .models import Camera
 from .purge import footage_purge_due
@@ -114,9 +116,9 @@ def cameras_seed(municipalities) -> None:
             or Camera.objects.filter(municipality=municipality, name=name).exists()
         ):
             continue
-        position = Point(lon, lat, srid=4326).transform(3006, clone=True)
+        position = Point(lon, lat, srid=WGS84).transform(settings.STORAGE_SRID, clone=True)
         # The filmed area: a 40 m wide sector-ish circle just in front of the camera.
-        looking_at = Point(position.x + 25, position.y + 10, srid=3006)
+        looking_at = Point(position.x + 25, position.y + 10, srid=settings.STORAGE_SRID)
         camera = camera_create(
             municipality=municipality,
             by=coordinator,

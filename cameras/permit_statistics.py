@@ -4,7 +4,6 @@ the incidents in and around the filmed area, by category, weekday and hour, over
 import datetime
 from dataclasses import dataclass
 from io import BytesIO
-from zoneinfo import ZoneInfo
 
 import pandas as pd
 from django.db.models import Count
@@ -13,12 +12,12 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from est.periods import local_span
 from reports.analysis.aoristic import weekday_hour_matrix
 from reports.incidents.models import Incident
 
 from .models import Camera
 
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
 DEFAULT_BUFFER = 100
 MAX_BUFFER = 2000
 
@@ -56,8 +55,7 @@ def _incidents(camera: Camera, start: datetime.date, end: datetime.date, buffer:
     """Return the incidents of the camera's municipality within ``buffer`` metres of the filmed
     area that may have happened from ``start`` to ``end`` (whole local days, both included)."""
     area = camera.filmed_area.buffer(buffer)
-    since = datetime.datetime.combine(start, datetime.time(), STOCKHOLM)
-    until = datetime.datetime.combine(end + datetime.timedelta(days=1), datetime.time(), STOCKHOLM)
+    since, until = local_span(start, end + datetime.timedelta(days=1))
     return Incident.objects.for_municipality(camera.municipality).between(since, until).within(area)
 
 

@@ -13,6 +13,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cameras.permissions import CAMERA_APPROVE_RETENTION
 from est.models import Municipality
 from est.projections import transformed
 from est.roles import has_permission
@@ -118,7 +119,7 @@ def _retention_approval_update(camera: Camera, *, by, retention_changed: bool) -
     if not camera.needs_approval:
         camera.retention_approved_by = None
         camera.retention_approved_at = None
-    elif has_permission(by, "camera.approve_retention"):
+    elif has_permission(by, CAMERA_APPROVE_RETENTION):
         if retention_changed or camera.retention_approved_by_id is None:
             camera.retention_approved_by = by
             camera.retention_approved_at = timezone.now()
@@ -180,7 +181,7 @@ def camera_update(*, camera: Camera, by, **fields) -> Camera:
 @transaction.atomic
 def camera_retention_approve(*, camera: Camera, by) -> Camera:
     """Record an administrator's approval of ``camera``'s retention above 7 days."""
-    if not has_permission(by, "camera.approve_retention"):
+    if not has_permission(by, CAMERA_APPROVE_RETENTION):
         raise ValidationError(_("Only an administrator approves retention above 7 days."))
     if not camera.needs_approval:
         raise ValidationError(_("This camera's retention needs no approval."))

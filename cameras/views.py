@@ -5,7 +5,6 @@ import datetime
 import json
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.serializers import serialize
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -17,12 +16,13 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
+from cameras.permissions import CAMERA_APPROVE_RETENTION, CAMERA_DISCLOSURE_VIEW, CAMERA_MANAGE
 from est.access import PermissionRequiredMixin
-from est.forms import form_add_service_errors
 from est.geojson import feature_collection
 from est.models import Municipality
 from est.pdf import pdf_render
 from est.roles import has_permission
+from est.service_views import ServiceFormMixin, service_act
 
 from . import services
 from .compliance import register_findings
@@ -69,17 +69,12 @@ def camera_layers(cameras, municipalities, *, labels=("name", "premises")) -> di
     }
 
 
-class ServiceFormMixin:
-    """Saves a valid form through ``save(form)``; a ValidationError shows next to its field."""
+class CameraServiceFormMixin(ServiceFormMixin):
+    """Saves a valid form through ``perform(form)``, then says so and shows what was saved."""
 
     success_message = ""
 
-    def form_valid(self, form):
-        try:
-            saved = self.save(form)
-        except ValidationError as error:
-            form_add_service_errors(form, error)
-            return self.form_invalid(form)
+    def performed(self, form, saved):
         if self.success_message:
             messages.success(self.request, self.success_message % {"name": saved})
         return redirect(self.get_success_url_for(saved))
@@ -88,7 +83,7 @@ class ServiceFormMixin:
 class CameraScopedMixin(PermissionRequiredMixin):
     """Finds ``self.camera`` from the URL among the user's cameras, else 404."""
 
-    permission = "camera.manage"
+    permission = CAMERA_MANAGE
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated:
@@ -105,7 +100,7 @@ class CameraScopedMixin(PermissionRequiredMixin):
 class FootageScopedMixin(PermissionRequiredMixin):
     """Finds ``self.footage`` from the URL among the user's footage, else 404."""
 
-    permission = "camera.manage"
+    permission = CAMERA_MANAGE
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated:
@@ -126,7 +121,7 @@ class FootageScopedMixin(PermissionRequiredMixin):
 
 
 class CameraList(PermissionRequiredMixin, TemplateView):
-    permission = "camera.manage"
+    permission = CAMERA_MANAGE
     template_name = "cameras/camera_list.html"
 
     def get_context_data(self, **kwargs):
@@ -147,7 +142,7 @@ class CameraList(PermissionRequiredMixin, TemplateView):
         )
 
 
-class CameraFormMixin(ServiceFormMixin):
+class CameraFormMixin(CameraServiceFormMixin):
     form_class = CameraForm
     template_name = "cameras/camera_form.html"
     success_message = gettext_lazy("The camera %(name)s is saved.")
@@ -166,9 +161,9 @@ class CameraFormMixin(ServiceFormMixin):
 
 
 class CameraCreate(PermissionRequiredMixin, CameraFormMixin, FormView):
-    permission = "camera.manage"
+    permission = CAMERA_MANAGE
 
-    def save(self, form):
+    def perform(self, form):
         data = dict(form.cleaned_data)
         municipality = data.pop("municipality")
         return services.camera_create(municipality=municipality, by=self.request.user, **data)
@@ -178,7 +173,7 @@ class CameraUpdate(CameraScopedMixin, CameraFormMixin, FormView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": self.camera}
 
-    def save(self, form):
+    def perform(self, form):
         # The form has already written the cleaned values onto the instance; reload it so that
         # the service compares with what is stored.
         camera = Camera.objects.get(pk=self.camera.pk)
@@ -212,33 +207,32 @@ class CameraDetail(CameraScopedMixin, TemplateView):
             history=_history(camera),
             findings=register_findings([camera], today=timezone.localdate()),
             layers=camera_layers([camera], Municipality.objects.filter(pk=camera.municipality_id)),
-            can_approve=has_permission(self.request.user, "camera.approve_retention"),
+            can_approve=has_permission(self.request.user, CAMERA_APPROVE_RETENTION),
             **kwargs,
         )
 
 
 class CameraRetentionApprove(CameraScopedMixin, View):
-    permission = "camera.approve_retention"
+    permission = CAMERA_APPROVE_RETENTION
 
     def post(self, request, pk):
-        try:
-            services.camera_retention_approve(camera=self.camera, by=request.user)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("The longer retention is approved."))
+        service_act(
+            request,
+            lambda: services.camera_retention_approve(camera=self.camera, by=request.user),
+            success=_("The longer retention is approved."),
+        )
         return redirect("cameras:camera_detail", pk=self.camera.pk)
 
 
 # --- footage, holds, disclosures ---------------------------------------------------------------
 
 
-class FootageCreate(CameraScopedMixin, ServiceFormMixin, FormView):
+class FootageCreate(CameraScopedMixin, CameraServiceFormMixin, FormView):
     form_class = FootageForm
     template_name = "cameras/footage_form.html"
     success_message = gettext_lazy("The footage is saved. It will be deleted at its purge time.")
 
-    def save(self, form):
+    def perform(self, form):
         return services.footage_create(
             camera=self.camera, by=self.request.user, **form.cleaned_data
         )
@@ -268,21 +262,21 @@ class FootageDownload(FootageScopedMixin, View):
         return FileResponse(self.footage.file.open("rb"), as_attachment=True)
 
 
-class LegalHoldCreate(FootageScopedMixin, ServiceFormMixin, FormView):
+class LegalHoldCreate(FootageScopedMixin, CameraServiceFormMixin, FormView):
     form_class = LegalHoldForm
     template_name = "cameras/legal_hold_form.html"
     success_message = gettext_lazy(
         "The legal hold is set: the footage is kept until it is released."
     )
 
-    def save(self, form):
+    def perform(self, form):
         return services.legal_hold_set(
             footage=self.footage, by=self.request.user, **form.cleaned_data
         )
 
 
-class LegalHoldRelease(PermissionRequiredMixin, ServiceFormMixin, FormView):
-    permission = "camera.manage"
+class LegalHoldRelease(PermissionRequiredMixin, CameraServiceFormMixin, FormView):
+    permission = CAMERA_MANAGE
     form_class = LegalHoldReleaseForm
     template_name = "cameras/legal_hold_release.html"
     success_message = gettext_lazy("The legal hold is released.")
@@ -298,39 +292,37 @@ class LegalHoldRelease(PermissionRequiredMixin, ServiceFormMixin, FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(hold=self.hold, **kwargs)
 
-    def save(self, form):
-        try:
-            return services.legal_hold_release(
-                hold=self.hold, by=self.request.user, reason=form.cleaned_data["reason"]
-            )
-        except ValidationError as error:
-            if hasattr(error, "error_dict") and "release_reason" in error.error_dict:
-                raise ValidationError({"reason": error.error_dict["release_reason"]}) from None
-            raise
+    # The service names the field after the model's; the form calls it "reason".
+    service_error_fields = {"release_reason": "reason"}
+
+    def perform(self, form):
+        return services.legal_hold_release(
+            hold=self.hold, by=self.request.user, reason=form.cleaned_data["reason"]
+        )
 
     def get_success_url_for(self, hold):
         return reverse("cameras:footage_detail", args=[hold.footage_id])
 
 
-class DisclosureCreate(FootageScopedMixin, ServiceFormMixin, FormView):
+class DisclosureCreate(FootageScopedMixin, CameraServiceFormMixin, FormView):
     form_class = DisclosureForm
     template_name = "cameras/disclosure_form.html"
     success_message = gettext_lazy("The disclosure %(name)s is recorded.")
 
-    def save(self, form):
+    def perform(self, form):
         return services.disclosure_record(
             footage=self.footage, by=self.request.user, **form.cleaned_data
         )
 
 
 class DisclosureList(PermissionRequiredMixin, ListView):
-    permission = "camera.disclosure.view"
+    permission = CAMERA_DISCLOSURE_VIEW
     template_name = "cameras/disclosure_list.html"
     paginate_by = 100
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            can_manage=has_permission(self.request.user, "camera.manage"), **kwargs
+            can_manage=has_permission(self.request.user, CAMERA_MANAGE), **kwargs
         )
 
     def get_queryset(self):
@@ -343,7 +335,7 @@ class DisclosureList(PermissionRequiredMixin, ListView):
 
 
 class PurgeDashboard(PermissionRequiredMixin, TemplateView):
-    permission = "camera.manage"
+    permission = CAMERA_MANAGE
     template_name = "cameras/purge_dashboard.html"
 
     def get_context_data(self, **kwargs):
@@ -364,7 +356,7 @@ class PurgeDashboard(PermissionRequiredMixin, TemplateView):
 
 
 class ComplianceList(PermissionRequiredMixin, TemplateView):
-    permission = "camera.manage"
+    permission = CAMERA_MANAGE
     template_name = "cameras/compliance.html"
 
     def get_context_data(self, **kwargs):
@@ -377,8 +369,8 @@ class ComplianceList(PermissionRequiredMixin, TemplateView):
 # --- data subject requests ---------------------------------------------------------------------
 
 
-class DataSubjectRequestList(PermissionRequiredMixin, ServiceFormMixin, FormView):
-    permission = "camera.manage"
+class DataSubjectRequestList(PermissionRequiredMixin, CameraServiceFormMixin, FormView):
+    permission = CAMERA_MANAGE
     form_class = DataSubjectRequestForm
     template_name = "cameras/request_list.html"
     success_message = gettext_lazy("The request %(name)s is logged.")
@@ -398,7 +390,7 @@ class DataSubjectRequestList(PermissionRequiredMixin, ServiceFormMixin, FormView
             **kwargs,
         )
 
-    def save(self, form):
+    def perform(self, form):
         data = dict(form.cleaned_data)
         return services.data_subject_request_create(by=self.request.user, **data)
 
@@ -406,8 +398,8 @@ class DataSubjectRequestList(PermissionRequiredMixin, ServiceFormMixin, FormView
         return reverse("cameras:request_list")
 
 
-class DataSubjectRequestUpdate(PermissionRequiredMixin, ServiceFormMixin, FormView):
-    permission = "camera.manage"
+class DataSubjectRequestUpdate(PermissionRequiredMixin, CameraServiceFormMixin, FormView):
+    permission = CAMERA_MANAGE
     form_class = DataSubjectRequestStatusForm
     template_name = "cameras/request_form.html"
     success_message = gettext_lazy("The request %(name)s is updated.")
@@ -427,7 +419,7 @@ class DataSubjectRequestUpdate(PermissionRequiredMixin, ServiceFormMixin, FormVi
     def get_context_data(self, **kwargs):
         return super().get_context_data(object=self.object, **kwargs)
 
-    def save(self, form):
+    def perform(self, form):
         return services.data_subject_request_update(request=self.object, **form.cleaned_data)
 
     def get_success_url_for(self, request):

@@ -11,27 +11,26 @@ class DialoguesConfig(AppConfig):
         from est.navigation import Entry, register, register_public
         from est.report_sections import ReportSection
         from est.report_sections import register as register_report_section
-        from est.roles import Role, grant
+        from est.roles import grant
 
+        from .permissions import COMMENT_MODERATE, GRANTS, PLEDGE_VIEW
         from .pledges.demo import pledges_seed
         from .pledges.status import pledge_status_gather, pledge_status_present
 
-        grant("pledge.view", {Role.COORDINATOR, Role.POLICE, Role.COUNCIL, Role.ADMINISTRATOR})
-        grant("pledge.edit", {Role.COORDINATOR, Role.POLICE})
-        grant("pledge.publish", {Role.COORDINATOR})
-        grant("comment.moderate", {Role.COORDINATOR})
+        for permission, roles in GRANTS.items():
+            grant(permission, roles)
         register(
             Entry(
                 _("Citizen pledges"),
                 "pledge_list",
-                "pledge.view",
+                PLEDGE_VIEW,
                 _("The pledges agreed with the police, their activities and follow-ups."),
                 order=60,
             ),
             Entry(
                 _("Residents' comments"),
                 "comment_queue",
-                "comment.moderate",
+                COMMENT_MODERATE,
                 _("Comments and questions on the pledges waiting for moderation."),
                 order=61,
             ),

@@ -3,6 +3,8 @@
 from rest_framework import serializers, viewsets
 from rest_framework_gis.serializers import GeoFeatureModelSerializer
 
+from est.roles import MUNICIPALITY_VIEW
+
 from .access import HasPermission
 from .converters import MunicipalityCodeConverter
 from .models import Area, Municipality
@@ -28,7 +30,7 @@ class MunicipalityViewSet(viewsets.ReadOnlyModelViewSet):
 
     serializer_class = MunicipalitySerializer
     permission_classes = [HasPermission]
-    permission = "municipality.view"
+    permission = MUNICIPALITY_VIEW
     lookup_field = "code"
     lookup_value_regex = MunicipalityCodeConverter.regex
 
@@ -41,7 +43,7 @@ class AreaViewSet(viewsets.ReadOnlyModelViewSet):
 
     serializer_class = AreaSerializer
     permission_classes = [HasPermission]
-    permission = "municipality.view"
+    permission = MUNICIPALITY_VIEW
     filterset_fields = {"municipality__code": ["exact"], "kind": ["exact"]}
 
     def get_queryset(self):

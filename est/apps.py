@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from est.roles import ADMIN_USE, MUNICIPALITY_VIEW
+
 
 class EstConfig(AppConfig):
     name = "est"
@@ -13,14 +15,14 @@ class EstConfig(AppConfig):
             Entry(
                 _("Municipalities and areas"),
                 "municipality_list",
-                "municipality.view",
+                MUNICIPALITY_VIEW,
                 _("The map of your municipalities and their areas."),
                 order=80,
             ),
             Entry(
                 _("Administration"),
                 "admin:index",
-                "admin.use",
+                ADMIN_USE,
                 _("Users, organisations and municipalities."),
                 order=900,
             ),

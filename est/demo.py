@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from django.contrib.gis.geos import Point
 from django.db import transaction
 
+from est.projections import WGS84
+
 from .models import Area, Municipality, Organisation, User
 from .municipalities import as_multipolygon, municipalities_load
 from .roles import Role
@@ -129,7 +131,7 @@ def register_seeder(seeder: Callable[[list[Municipality]], None], *, order: int 
 
 def _circle(lon: float, lat: float, radius: float, srid: int):
     """Return a circle of ``radius`` metres around lon/lat as a MultiPolygon in ``srid``."""
-    centre = Point(lon, lat, srid=4326).transform(srid, clone=True)
+    centre = Point(lon, lat, srid=WGS84).transform(srid, clone=True)
     return as_multipolygon(centre.buffer(radius, quadsegs=8))
 
 

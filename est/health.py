@@ -10,7 +10,7 @@ from django.db import connection
 from django.utils.translation import gettext as _
 
 from .celery import app
-from .services import ServiceUnavailable
+from .outages import ServiceUnavailable
 
 HEARTBEAT_KEY = "est:heartbeat"
 POLL_KEY = "est:poll:{name}"

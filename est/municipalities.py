@@ -7,6 +7,8 @@ from django.conf import settings
 from django.contrib.gis.geos import GEOSGeometry, MultiPolygon
 from django.db import transaction
 
+from est.projections import WGS84
+
 from .geojson import feature_collection
 from .models import Area, Municipality
 
@@ -35,7 +37,7 @@ def municipalities_load(*, path: Path = BOUNDARY_FILE) -> tuple[int, int]:
     """
     created = updated = 0
     for feature in json.loads(path.read_text(encoding="utf-8"))["features"]:
-        geometry = GEOSGeometry(json.dumps(feature["geometry"]), srid=4326)
+        geometry = GEOSGeometry(json.dumps(feature["geometry"]), srid=WGS84)
         geometry.transform(settings.STORAGE_SRID)
         _, was_created = Municipality.objects.update_or_create(
             code=feature["properties"]["KnKod"],

@@ -59,7 +59,8 @@ def tertials_up_to(last: Tertial, count: int) -> list[Tertial]:
 PERIOD_DAYS = 14
 
 
-def _zone() -> ZoneInfo:
+def local_zone() -> ZoneInfo:
+    """Return the time zone local days and midnights are counted in (setting TIME_ZONE)."""
     return ZoneInfo(settings.TIME_ZONE)
 
 
@@ -87,7 +88,7 @@ def last_ended_period(now: datetime.datetime | None = None) -> tuple[datetime.da
 
 def local_midnight(day: datetime.date) -> datetime.datetime:
     """Return the start of ``day`` in Swedish local time (aware)."""
-    return datetime.datetime.combine(day, datetime.time.min, tzinfo=_zone())
+    return datetime.datetime.combine(day, datetime.time.min, tzinfo=local_zone())
 
 
 def local_span(

@@ -10,6 +10,10 @@ import threading
 from django.contrib.gis.gdal import CoordTransform, SpatialReference
 from django.contrib.gis.geos import GEOSGeometry
 
+#: Latitude and longitude as GPS, phones and GeoJSON give them: always WGS 84, whatever SRID
+#: the maps use (``MAP_SRID``) or the data is stored in (``STORAGE_SRID``).
+WGS84 = 4326
+
 _local = threading.local()
 
 

@@ -18,11 +18,16 @@ class Role(models.TextChoices):
 
 STAFF = frozenset(Role)
 
+MUNICIPALITY_VIEW = "municipality.view"
+AREA_MANAGE = "area.manage"
+#: The Django admin.
+ADMIN_USE = "admin.use"
+
 #: permission name -> the roles that hold it
 PERMISSIONS: dict[str, frozenset[Role]] = {
-    "municipality.view": STAFF,
-    "area.manage": frozenset({Role.COORDINATOR, Role.ADMINISTRATOR}),
-    "admin.use": frozenset({Role.ADMINISTRATOR}),
+    MUNICIPALITY_VIEW: STAFF,
+    AREA_MANAGE: frozenset({Role.COORDINATOR, Role.ADMINISTRATOR}),
+    ADMIN_USE: frozenset({Role.ADMINISTRATOR}),
 }
 
 

@@ -3,22 +3,24 @@
 import sys
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import DeleteView, FormView, ListView, TemplateView, UpdateView
 
+from est.roles import AREA_MANAGE, MUNICIPALITY_VIEW
+
 from .access import PermissionRequiredMixin
 from .areas import area_create, area_update
-from .forms import AreaForm, form_add_service_errors
+from .forms import AreaForm
 from .health import health_checks
 from .models import Area, Municipality
 from .municipalities import boundary_layer_json, map_layers
 from .navigation import entries_for
+from .outages import ServiceUnavailable, explain_unavailable
 from .roles import has_permission
-from .services import ServiceUnavailable, explain_unavailable
+from .service_views import ServiceFormMixin
 
 
 class StartView(TemplateView):
@@ -39,7 +41,7 @@ class StartView(TemplateView):
 
 
 class MunicipalityList(PermissionRequiredMixin, ListView):
-    permission = "municipality.view"
+    permission = MUNICIPALITY_VIEW
     template_name = "est/municipality_list.html"
 
     def get_queryset(self):
@@ -67,33 +69,28 @@ class MunicipalityScopedMixin(PermissionRequiredMixin):
 
 
 class MunicipalityDetail(MunicipalityScopedMixin, TemplateView):
-    permission = "municipality.view"
+    permission = MUNICIPALITY_VIEW
     template_name = "est/municipality_detail.html"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             areas=Area.objects.for_municipality(self.municipality),
             layers=map_layers(self.municipality),
-            can_manage_areas=has_permission(self.request.user, "area.manage"),
+            can_manage_areas=has_permission(self.request.user, AREA_MANAGE),
             **kwargs,
         )
 
 
-class AreaFormMixin:
+class AreaFormMixin(ServiceFormMixin):
     """Shared by creating and changing an area: the form, saving through est.areas.
 
-    Subclasses define ``save(form)``, which returns the saved area.
+    Subclasses define ``perform(form)``, which returns the saved area.
     """
 
     form_class = AreaForm
     template_name = "est/area_form.html"
 
-    def form_valid(self, form):
-        try:
-            area = self.save(form)
-        except ValidationError as error:
-            form_add_service_errors(form, error)
-            return self.form_invalid(form)
+    def performed(self, form, area):
         messages.success(self.request, _("The area %(name)s is saved.") % {"name": area.name})
         return redirect("municipality_detail", code=area.municipality.code)
 
@@ -104,9 +101,9 @@ class AreaFormMixin:
 
 
 class AreaCreate(MunicipalityScopedMixin, AreaFormMixin, FormView):
-    permission = "area.manage"
+    permission = AREA_MANAGE
 
-    def save(self, form):
+    def perform(self, form):
         return area_create(
             municipality=self.municipality, by=self.request.user, **form.cleaned_data
         )
@@ -115,7 +112,7 @@ class AreaCreate(MunicipalityScopedMixin, AreaFormMixin, FormView):
 class AreaScopedMixin(PermissionRequiredMixin):
     """Finds the area from the URL among those the user may see, else 404."""
 
-    permission = "area.manage"
+    permission = AREA_MANAGE
 
     def get_queryset(self):
         return Area.objects.for_user(self.request.user).select_related("municipality")
@@ -125,7 +122,7 @@ class AreaScopedMixin(PermissionRequiredMixin):
 
 
 class AreaUpdate(AreaScopedMixin, AreaFormMixin, UpdateView):
-    def save(self, form):
+    def perform(self, form):
         return area_update(area=self.object, **form.cleaned_data)
 
 

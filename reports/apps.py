@@ -11,86 +11,79 @@ class ReportsConfig(AppConfig):
         from est.demo import register_seeder
         from est.models import Municipality
         from est.navigation import Entry, register
-        from est.roles import Role, grant
+        from est.roles import grant
         from reports.incidents.categories import seed_new_municipality
         from reports.incidents.demo import incidents_seed
         from reports.incidents.police_events import police_events_seed
+        from reports.permissions import (
+            CATEGORY_MANAGE,
+            GRANTS,
+            INCIDENT_FILE,
+            INCIDENT_IMPORT,
+            INCIDENT_VIEW,
+            SITUATION_VIEW,
+            TERTIAL_VIEW,
+        )
         from reports.situation.demo import situation_pictures_seed
         from reports.tertial.demo import tertial_analyses_seed
 
-        # Filing: coordinators, and reporters once trained (checked when filing).
-        grant("incident.file", {Role.REPORTER, Role.COORDINATOR})
-        # Reading every incident of one's municipalities.
-        grant("incident.view", {Role.COORDINATOR, Role.POLICE, Role.ADMINISTRATOR})
-        # Reading incidents at all; what one reads is IncidentQuerySet.for_user (own for reporters).
-        grant("incident.read", {Role.REPORTER, Role.COORDINATOR, Role.POLICE, Role.ADMINISTRATOR})
-        grant("incident.triage", {Role.COORDINATOR, Role.ADMINISTRATOR})
-        grant("category.manage", {Role.COORDINATOR, Role.ADMINISTRATOR})
-        # Situation pictures: opening one at all (what one reads is
-        # SituationPictureQuerySet.for_user: shared organisations read published ones); reading
-        # every published picture of one's municipalities; compiling, writing and publishing.
-        grant("situation.read", set(Role))
-        grant("situation.view", {Role.COORDINATOR, Role.POLICE, Role.ADMINISTRATOR})
-        grant("situation.edit", {Role.COORDINATOR, Role.ADMINISTRATOR})
-        grant("incident.import", {Role.COORDINATOR, Role.ADMINISTRATOR})
-        # Tertial analyses: reading every version of one's municipalities'; writing them.
-        grant("tertial.view", {Role.COORDINATOR, Role.POLICE, Role.COUNCIL, Role.ADMINISTRATOR})
-        grant("tertial.edit", {Role.COORDINATOR, Role.ADMINISTRATOR})
+        for permission, roles in GRANTS.items():
+            grant(permission, roles)
 
         register(
             Entry(
                 _("Report an incident"),
                 "incident_file",
-                "incident.file",
+                INCIDENT_FILE,
                 _("What you saw, when and where. Works on a phone."),
                 order=10,
             ),
             Entry(
                 _("Round report"),
                 "round_file",
-                "incident.file",
+                INCIDENT_FILE,
                 _("Everything found on one round, each incident on its own map, sent at once."),
                 order=15,
             ),
             Entry(
                 _("My reports"),
                 "incident_mine",
-                "incident.file",
+                INCIDENT_FILE,
                 _("What you have reported, and questions from the coordinator."),
                 order=20,
             ),
             Entry(
                 _("Incidents"),
                 "incident_list",
-                "incident.view",
+                INCIDENT_VIEW,
                 _("All incidents of your municipalities: filter, map, export and triage."),
                 order=30,
             ),
             Entry(
                 _("Situation pictures"),
                 "situation_list",
-                "situation.view",
+                SITUATION_VIEW,
                 _("The fortnightly picture: what, where and when, and where to patrol next."),
                 order=40,
             ),
             Entry(
                 _("Import incidents"),
                 "incident_import",
-                "incident.import",
+                INCIDENT_IMPORT,
                 _("Incidents from a CSV, Excel or GeoJSON file, checked row by row first."),
                 order=35,
             ),
             Entry(
                 _("Tertial analyses"),
                 "tertial_list",
-                "tertial.view",
+                TERTIAL_VIEW,
                 _("Three times a year: trends, areas and what the interventions achieved."),
                 order=45,
             ),
             Entry(
                 _("Incident categories"),
                 "category_list",
-                "category.manage",
+                CATEGORY_MANAGE,
                 _("The categories reporters choose from: add, retire and restore."),
                 order=85,
             ),

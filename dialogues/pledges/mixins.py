@@ -3,7 +3,6 @@ a button, and the lookup of a pledge (or its focus area or activity) among the u
 municipalities' pledges."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -11,29 +10,22 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 
 from est.access import PermissionRequiredMixin
-from est.forms import form_add_service_errors
 from est.roles import has_permission
+from est.service_views import REFUSED, ServiceFormMixin, service_act
 
 from .models import Activity, FocusArea, Pledge
 
 
-class ServiceFormView(FormView):
-    """A form whose valid data goes to one service function; its ValidationError lands on the form.
-
-    Subclasses define ``save(form)``, returning the object whose staff page comes next.
-    """
+class ServiceFormView(ServiceFormMixin, FormView):
+    """A pledge page's form whose valid data goes to one service function (``perform(form)``,
+    returning the object whose staff page comes next); what it refuses lands on the form."""
 
     template_name = "dialogues/pledges/form.html"
     heading = ""
     submit_label = gettext_lazy("Save")
     success_message = ""
 
-    def form_valid(self, form):
-        try:
-            saved = self.save(form)
-        except ValidationError as error:
-            form_add_service_errors(form, error)
-            return self.form_invalid(form)
+    def performed(self, form, saved):
         if self.success_message:
             messages.success(self.request, self.success_message)
         return redirect(staff_url(saved))
@@ -123,11 +115,7 @@ class ConfirmView(PledgeScopedMixin, TemplateView):
         )
 
     def post(self, request, *args, **kwargs):
-        try:
-            url = self.act()
-        except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
+        url = service_act(request, self.act, success=self.success_message)
+        if url is REFUSED:
             return redirect("pledge_detail", self.pledge.pk)
-        messages.success(request, self.success_message)
         return redirect(url)

@@ -8,7 +8,6 @@ import posixpath
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -16,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from est.models import Municipality
+from est.service_views import REFUSED, service_form_call
 
 from .comments import comment_submit
 from .display import pledge_for_display, pledge_page_context
@@ -81,16 +81,16 @@ class PublicYear(TemplateView):
             if form.is_spam:
                 # Answer a robot as if it worked; nothing is stored.
                 return self._thanks()
-            try:
-                comment_submit(
+            comment = service_form_call(
+                form,
+                lambda: comment_submit(
                     pledge=self.pledge,
                     display_name=form.cleaned_data["display_name"],
                     body=form.cleaned_data["body"],
                     sender_key=_sender_key(request),
-                )
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
+                ),
+            )
+            if comment is not REFUSED:
                 return self._thanks()
         return self.render_to_response(self.get_context_data(form=form), status=400)
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
 
+from dialogues.permissions import COMMENT_MODERATE, PLEDGE_EDIT, PLEDGE_PUBLISH, PLEDGE_VIEW
 from est.access import PermissionRequiredMixin
 from est.models import Municipality
 from est.roles import has_permission
@@ -34,7 +35,7 @@ from .models import Activity, Comment, FocusArea, Pledge
 
 
 class PledgeList(PermissionRequiredMixin, TemplateView):
-    permission = "pledge.view"
+    permission = PLEDGE_VIEW
     template_name = "dialogues/pledges/pledge_list.html"
 
     def get_context_data(self, **kwargs):
@@ -54,13 +55,13 @@ class PledgeList(PermissionRequiredMixin, TemplateView):
         return super().get_context_data(
             pledges_by_municipality=pledges_by_municipality,
             current=current,
-            can_edit=has_permission(user, "pledge.edit"),
+            can_edit=has_permission(user, PLEDGE_EDIT),
             **kwargs,
         )
 
 
 class PledgeDetail(PledgeScopedMixin, TemplateView):
-    permission = "pledge.view"
+    permission = PLEDGE_VIEW
     template_name = "dialogues/pledges/pledge_detail.html"
 
     def get_context_data(self, **kwargs):
@@ -76,23 +77,23 @@ class PledgeDetail(PledgeScopedMixin, TemplateView):
             versions=Pledge.objects.for_municipality(pledge.municipality)
             .filter(year=pledge.year)
             .order_by("-version"),
-            can_edit=pledge.is_draft and has_permission(user, "pledge.edit"),
+            can_edit=pledge.is_draft and has_permission(user, PLEDGE_EDIT),
             can_report=is_current
             and pledge.status == Pledge.Status.PUBLISHED
-            and has_permission(user, "pledge.edit"),
-            can_publish=pledge.is_draft and has_permission(user, "pledge.publish"),
+            and has_permission(user, PLEDGE_EDIT),
+            can_publish=pledge.is_draft and has_permission(user, PLEDGE_PUBLISH),
             can_follow_up=is_current
             and pledge.status == Pledge.Status.PUBLISHED
-            and has_permission(user, "pledge.publish"),
+            and has_permission(user, PLEDGE_PUBLISH),
             can_correct=is_current
             and draft_correction is None
-            and has_permission(user, "pledge.publish"),
+            and has_permission(user, PLEDGE_PUBLISH),
         )
         return context
 
 
 class PledgeCreate(MunicipalityScopedMixin, ServiceFormView):
-    permission = "pledge.edit"
+    permission = PLEDGE_EDIT
     heading = gettext_lazy("New citizen pledges")
     success_message = gettext_lazy("The draft is saved. Add the focus areas and their activities.")
 
@@ -104,7 +105,7 @@ class PledgeCreate(MunicipalityScopedMixin, ServiceFormView):
     def get_form(self, form_class=None):
         return PledgeForm(municipality=self.municipality, **self.get_form_kwargs())
 
-    def save(self, form):
+    def perform(self, form):
         return services.pledge_create(
             municipality=self.municipality, by=self.request.user, **form.cleaned_data
         )
@@ -114,7 +115,7 @@ class PledgeCreate(MunicipalityScopedMixin, ServiceFormView):
 
 
 class PledgeUpdate(PledgeScopedMixin, ServiceFormView):
-    permission = "pledge.edit"
+    permission = PLEDGE_EDIT
     draft_only = True
     heading = gettext_lazy("Edit the introduction")
     success_message = gettext_lazy("The draft is saved.")
@@ -132,24 +133,24 @@ class PledgeUpdate(PledgeScopedMixin, ServiceFormView):
             "follow_up": self.pledge.follow_up,
         }
 
-    def save(self, form):
+    def perform(self, form):
         return services.pledge_update(pledge=self.pledge, **form.cleaned_data)
 
 
 class FocusAreaCreate(PledgeScopedMixin, ServiceFormView):
-    permission = "pledge.edit"
+    permission = PLEDGE_EDIT
     draft_only = True
     heading = gettext_lazy("New focus area")
 
     def get_form(self, form_class=None):
         return FocusAreaForm(municipality=self.pledge.municipality, **self.get_form_kwargs())
 
-    def save(self, form):
+    def perform(self, form):
         return services.focus_area_create(pledge=self.pledge, **form.cleaned_data)
 
 
 class FocusAreaUpdate(PledgeScopedMixin, ServiceFormView):
-    permission = "pledge.edit"
+    permission = PLEDGE_EDIT
     lookup = FocusArea
     draft_only = True
     heading = gettext_lazy("Edit the focus area")
@@ -161,14 +162,14 @@ class FocusAreaUpdate(PledgeScopedMixin, ServiceFormView):
             **self.get_form_kwargs(),
         )
 
-    def save(self, form):
+    def perform(self, form):
         # The form's instance is only read from; the service saves.
         self.focus_area.refresh_from_db()
         return services.focus_area_update(focus_area=self.focus_area, **form.cleaned_data)
 
 
 class ActivityCreate(PledgeScopedMixin, ServiceFormView):
-    permission = "pledge.edit"
+    permission = PLEDGE_EDIT
     lookup = FocusArea
     draft_only = True
     form_class = ActivityForm
@@ -177,12 +178,12 @@ class ActivityCreate(PledgeScopedMixin, ServiceFormView):
     def heading(self):
         return _("New activity in %(focus_area)s") % {"focus_area": self.focus_area.title}
 
-    def save(self, form):
+    def perform(self, form):
         return services.activity_create(focus_area=self.focus_area, **form.cleaned_data)
 
 
 class ActivityUpdate(PledgeScopedMixin, ServiceFormView):
-    permission = "pledge.edit"
+    permission = PLEDGE_EDIT
     lookup = Activity
     draft_only = True
     heading = gettext_lazy("Edit the activity")
@@ -190,7 +191,7 @@ class ActivityUpdate(PledgeScopedMixin, ServiceFormView):
     def get_form(self, form_class=None):
         return ActivityForm(instance=self.activity, **self.get_form_kwargs())
 
-    def save(self, form):
+    def perform(self, form):
         self.activity.refresh_from_db()
         return services.activity_update(activity=self.activity, **form.cleaned_data)
 
@@ -198,7 +199,7 @@ class ActivityUpdate(PledgeScopedMixin, ServiceFormView):
 class ProgressCreate(PledgeScopedMixin, ServiceFormView):
     """Report what happened in an activity of the current published pledges."""
 
-    permission = "pledge.edit"
+    permission = PLEDGE_EDIT
     lookup = Activity
     form_class = ProgressForm
     success_message = gettext_lazy("The progress is saved and shown on the public page.")
@@ -210,7 +211,7 @@ class ProgressCreate(PledgeScopedMixin, ServiceFormView):
     def get_initial(self):
         return {"status": self.activity.status}
 
-    def save(self, form):
+    def perform(self, form):
         services.activity_progress_add(
             activity=self.activity, by=self.request.user, **form.cleaned_data
         )
@@ -218,20 +219,20 @@ class ProgressCreate(PledgeScopedMixin, ServiceFormView):
 
 
 class PledgeFollowUp(PledgeScopedMixin, ServiceFormView):
-    permission = "pledge.publish"
+    permission = PLEDGE_PUBLISH
     form_class = FollowUpForm
     heading = gettext_lazy("Follow up the year")
     submit_label = gettext_lazy("Publish the follow-up")
     success_message = gettext_lazy("The follow-up is published.")
 
-    def save(self, form):
+    def perform(self, form):
         return services.pledge_follow_up(
             pledge=self.pledge, text=form.cleaned_data["follow_up"], by=self.request.user
         )
 
 
 class PledgeCorrect(PledgeScopedMixin, ServiceFormView):
-    permission = "pledge.publish"
+    permission = PLEDGE_PUBLISH
     form_class = CorrectionForm
     heading = gettext_lazy("Correct the published pledges")
     submit_label = gettext_lazy("Start a correction")
@@ -239,14 +240,14 @@ class PledgeCorrect(PledgeScopedMixin, ServiceFormView):
         "A new version is drafted. Residents see the published one until you publish this."
     )
 
-    def save(self, form):
+    def perform(self, form):
         return services.pledge_correct(
             pledge=self.pledge, note=form.cleaned_data["note"], by=self.request.user
         )
 
 
 class PledgePublish(ConfirmView):
-    permission = "pledge.publish"
+    permission = PLEDGE_PUBLISH
     question = gettext_lazy(
         "Publish the pledges? Residents can read them at once, and the text can no longer be "
         "changed: later changes are made as a visible correction."
@@ -259,7 +260,7 @@ class PledgePublish(ConfirmView):
 
 
 class PledgeDiscard(ConfirmView):
-    permission = "pledge.publish"
+    permission = PLEDGE_PUBLISH
     question = gettext_lazy("Delete this draft? Nothing of it has been published.")
     submit_label = gettext_lazy("Delete the draft")
     success_message = gettext_lazy("The draft is deleted.")
@@ -270,7 +271,7 @@ class PledgeDiscard(ConfirmView):
 
 
 class FocusAreaDelete(ConfirmView):
-    permission = "pledge.edit"
+    permission = PLEDGE_EDIT
     lookup = FocusArea
     draft_only = True
     submit_label = gettext_lazy("Delete")
@@ -288,7 +289,7 @@ class FocusAreaDelete(ConfirmView):
 
 
 class ActivityDelete(ConfirmView):
-    permission = "pledge.edit"
+    permission = PLEDGE_EDIT
     lookup = Activity
     draft_only = True
     submit_label = gettext_lazy("Delete")
@@ -306,7 +307,7 @@ class ActivityDelete(ConfirmView):
 class CommentQueue(PermissionRequiredMixin, TemplateView):
     """Residents' comments waiting for the coordinator, oldest first."""
 
-    permission = "comment.moderate"
+    permission = COMMENT_MODERATE
     template_name = "dialogues/pledges/comment_queue.html"
 
     def get_context_data(self, **kwargs):
@@ -324,7 +325,7 @@ class CommentQueue(PermissionRequiredMixin, TemplateView):
 class CommentModerate(PermissionRequiredMixin, View):
     """Approve or reject one pending comment (the button pressed says which)."""
 
-    permission = "comment.moderate"
+    permission = COMMENT_MODERATE
 
     def post(self, request, *args, **kwargs):
         comment = get_object_or_404(

@@ -30,6 +30,7 @@ from reports.incidents.filing import (
 from reports.incidents.filters import IncidentFilter
 from reports.incidents.models import Category, Incident, IncidentPhoto
 from reports.incidents.rounds import RoundInvalid, round_file
+from reports.permissions import INCIDENT_FILE, INCIDENT_READ, INCIDENT_TRIAGE
 
 
 @extend_schema_field(
@@ -207,10 +208,10 @@ class IncidentViewSet(
     @property
     def permission(self):
         return {
-            "create": "incident.file",
-            "round": "incident.file",
-            "triage": "incident.triage",
-        }.get(self.action, "incident.read")
+            "create": INCIDENT_FILE,
+            "round": INCIDENT_FILE,
+            "triage": INCIDENT_TRIAGE,
+        }.get(self.action, INCIDENT_READ)
 
     def get_queryset(self):
         return (
@@ -308,7 +309,7 @@ class CategoryViewSet(viewsets.ReadOnlyModelViewSet):
 
     serializer_class = CategorySerializer
     permission_classes = [HasPermission]
-    permission = "incident.read"
+    permission = INCIDENT_READ
     filterset_fields = {"municipality__code": ["exact"], "retired": ["exact"]}
 
     def get_queryset(self):

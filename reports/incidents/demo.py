@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from est.models import Area, User
+from est.periods import local_midnight
 from reports.incidents.categories import categories_seed
 from reports.incidents.models import Category, Incident
 
@@ -113,8 +114,7 @@ def _point_in(rng, geometry):
 
 
 def _local(day: datetime.date, hour: float) -> datetime.datetime:
-    start = datetime.datetime.combine(day, datetime.time(0), tzinfo=timezone.get_current_timezone())
-    return start + datetime.timedelta(hours=hour)
+    return local_midnight(day) + datetime.timedelta(hours=hour)
 
 
 def _days(today, predicate):

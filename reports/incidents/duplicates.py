@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from est.models import Municipality
 from est.roles import has_permission
 from reports.incidents.models import Incident, IncidentPhoto
+from reports.permissions import INCIDENT_TRIAGE
 
 #: The history's reason for both sides of a merge.
 MERGE = "merge"
@@ -44,7 +45,7 @@ def incident_merge(*, keep: Incident, duplicate: Incident, by) -> Incident:
         .order_by("pk")
     }
     keep, duplicate = locked[keep.pk], locked[duplicate.pk]
-    if not has_permission(by, "incident.triage") or not (
+    if not has_permission(by, INCIDENT_TRIAGE) or not (
         Municipality.objects.for_user(by).filter(pk=keep.municipality_id).exists()
     ):
         raise PermissionDenied

@@ -15,10 +15,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from est.models import Municipality, Organisation
-from est.projections import transformed
+from est.projections import WGS84, transformed
 from est.roles import Role, has_permission
 from reports.incidents.models import Category, Incident, IncidentPhoto
 from reports.incidents.photos import photo_clean
+from reports.permissions import INCIDENT_FILE, INCIDENT_TRIAGE
 
 #: A time this far ahead of the server's clock is still "now": phones' clocks drift.
 CLOCK_SKEW = datetime.timedelta(minutes=5)
@@ -42,7 +43,7 @@ CORRECTABLE_FIELDS = (
 
 def may_file(user) -> bool:
     """Return whether ``user`` may file incidents: coordinators, and reporters once trained."""
-    if not has_permission(user, "incident.file"):
+    if not has_permission(user, INCIDENT_FILE):
         return False
     return user.is_superuser or user.role != Role.REPORTER or user.is_trained
 
@@ -55,7 +56,7 @@ def may_correct(user, incident: Incident, *, now=None) -> bool:
     """
     if not user.is_authenticated:
         return False
-    if has_permission(user, "incident.triage"):
+    if has_permission(user, INCIDENT_TRIAGE):
         return Municipality.objects.for_user(user).filter(pk=incident.municipality_id).exists()
     if incident.reporter_id != user.pk:
         return False
@@ -318,7 +319,7 @@ def incident_triage(*, incident: Incident, by, status: str, note: str = "") -> I
     PermissionDenied unless ``by`` triages ``incident``'s municipality.
     """
     incident = _locked(incident)
-    if not has_permission(by, "incident.triage") or not (
+    if not has_permission(by, INCIDENT_TRIAGE) or not (
         Municipality.objects.for_user(by).filter(pk=incident.municipality_id).exists()
     ):
         raise PermissionDenied
@@ -357,4 +358,4 @@ def incident_photo_add(*, incident: Incident, by, upload) -> IncidentPhoto:
 
 def point_from_lat_lon(lat: float, lon: float) -> Point:
     """Return the WGS 84 point at ``lat``, ``lon`` (as browsers and phones give positions)."""
-    return Point(lon, lat, srid=4326)
+    return Point(lon, lat, srid=WGS84)

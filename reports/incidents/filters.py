@@ -5,12 +5,12 @@ import datetime
 import django_filters
 from django import forms
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from est.models import Area, Municipality, Organisation
+from est.periods import local_midnight
 from reports.incidents.models import Category, Incident
 
 
@@ -28,11 +28,6 @@ def _organisations(request):
         Q(municipalities__in=Municipality.objects.for_user(request.user))
         | Q(pk__in=Incident.objects.for_user(request.user).values("organisation"))
     ).distinct()
-
-
-def start_of(day: datetime.date) -> datetime.datetime:
-    """Return the local midnight that begins ``day``."""
-    return datetime.datetime.combine(day, datetime.time(0), tzinfo=timezone.get_current_timezone())
 
 
 class IncidentFilter(django_filters.FilterSet):
@@ -90,10 +85,10 @@ class IncidentFilter(django_filters.FilterSet):
         self.filters["category"].extra["choices"] = [(n, n) for n in dict.fromkeys(names)]
 
     def filter_start(self, queryset, name, value):
-        return queryset.between(start=start_of(value))
+        return queryset.between(start=local_midnight(value))
 
     def filter_end(self, queryset, name, value):
-        return queryset.between(end=start_of(value + datetime.timedelta(days=1)))
+        return queryset.between(end=local_midnight(value + datetime.timedelta(days=1)))
 
     @extend_schema_field(OpenApiTypes.INT)
     def filter_area(self, queryset, name, value):

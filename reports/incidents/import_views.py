@@ -1,8 +1,6 @@
 """Importing incidents from a file: upload, a preview of every row with its errors, confirm."""
 
 from django import forms
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -12,6 +10,7 @@ from django.views.generic import DetailView, FormView, TemplateView
 
 from est.access import PermissionRequiredMixin
 from est.models import Municipality
+from est.service_views import REFUSED, ServiceFormMixin, service_act
 from est.views import MunicipalityScopedMixin
 from reports.incidents.imports import (
     incident_import_confirm,
@@ -19,6 +18,7 @@ from reports.incidents.imports import (
     incident_import_preview,
 )
 from reports.incidents.models import IncidentImport
+from reports.permissions import INCIDENT_IMPORT
 
 #: The preview lists at most this many rows: those with errors first.
 PREVIEW_ROWS = 200
@@ -37,7 +37,7 @@ class ImportForm(forms.Form):
 class ImportStart(PermissionRequiredMixin, TemplateView):
     """Which municipality to import into; straight on when the user has only one."""
 
-    permission = "incident.import"
+    permission = INCIDENT_IMPORT
     template_name = "reports/incidents/imports/start.html"
 
     def get(self, request, *args, **kwargs):
@@ -47,30 +47,26 @@ class ImportStart(PermissionRequiredMixin, TemplateView):
         return self.render_to_response(self.get_context_data(municipalities=municipalities))
 
 
-class ImportUpload(MunicipalityScopedMixin, FormView):
+class ImportUpload(MunicipalityScopedMixin, ServiceFormMixin, FormView):
     """Upload a file: it is stored and checked, and the preview shows what would be imported."""
 
-    permission = "incident.import"
+    permission = INCIDENT_IMPORT
     template_name = "reports/incidents/imports/upload.html"
     form_class = ImportForm
 
-    def form_valid(self, form):
-        try:
-            incident_import = incident_import_create(
-                municipality=self.municipality,
-                upload=form.cleaned_data["file"],
-                by=self.request.user,
-            )
-        except ValidationError as error:
-            form.add_error("file", error.message_dict["file"])
-            return self.form_invalid(form)
+    def perform(self, form):
+        return incident_import_create(
+            municipality=self.municipality, upload=form.cleaned_data["file"], by=self.request.user
+        )
+
+    def performed(self, form, incident_import):
         return redirect("incident_import_preview", pk=incident_import.pk)
 
 
 class ImportPreview(PermissionRequiredMixin, DetailView):
     """Every row of the stored file, validated again, with its errors next to it."""
 
-    permission = "incident.import"
+    permission = INCIDENT_IMPORT
     template_name = "reports/incidents/imports/preview.html"
     context_object_name = "incident_import"
 
@@ -93,18 +89,18 @@ class ImportPreview(PermissionRequiredMixin, DetailView):
 class ImportConfirm(PermissionRequiredMixin, View):
     """Write every row of the previewed file, or none."""
 
-    permission = "incident.import"
+    permission = INCIDENT_IMPORT
 
     def post(self, request, pk):
         incident_import = get_object_or_404(IncidentImport.objects.for_user(request.user), pk=pk)
-        try:
-            count = incident_import_confirm(incident_import=incident_import, by=request.user)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-            return redirect("incident_import_preview", pk=pk)
-        messages.success(
+        count = service_act(
             request,
-            _("%(count)d incidents were imported into %(municipality)s.")
-            % {"count": count, "municipality": incident_import.municipality.name},
+            lambda: incident_import_confirm(incident_import=incident_import, by=request.user),
+            success=lambda count: (
+                _("%(count)d incidents were imported into %(municipality)s.")
+                % {"count": count, "municipality": incident_import.municipality.name}
+            ),
         )
+        if count is REFUSED:
+            return redirect("incident_import_preview", pk=pk)
         return redirect(reverse("incident_list") + "?source=import")

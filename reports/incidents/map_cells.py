@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from django.db import connection
 
-from reports.incidents.filters import start_of
+from est.periods import local_midnight
 
 #: The cell sides kept in the table, in metres: zoom 9, 8 and 6 (see MapView.cell_size). The
 #: function that fills them (reports/migrations/sql/kept_counts.sql) lists the same sizes.
@@ -137,11 +137,11 @@ def kept_cell_sums(period: CellPeriod, size: int, grid, live_queryset, live_sums
         sums = {(x, y): [count, sx, sy] for x, y, count, sx, sy in cursor.fetchall()}
     live = []
     if period.first_day is not None:
-        live.append(live_queryset.spanning(start_of(period.first_day)))
+        live.append(live_queryset.spanning(local_midnight(period.first_day)))
     if not with_days:
         for first, last in _partial_days(period):
-            after_last = start_of(last + datetime.timedelta(days=1))
-            live.append(live_queryset.begun(start_of(first), after_last))
+            after_last = local_midnight(last + datetime.timedelta(days=1))
+            live.append(live_queryset.begun(local_midnight(first), after_last))
     for queryset in live:
         for key, (count, sx, sy) in live_sums(queryset, size, grid).items():
             kept = sums.setdefault(key, [0, 0.0, 0.0])

@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib.gis.geos import Point
@@ -20,10 +19,10 @@ from django.db import models, transaction
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from est.models import Municipality
-from est.projections import transformed
+from est.periods import local_zone
+from est.projections import WGS84, transformed
 from reports.incidents.models import Category, Incident
 
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
 POLICE_SITE = "https://polisen.se"
 MONTHS = {
     name: number
@@ -148,7 +147,7 @@ def occurred_at(name: str, published: datetime) -> datetime:
     match = NAME.match(name)
     if not match or match["month"] not in MONTHS:
         raise UnusableEvent(f"no occurrence time in the name {name!r}")
-    local_published = published.astimezone(STOCKHOLM)
+    local_published = published.astimezone(local_zone())
     for year in (local_published.year, local_published.year - 1):
         try:
             moment = datetime(
@@ -157,7 +156,7 @@ def occurred_at(name: str, published: datetime) -> datetime:
                 int(match["day"]),
                 int(match["hour"]),
                 int(match["minute"]),
-                tzinfo=STOCKHOLM,
+                tzinfo=local_zone(),
             )
         except ValueError as error:
             raise UnusableEvent(f"impossible occurrence time in {name!r}") from error
@@ -216,7 +215,7 @@ class ImportResult:
 def _position(event: PoliceEvent, municipality: Municipality) -> Point:
     """Return where to draw the event: the API's centre point when it lies in the municipality,
     else a point inside the municipality (a county event carries the county's centre)."""
-    point = transformed(Point(event.lon, event.lat, srid=4326), settings.STORAGE_SRID)
+    point = transformed(Point(event.lon, event.lat, srid=WGS84), settings.STORAGE_SRID)
     if municipality.boundary.contains(point):
         return point
     return municipality.boundary.point_on_surface

@@ -8,6 +8,7 @@ from django.utils.translation import ngettext
 from django.views.generic import TemplateView
 
 from est.forms import form_add_service_errors
+from est.service_views import REFUSED, service_form_call
 from reports.incidents.forms import RoundForm, RoundIncidentFormSet, categories_for_form
 from reports.incidents.rounds import RoundInvalid, round_file
 from reports.incidents.views import ERROR_FIELDS, FilingMixin, IncidentFormMixin
@@ -85,17 +86,19 @@ class RoundFile(FilingMixin, IncidentFormMixin, TemplateView):
                 }
             )
         try:
-            return round_file(
-                reporter=self.request.user,
-                incidents=incidents,
-                idempotency_key=round_data["idempotency_key"],
+            filed = service_form_call(
+                round_form,
+                lambda: round_file(
+                    reporter=self.request.user,
+                    incidents=incidents,
+                    idempotency_key=round_data["idempotency_key"],
+                ),
             )
         except RoundInvalid as invalid:
             for number, error in invalid.errors.items():
                 self.add_errors(round_form, forms[number], error)
-        except ValidationError as error:
-            round_form.add_error(None, error)
-        return []
+            return []
+        return [] if filed is REFUSED else filed
 
     @staticmethod
     def add_errors(round_form, form, error: ValidationError) -> None:

@@ -1,20 +1,29 @@
 from django.urls import path
 
-from reports.incidents import duplicate_views, import_views, round_views, views
+from reports.incidents import (
+    category_views,
+    duplicate_views,
+    import_views,
+    list_views,
+    round_views,
+    views,
+)
 
 urlpatterns = [
     path("new/", views.IncidentFile.as_view(), name="incident_file"),
     path("round/", round_views.RoundFile.as_view(), name="round_file"),
     path("mine/", views.IncidentMine.as_view(), name="incident_mine"),
-    path("incidents/", views.IncidentList.as_view(), name="incident_list"),
-    path("incidents.geojson", views.IncidentMapData.as_view(), name="incident_map_data"),
-    path("incidents.csv", views.IncidentExport.as_view(), name="incident_export"),
+    path("incidents/", list_views.IncidentList.as_view(), name="incident_list"),
+    path("incidents.geojson", list_views.IncidentMapData.as_view(), name="incident_map_data"),
+    path("incidents.csv", list_views.IncidentExport.as_view(), name="incident_export"),
     path(
-        "incidents.xlsx", views.IncidentExport.as_view(format="xlsx"), name="incident_export_xlsx"
+        "incidents.xlsx",
+        list_views.IncidentExport.as_view(format="xlsx"),
+        name="incident_export_xlsx",
     ),
     path(
         "incidents-export.geojson",
-        views.IncidentExport.as_view(format="geojson"),
+        list_views.IncidentExport.as_view(format="geojson"),
         name="incident_export_geojson",
     ),
     path("incidents/<int:pk>/", views.IncidentDetail.as_view(), name="incident_detail"),
@@ -42,16 +51,20 @@ urlpatterns = [
         import_views.ImportConfirm.as_view(),
         name="incident_import_confirm",
     ),
-    path("categories/", views.CategoryList.as_view(), name="category_list"),
-    path("categories/<str:code>/new/", views.CategoryCreate.as_view(), name="category_create"),
+    path("categories/", category_views.CategoryList.as_view(), name="category_list"),
+    path(
+        "categories/<str:code>/new/",
+        category_views.CategoryCreate.as_view(),
+        name="category_create",
+    ),
     path(
         "categories/<int:pk>/retire/",
-        views.CategoryChange.as_view(retire=True),
+        category_views.CategoryChange.as_view(retire=True),
         name="category_retire",
     ),
     path(
         "categories/<int:pk>/restore/",
-        views.CategoryChange.as_view(retire=False),
+        category_views.CategoryChange.as_view(retire=False),
         name="category_restore",
     ),
 ]

@@ -5,25 +5,20 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
-from django.db.models import Count
-from django.http import FileResponse, Http404, JsonResponse, StreamingHttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
-from django.views.generic import DetailView, FormView, ListView, TemplateView
-from django_filters.views import FilterView
+from django.views.generic import DetailView, FormView, ListView
 
 from est.access import PermissionRequiredMixin
-from est.forms import form_add_service_errors
 from est.geojson import feature_collection
 from est.models import Area, Municipality
 from est.projections import transformed
 from est.roles import has_permission
-from est.views import MunicipalityScopedMixin
-from reports.incidents.categories import category_create, category_restore, category_retire
-from reports.incidents.exports import csv_chunks, excel_file, geojson_chunks
+from est.service_views import ServiceFormMixin, service_act
 from reports.incidents.filing import (
     incident_create,
     incident_triage,
@@ -33,19 +28,19 @@ from reports.incidents.filing import (
     municipality_for_position,
     point_from_lat_lon,
 )
-from reports.incidents.filters import IncidentFilter
 from reports.incidents.forms import (
-    CategoryForm,
     IncidentCorrectionForm,
     IncidentForm,
     TriageForm,
     categories_for_form,
 )
-from reports.incidents.map_cells import cell_period
-from reports.incidents.map_data import map_data, map_view_from
 from reports.incidents.models import Category, Incident, IncidentPhoto
-from reports.incidents.pagination import CappedPaginator
 from reports.incidents.times import When
+from reports.permissions import (
+    INCIDENT_FILE,
+    INCIDENT_READ,
+    INCIDENT_TRIAGE,
+)
 
 #: Where the service's errors appear on the filing form.
 ERROR_FIELDS = {"position": "latitude", "place_geometry": "latitude", NON_FIELD_ERRORS: None}
@@ -62,10 +57,11 @@ def areas_map_layer(user) -> dict:
     return feature_collection(Area.objects.for_user(user), "boundary", ["name"])
 
 
-class IncidentFormMixin:
+class IncidentFormMixin(ServiceFormMixin):
     """Shared by filing and correcting: categories, the map and saving through the services."""
 
     template_name = "reports/incidents/incident_form.html"
+    service_error_fields = ERROR_FIELDS
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "categories": categories_for_form(self.request.user)}
@@ -103,7 +99,7 @@ def filing_map(user) -> dict:
 class FilingMixin(PermissionRequiredMixin):
     """Pages that file incidents; a reporter not yet trained is told to be trained first."""
 
-    permission = "incident.file"
+    permission = INCIDENT_FILE
 
     def get(self, request, *args, **kwargs):
         if not may_file(request.user):
@@ -127,24 +123,22 @@ class IncidentFile(FilingMixin, IncidentFormMixin, FormView):
                 initial[name] = query[name]
         return initial
 
-    def form_valid(self, form):
+    def perform(self, form):
         data = form.cleaned_data
         position, municipality = self.position_and_municipality(form)
         if municipality is None:
-            form.add_error(None, _("You don't belong to any municipality. Ask your coordinator."))
-            return self.form_invalid(form)
-        try:
-            incident = incident_create(
-                reporter=self.request.user,
-                municipality=municipality,
-                position=position,
-                idempotency_key=data["idempotency_key"],
-                photos=[data["photo"]] if data.get("photo") else [],
-                **form.service_arguments(self.categories_by_name(municipality)),
-            )
-        except ValidationError as error:
-            form_add_service_errors(form, error, fields=ERROR_FIELDS)
-            return self.form_invalid(form)
+            raise ValidationError(_("You don't belong to any municipality. Ask your coordinator."))
+        return incident_create(
+            reporter=self.request.user,
+            municipality=municipality,
+            position=position,
+            idempotency_key=data["idempotency_key"],
+            photos=[data["photo"]] if data.get("photo") else [],
+            **form.service_arguments(self.categories_by_name(municipality)),
+        )
+
+    def performed(self, form, incident):
+        data = form.cleaned_data
         messages.success(
             self.request,
             _("Thank you! Your report of %(category)s is filed.") % {"category": incident.category},
@@ -167,7 +161,7 @@ class IncidentFile(FilingMixin, IncidentFormMixin, FormView):
 class ScopedIncidentMixin(PermissionRequiredMixin):
     """Finds the incident from the URL among those the user may read, else 404."""
 
-    permission = "incident.read"
+    permission = INCIDENT_READ
 
     def get_queryset(self):
         return Incident.objects.for_user(self.request.user).select_related(
@@ -206,16 +200,14 @@ class IncidentCorrect(ScopedIncidentMixin, IncidentFormMixin, FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(incident=self.object, **kwargs)
 
-    def form_valid(self, form):
+    def perform(self, form):
         position, _municipality = self.position_and_municipality(form)
         arguments = form.service_arguments(self.categories_by_name(self.object.municipality))
-        try:
-            incident_update(
-                incident=self.object, by=self.request.user, position=position, **arguments
-            )
-        except ValidationError as error:
-            form_add_service_errors(form, error, fields=ERROR_FIELDS)
-            return self.form_invalid(form)
+        return incident_update(
+            incident=self.object, by=self.request.user, position=position, **arguments
+        )
+
+    def performed(self, form, incident):
         messages.success(self.request, _("The incident is corrected."))
         return redirect("incident_detail", pk=self.object.pk)
 
@@ -223,7 +215,7 @@ class IncidentCorrect(ScopedIncidentMixin, IncidentFormMixin, FormView):
 class IncidentMine(PermissionRequiredMixin, ListView):
     """What the user has filed, newest first, with the coordinator's questions."""
 
-    permission = "incident.file"
+    permission = INCIDENT_FILE
     template_name = "reports/incidents/incident_mine.html"
     paginate_by = 25
 
@@ -243,7 +235,7 @@ class IncidentDetail(ScopedIncidentMixin, DetailView):
     def get_context_data(self, **kwargs):
         incident = self.object
         user = self.request.user
-        can_triage = has_permission(user, "incident.triage")
+        can_triage = has_permission(user, INCIDENT_TRIAGE)
         position = transformed(incident.position, settings.MAP_SRID)
         return super().get_context_data(
             can_correct=may_correct(user, incident),
@@ -282,26 +274,24 @@ def incident_history(incident: Incident) -> list[dict]:
 class IncidentTriage(ScopedIncidentMixin, View):
     """Coordinators set the status, or ask the reporter for more information."""
 
-    permission = "incident.triage"
+    permission = INCIDENT_TRIAGE
 
     def post(self, request, pk):
         incident = get_object_or_404(self.get_queryset(), pk=pk)
         form = TriageForm(request.POST, instance=Incident(status=incident.status))
         if form.is_valid():
-            try:
-                incident = incident_triage(
+            service_act(
+                request,
+                lambda: incident_triage(
                     incident=incident,
                     by=request.user,
                     status=form.cleaned_data["status"],
                     note=form.cleaned_data["triage_note"],
-                )
-            except ValidationError as error:
-                messages.error(request, " ".join(error.messages))
-            else:
-                messages.success(
-                    request,
-                    _("The status is now: %(status)s.") % {"status": incident.get_status_display()},
-                )
+                ),
+                success=lambda triaged: (
+                    _("The status is now: %(status)s.") % {"status": triaged.get_status_display()}
+                ),
+            )
         else:
             messages.error(request, _("Choose a status."))
         return redirect("incident_detail", pk=incident.pk)
@@ -319,136 +309,3 @@ class IncidentPhotoFile(ScopedIncidentMixin, View):
         response = FileResponse(file.open("rb"), content_type="image/jpeg")
         response["Cache-Control"] = "private, max-age=3600"
         return response
-
-
-class FilteredIncidentsMixin(PermissionRequiredMixin):
-    """The coordinators' incidents, narrowed by IncidentFilter from the URL's query string."""
-
-    permission = "incident.view"
-    filterset_class = IncidentFilter
-
-    def filtered(self):
-        queryset = Incident.objects.for_user(self.request.user)
-        self.filterset = IncidentFilter(
-            self.request.GET or None, queryset=queryset, request=self.request
-        )
-        if self.filterset.is_bound and not self.filterset.is_valid():
-            return queryset.none()
-        return self.filterset.qs
-
-
-class IncidentList(FilteredIncidentsMixin, FilterView):
-    """The filtered incidents as a list and a map, with the export of the same selection."""
-
-    template_name = "reports/incidents/incident_list.html"
-    paginate_by = 50
-    paginator_class = CappedPaginator
-    strict = True
-
-    def get_queryset(self):
-        return (
-            Incident.objects.for_user(self.request.user)
-            .select_related("category", "municipality", "organisation")
-            .order_by("-occurred_from", "-pk")
-        )
-
-    def get_context_data(self, **kwargs):
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        return super().get_context_data(
-            query=query.urlencode(),
-            boundaries=municipalities_map_layer(self.request.user),
-            **kwargs,
-        )
-
-
-class IncidentMapData(FilteredIncidentsMixin, View):
-    """The map's data for ``bbox`` (WGS 84) and ``zoom``: see reports.incidents.map_data."""
-
-    def get(self, request):
-        try:
-            view = map_view_from(request.GET)
-        except ValidationError as error:
-            return JsonResponse({"error": " ".join(error.messages)}, status=400)
-        queryset = self.filtered()
-        return JsonResponse(map_data(queryset, view, cell_period(self.filterset, request.user)))
-
-
-class IncidentExport(FilteredIncidentsMixin, View):
-    """The filtered incidents as CSV (semicolons and a BOM, as Swedish Excel), Excel or GeoJSON."""
-
-    format = "csv"
-
-    def get(self, request):
-        queryset = self.filtered().select_related(None)
-        filename = f"incidents-{timezone.localdate():%Y-%m-%d}.{self.format}"
-        if self.format == "xlsx":
-            return FileResponse(excel_file(queryset), as_attachment=True, filename=filename)
-        if self.format == "geojson":
-            chunks, content_type = geojson_chunks(queryset), "application/geo+json"
-        else:
-            chunks, content_type = csv_chunks(queryset), "text/csv; charset=utf-8"
-        response = StreamingHttpResponse(chunks, content_type=content_type)
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return response
-
-
-class CategoryList(PermissionRequiredMixin, TemplateView):
-    """Each municipality's categories: coordinators add, retire and restore them."""
-
-    permission = "category.manage"
-    template_name = "reports/incidents/category_list.html"
-
-    def get_context_data(self, *, forms=None, **kwargs):
-        forms = forms or {}
-        sections = []
-        for municipality in Municipality.objects.for_user(self.request.user).defer("boundary"):
-            categories = (
-                Category.objects.for_municipality(municipality)
-                .annotate(incident_count=Count("incidents"))
-                .order_by("retired", "order", "name")
-            )
-            form = forms.get(municipality.pk) or CategoryForm(prefix=municipality.code)
-            sections.append({"municipality": municipality, "categories": categories, "form": form})
-        return super().get_context_data(sections=sections, **kwargs)
-
-
-class CategoryCreate(MunicipalityScopedMixin, CategoryList):
-    def get(self, request, *args, **kwargs):
-        return redirect("category_list")
-
-    def post(self, request, code):
-        form = CategoryForm(request.POST, prefix=code)
-        if form.is_valid():
-            try:
-                category = category_create(
-                    municipality=self.municipality, name=form.cleaned_data["name"]
-                )
-            except ValidationError as error:
-                form_add_service_errors(form, error, fields=ERROR_FIELDS)
-            else:
-                messages.success(
-                    request,
-                    _("%(municipality)s has the new category %(category)s.")
-                    % {"municipality": self.municipality.name, "category": category.name},
-                )
-                return redirect("category_list")
-        return self.render_to_response(self.get_context_data(forms={self.municipality.pk: form}))
-
-
-class CategoryChange(PermissionRequiredMixin, View):
-    """Retires or restores one category of the user's municipalities."""
-
-    permission = "category.manage"
-    retire = True
-
-    def post(self, request, pk):
-        category = get_object_or_404(Category.objects.for_user(request.user), pk=pk)
-        if self.retire:
-            category_retire(category=category)
-            message = _("%(category)s is retired: kept on old incidents, not offered for new ones.")
-        else:
-            category_restore(category=category)
-            message = _("%(category)s can be chosen again.")
-        messages.success(request, message % {"category": category.name})
-        return redirect("category_list")

@@ -7,12 +7,8 @@ picture, which the page and the PDF render from.
 
 import datetime
 
-import numpy as np
-import pandas as pd
 from django.core.exceptions import ValidationError
 from django.db.models import Count, F, Q, Sum
-from django.db.models.functions import TruncMonth
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from est.documents import snapshot_compile
@@ -25,8 +21,8 @@ from est.periods import (
     local_span,
 )
 from est.roles import Role
-from reports.analysis.aoristic import hourly_weights
-from reports.analysis.change import SIGNIFICANCE, count_change
+from reports.analysis.change import SIGNIFICANCE
+from reports.incidents.counts import figure_row, monthly_trend, police_events_of, time_profile
 from reports.incidents.models import Category, Incident, IncidentDayCount, begun_in
 from reports.situation.models import Intervention, SituationPicture
 from reports.situation.places import patrols_content, period_incidents, where_content
@@ -64,62 +60,9 @@ def _key_figures(municipality, start: datetime.date, end: datetime.date) -> dict
     figures = []
     for category in categories:
         row = counts.get(category.pk, {"current": 0, "previous": 0, "last_year": 0})
-        figures.append(_figure(category.pk, category.name, row))
+        figures.append(figure_row(category.pk, category.name, row))
     total = {name: sum(f[name] for f in figures) for name in windows}
-    return {"categories": figures, "total": _figure(None, "", total)}
-
-
-def _figure(category_id, name, row) -> dict:
-    figure = {"category": category_id, "name": name}
-    figure.update({k: row[k] for k in ("current", "previous", "last_year")})
-    for baseline in ("previous", "last_year"):
-        change = count_change(row["current"], row[baseline])
-        figure[f"{baseline}_change"] = {
-            "difference": change.difference,
-            "percent": None if change.percent is None else round(change.percent),
-            "p_value": round(change.p_value, 4),
-            "significant": change.significant,
-        }
-    return figure
-
-
-def _trend(municipality, end: datetime.date, *, length: int = 12) -> dict:
-    """Count per category and calendar month over the ``length`` months up to ``end``.
-
-    Added up from the counts per local day the database keeps (IncidentDayCount): three years
-    of a municipality are some ten thousand rows, where counting its incidents read hundreds of
-    thousands of index entries (0.24 s with 1,000,000 incidents, bench/README.md).
-    """
-    last_day = end - datetime.timedelta(days=1)
-    index = last_day.year * 12 + last_day.month - 1
-    firsts = [datetime.date(m // 12, m % 12 + 1, 1) for m in range(index - length + 1, index + 1)]
-    months = [day.isoformat()[:7] for day in firsts]
-    rows = (
-        IncidentDayCount.objects.filter(municipality=municipality, day__gte=firsts[0], day__lt=end)
-        .values_list("category", TruncMonth("day"))
-        .annotate(Sum("count"))
-    )
-    position = {first: n for n, first in enumerate(firsts)}
-    series: dict[int, list[int]] = {}
-    for category, month, count in rows:
-        series.setdefault(category, [0] * length)[position[month]] = count
-    return {"months": months, "series": {str(k): v for k, v in series.items()}}
-
-
-def _when(spans: pd.DataFrame) -> dict:
-    """Aoristic weekday × hour matrix of the period's incidents, with its margins."""
-    if spans.empty:
-        matrix = np.zeros((7, 24))
-    else:
-        weights = hourly_weights(spans["occurred_from"], spans["occurred_to"])
-        matrix = np.zeros((7, 24))
-        np.add.at(matrix, (weights["weekday"], weights["hour"]), weights["weight"])
-    return {
-        "matrix": np.round(matrix, 3).tolist(),
-        "weekdays": np.round(matrix.sum(axis=1), 2).tolist(),
-        "hours": np.round(matrix.sum(axis=0), 2).tolist(),
-        "total": round(float(matrix.sum()), 2),
-    }
+    return {"categories": figures, "total": figure_row(None, "", total)}
 
 
 def _who(municipality, start, end) -> dict:
@@ -153,26 +96,6 @@ def _who(municipality, start, end) -> dict:
             for user in silent
         ],
     }
-
-
-def _police_events(municipality, start, end) -> list[dict]:
-    """The period's police events: their positions are imprecise, so only time and place name."""
-    events = (
-        Incident.objects.for_municipality(municipality)
-        .from_source(Incident.Source.POLICE_EVENT)
-        .filter(begun_in(*local_span(start, end)))
-        .select_related("category")
-        .order_by("occurred_from")[:300]
-    )
-    return [
-        {
-            "at": timezone.localtime(event.occurred_from).strftime("%Y-%m-%d %H:%M"),
-            "category": event.category.name,
-            "place": event.place_name,
-            "summary": event.description[:200],
-        }
-        for event in events
-    ]
 
 
 def _follow_up(municipality, start, end) -> list[dict]:
@@ -221,12 +144,12 @@ def picture_content(municipality: Municipality, start: datetime.date, end: datet
         "incident_count": len(incidents),
         "key_figures": _key_figures(municipality, start, end),
         "significance": SIGNIFICANCE,
-        "trend": _trend(municipality, end),
-        "when": _when(incidents),
+        "trend": monthly_trend(municipality, end),
+        "when": time_profile(incidents),
         "where": where,
         "patrols": patrols_content(incidents, labels, where),
         "who": _who(municipality, start, end),
-        "police_events": _police_events(municipality, start, end),
+        "police_events": police_events_of(municipality, start, end),
         "follow_up": _follow_up(municipality, start, end),
         "centre": [
             round(municipality.boundary.point_on_surface.x, 1),

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from est.documents import CompiledSnapshot
 from est.models import Municipality, Organisation
 from est.roles import has_permission
+from reports.permissions import SITUATION_EDIT, SITUATION_VIEW
 
 
 class SituationPictureQuerySet(models.QuerySet):
@@ -27,10 +28,10 @@ class SituationPictureQuerySet(models.QuerySet):
         if not user.is_authenticated:
             return self.none()
         mine = self.filter(municipality__in=Municipality.objects.for_user(user))
-        if has_permission(user, "situation.edit"):
+        if has_permission(user, SITUATION_EDIT):
             return mine
         published = mine.filter(status=SituationPicture.Status.PUBLISHED)
-        if has_permission(user, "situation.view"):
+        if has_permission(user, SITUATION_VIEW):
             return published
         if user.organisation_id is None:
             return self.none()

@@ -1,7 +1,6 @@
 """Pages of the situation pictures: the list, the picture, its PDF, and the coordinator's steps."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
@@ -10,11 +9,12 @@ from django.views import View
 from django.views.generic import DetailView, FormView, ListView
 
 from est.access import PermissionRequiredMixin
-from est.forms import form_add_service_errors
 from est.models import Municipality
 from est.municipalities import boundary_layer_json
 from est.pdf import pdf_render
 from est.roles import has_permission
+from est.service_views import REFUSED, ServiceFormMixin, service_act
+from reports.permissions import SITUATION_EDIT, SITUATION_READ
 from reports.situation.compile import changed_since_compiled
 from reports.situation.forms import InterventionForm, PictureForm
 from reports.situation.interventions import intervention_create, intervention_set_status
@@ -34,26 +34,26 @@ def readable_pictures(user):
 
 
 class SituationList(PermissionRequiredMixin, ListView):
-    permission = "situation.read"
+    permission = SITUATION_READ
     template_name = "reports/situation/picture_list.html"
     context_object_name = "pictures"
 
     def get_queryset(self):
         pictures = readable_pictures(self.request.user).defer("content")
-        if not has_permission(self.request.user, "situation.edit"):
+        if not has_permission(self.request.user, SITUATION_EDIT):
             return pictures
         return pictures.current()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            can_edit=has_permission(self.request.user, "situation.edit"), **kwargs
+            can_edit=has_permission(self.request.user, SITUATION_EDIT), **kwargs
         )
 
 
 class PictureMixin(PermissionRequiredMixin):
     """Finds the picture among those the user may read, else 404 (never 403: ids are guessable)."""
 
-    permission = "situation.read"
+    permission = SITUATION_READ
 
     def get_picture(self):
         return get_object_or_404(readable_pictures(self.request.user), pk=self.kwargs["pk"])
@@ -68,7 +68,7 @@ class SituationDetail(PictureMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         picture = self.object
-        can_edit = has_permission(self.request.user, "situation.edit")
+        can_edit = has_permission(self.request.user, SITUATION_EDIT)
         versions = readable_pictures(self.request.user).filter(
             municipality=picture.municipality_id, period_start=picture.period_start
         )
@@ -98,8 +98,8 @@ class SituationPdf(PictureMixin, View):
         return response
 
 
-class SituationEdit(PictureMixin, FormView):
-    permission = "situation.edit"
+class SituationEdit(PictureMixin, ServiceFormMixin, FormView):
+    permission = SITUATION_EDIT
     form_class = PictureForm
     template_name = "reports/situation/picture_form.html"
 
@@ -121,14 +121,12 @@ class SituationEdit(PictureMixin, FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(picture=self.picture, **kwargs)
 
-    def form_valid(self, form):
-        try:
-            situation_picture_update(
-                picture=self.picture, by=self.request.user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-            return self.form_invalid(form)
+    def perform(self, form):
+        return situation_picture_update(
+            picture=self.picture, by=self.request.user, **form.cleaned_data
+        )
+
+    def performed(self, form, picture):
         messages.success(self.request, _("The picture is saved."))
         return redirect("situation_detail", pk=self.picture.pk)
 
@@ -147,23 +145,20 @@ STEPS = {
 class SituationStep(PictureMixin, View):
     """One step of the workflow, posted from the picture's page."""
 
-    permission = "situation.edit"
+    permission = SITUATION_EDIT
     step = ""
 
     def post(self, request, pk):
         picture = self.get_picture()
         function, done = STEPS[self.step]
-        try:
-            result = function(picture=picture, by=request.user)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-            return redirect("situation_detail", pk=picture.pk)
-        messages.success(request, done)
-        return redirect("situation_detail", pk=result.pk)
+        result = service_act(
+            request, lambda: function(picture=picture, by=request.user), success=done
+        )
+        return redirect("situation_detail", pk=picture.pk if result is REFUSED else result.pk)
 
 
-class InterventionCreate(PictureMixin, FormView):
-    permission = "situation.edit"
+class InterventionCreate(PictureMixin, ServiceFormMixin, FormView):
+    permission = SITUATION_EDIT
     form_class = InterventionForm
     template_name = "reports/situation/intervention_form.html"
 
@@ -182,12 +177,10 @@ class InterventionCreate(PictureMixin, FormView):
             **kwargs,
         )
 
-    def form_valid(self, form):
-        try:
-            intervention_create(picture=self.picture, by=self.request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form_add_service_errors(form, error)
-            return self.form_invalid(form)
+    def perform(self, form):
+        return intervention_create(picture=self.picture, by=self.request.user, **form.cleaned_data)
+
+    def performed(self, form, intervention):
         messages.success(self.request, _("The intervention is saved."))
         return redirect("situation_detail", pk=self.picture.pk)
 
@@ -195,7 +188,7 @@ class InterventionCreate(PictureMixin, FormView):
 class InterventionStatus(PermissionRequiredMixin, View):
     """Follow-up: whether an intervention was carried out. Allowed after publishing, too."""
 
-    permission = "situation.edit"
+    permission = SITUATION_EDIT
 
     def post(self, request, pk):
         intervention = get_object_or_404(
@@ -204,12 +197,11 @@ class InterventionStatus(PermissionRequiredMixin, View):
             ),
             pk=pk,
         )
-        try:
-            intervention_set_status(
+        service_act(
+            request,
+            lambda: intervention_set_status(
                 intervention=intervention, by=request.user, status=request.POST.get("status", "")
-            )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("The intervention's status is saved."))
+            ),
+            success=_("The intervention's status is saved."),
+        )
         return redirect("situation_detail", pk=intervention.decided_in_id)

@@ -21,8 +21,8 @@ from est.models import Area, Municipality
 from est.periods import Tertial, last_ended_tertial, local_midnight
 from est.report_sections import sections_gather
 from reports.analysis.change import SIGNIFICANCE
+from reports.incidents.counts import figure_row, monthly_trend, police_events_of, time_profile
 from reports.incidents.models import Category, counted_sql
-from reports.situation.compile import _figure, _police_events, _trend, _when
 from reports.situation.models import SituationPicture
 from reports.tertial.effects import BUFFER_METRES, tertial_interventions
 from reports.tertial.models import TertialAnalysis
@@ -63,9 +63,9 @@ def _key_figures(municipality, tertial: Tertial, trend: dict) -> dict:
         Q(pk__in=counted) | Q(retired=False)
     ):
         row = {name: window.get(str(category.pk), 0) for name, window in windows.items()}
-        figures.append(_figure(category.pk, category.name, row))
+        figures.append(figure_row(category.pk, category.name, row))
     total = {name: sum(f[name] for f in figures) for name in windows}
-    return {"categories": figures, "total": _figure(None, _("All categories"), total)}
+    return {"categories": figures, "total": figure_row(None, _("All categories"), total)}
 
 
 _AREA_SQL = """
@@ -107,7 +107,7 @@ def _areas(municipality, tertial: Tertial) -> dict:
     rows = []
     for area in areas:
         current, before = counts.get(area.pk, (0, 0))
-        figure = _figure(area.pk, area.name, {"current": current, "previous": 0,
+        figure = figure_row(area.pk, area.name, {"current": current, "previous": 0,
                                               "last_year": before})  # fmt: skip
         rows.append({**figure, "rings": outline_rings(area.boundary), "count": current})
     # The map frames the areas (where the work is), within the municipality's extent.
@@ -180,7 +180,7 @@ def _spans(municipality, start: datetime.date, end: datetime.date) -> pd.DataFra
 def analysis_content(municipality: Municipality, tertial: Tertial) -> dict:
     """Compile and return the content of ``municipality``'s analysis of ``tertial``."""
     start, end = tertial.first_day, tertial.end
-    trend = _trend(municipality, end, length=TREND_MONTHS)
+    trend = monthly_trend(municipality, end, length=TREND_MONTHS)
     incidents = _spans(municipality, start, end)
     return {
         "tertial": str(tertial),
@@ -194,8 +194,8 @@ def analysis_content(municipality: Municipality, tertial: Tertial) -> dict:
         "significance": SIGNIFICANCE,
         "trend": trend,
         "areas": _areas(municipality, tertial),
-        "when": _when(incidents),
-        "police_events": _police_events(municipality, start, end),
+        "when": time_profile(incidents),
+        "police_events": police_events_of(municipality, start, end),
         "situation_pictures": _situation_pictures(municipality, tertial),
         "interventions": tertial_interventions(municipality, tertial),
         "buffer_metres": BUFFER_METRES,

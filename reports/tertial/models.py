@@ -15,13 +15,14 @@ from est.documents import CompiledSnapshot
 from est.models import Municipality
 from est.periods import Tertial
 from est.roles import has_permission
+from reports.permissions import TERTIAL_VIEW
 
 
 class TertialAnalysisQuerySet(models.QuerySet):
     def for_user(self, user):
         """Return the analyses ``user`` may read: every version of their municipalities' analyses
         for those holding ``tertial.view`` (coordinators, police, council, administrators)."""
-        if not user.is_authenticated or not has_permission(user, "tertial.view"):
+        if not user.is_authenticated or not has_permission(user, TERTIAL_VIEW):
             return self.none()
         return self.filter(municipality__in=Municipality.objects.for_user(user))
 

@@ -12,6 +12,8 @@ from django.views.generic import DetailView, FormView, ListView
 from est.access import PermissionRequiredMixin
 from est.models import Municipality
 from est.roles import has_permission
+from est.service_views import REFUSED, ServiceFormMixin, service_act
+from reports.permissions import TERTIAL_EDIT, TERTIAL_VIEW
 from reports.tertial.forms import AdoptForm, AnalysisForm
 from reports.tertial.models import TertialAnalysis
 from reports.tertial.presentation import analysis_context
@@ -30,7 +32,7 @@ def readable_analyses(user):
 
 
 class TertialList(PermissionRequiredMixin, ListView):
-    permission = "tertial.view"
+    permission = TERTIAL_VIEW
     template_name = "reports/tertial/analysis_list.html"
     context_object_name = "analyses"
 
@@ -58,7 +60,7 @@ class TertialList(PermissionRequiredMixin, ListView):
 class AnalysisMixin(PermissionRequiredMixin):
     """Finds the analysis among those the user may read, else 404 (ids are guessable)."""
 
-    permission = "tertial.view"
+    permission = TERTIAL_VIEW
 
     def get_analysis(self):
         return get_object_or_404(readable_analyses(self.request.user), pk=self.kwargs["pk"])
@@ -78,7 +80,7 @@ class TertialDetail(AnalysisMixin, DetailView):
         )
         return super().get_context_data(
             **analysis_context(analysis),
-            can_edit=has_permission(self.request.user, "tertial.edit"),
+            can_edit=has_permission(self.request.user, TERTIAL_EDIT),
             versions=versions.defer("content", "pdf").order_by("version"),
             adopt_form=AdoptForm(initial={"adopted_on": timezone.localdate()}),
             **kwargs,
@@ -113,8 +115,8 @@ class TertialRenderStatus(AnalysisMixin, View):
         )
 
 
-class TertialEdit(AnalysisMixin, FormView):
-    permission = "tertial.edit"
+class TertialEdit(AnalysisMixin, ServiceFormMixin, FormView):
+    permission = TERTIAL_EDIT
     template_name = "reports/tertial/analysis_form.html"
     form_class = AnalysisForm
 
@@ -125,13 +127,12 @@ class TertialEdit(AnalysisMixin, FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(analysis=self.get_analysis(), **kwargs)
 
-    def form_valid(self, form):
-        analysis = self.get_analysis()
-        try:
-            tertial_analysis_update(analysis=analysis, by=self.request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-            return self.form_invalid(form)
+    def perform(self, form):
+        return tertial_analysis_update(
+            analysis=self.get_analysis(), by=self.request.user, **form.cleaned_data
+        )
+
+    def performed(self, form, analysis):
         return redirect("tertial_detail", pk=analysis.pk)
 
 
@@ -141,27 +142,31 @@ STEPS = ("submit", "adopt", "revise", "recompile", "render")
 class TertialStep(AnalysisMixin, View):
     """One step of the workflow, posted from the analysis page."""
 
-    permission = "tertial.edit"
+    permission = TERTIAL_EDIT
     step = ""
 
     def post(self, request, pk):
         analysis = self.get_analysis()
-        by = request.user
-        try:
-            if self.step == "submit":
-                tertial_analysis_submit(analysis=analysis, by=by)
-            elif self.step == "adopt":
-                form = AdoptForm(request.POST)
-                if not form.is_valid():
-                    raise ValidationError(_("Give the date and the decision."))
-                tertial_analysis_adopt(analysis=analysis, by=by, **form.cleaned_data)
-            elif self.step == "revise":
-                analysis = tertial_analysis_revise(analysis=analysis, by=by)
-            elif self.step == "recompile":
-                tertial_analysis_recompile(analysis=analysis, by=by)
-            elif self.step == "render" and not tertial_analysis_render_request(analysis=analysis):
-                messages.info(request, _("The PDF is already up to date."))
-        except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
+        result = service_act(request, lambda: self.take_step(analysis))
+        if result is not REFUSED:
+            analysis = result
         return redirect("tertial_detail", pk=analysis.pk)
+
+    def take_step(self, analysis):
+        """Take this view's step with ``analysis``; return the analysis to show next (a new
+        version after ``revise``)."""
+        by = self.request.user
+        if self.step == "submit":
+            tertial_analysis_submit(analysis=analysis, by=by)
+        elif self.step == "adopt":
+            form = AdoptForm(self.request.POST)
+            if not form.is_valid():
+                raise ValidationError(_("Give the date and the decision."))
+            tertial_analysis_adopt(analysis=analysis, by=by, **form.cleaned_data)
+        elif self.step == "revise":
+            return tertial_analysis_revise(analysis=analysis, by=by)
+        elif self.step == "recompile":
+            tertial_analysis_recompile(analysis=analysis, by=by)
+        elif self.step == "render" and not tertial_analysis_render_request(analysis=analysis):
+            messages.info(self.request, _("The PDF is already up to date."))
+        return analysis

@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 from est.models import Area, Municipality, Organisation
 from est.roles import has_permission
 from reports.incidents.models.category import Category
+from reports.permissions import INCIDENT_VIEW
 
 #: An incident's period as a range with both ends included, as the filters' overlap rule reads it.
 PERIOD = models.Func(
@@ -76,7 +77,7 @@ class IncidentQuerySet(models.QuerySet):
                     Municipality.objects.for_user(user).values_list("pk", flat=True)
                 )
             )
-        if has_permission(user, "incident.view"):
+        if has_permission(user, INCIDENT_VIEW):
             return mine
         return mine.filter(reporter=user)
 

@@ -10,11 +10,11 @@ from django.core.management import call_command
 from django.db.models.functions import TruncDate
 from django.urls import reverse
 
+from reports.incidents.counts import monthly_trend
 from reports.incidents.duplicates import incident_merge
 from reports.incidents.filing import incident_update
 from reports.incidents.models import Incident, IncidentDayCount
 from reports.incidents.police_events import police_events_import
-from reports.situation.compile import _trend
 from tests.reports.conftest import category_of, centre_of
 
 from .test_imports import csv_file, row, upload
@@ -96,7 +96,7 @@ def test_an_incident_just_after_local_midnight_counts_in_its_swedish_month(
         position=centre_of(kungsor),
     )
 
-    trend = _trend(arboga, datetime.date(2026, 5, 1), length=2)
+    trend = monthly_trend(arboga, datetime.date(2026, 5, 1), length=2)
 
     assert trend["months"] == ["2026-03", "2026-04"]
     assert list(trend["series"].values()) == [[0, 1]]

@@ -126,10 +126,10 @@ def test_two_beat_runs_make_one_picture(arboga, kungsor):
 
 
 def test_the_beat_task_compiles_each_municipality_once(arboga, kungsor, settings, monkeypatch):
-    import reports.situation.compile as situation
+    import est.periods
 
     known_incidents(arboga, kungsor)
-    monkeypatch.setattr(situation.timezone, "now", lambda: local(2025, 3, 31, 0, 5))
+    monkeypatch.setattr(est.periods.timezone, "now", lambda: local(2025, 3, 31, 0, 5))
     compile_due_situation_pictures.delay()
     compile_due_situation_pictures.delay()
     pictures = SituationPicture.objects.filter(period_start=PERIOD_START)

@@ -1,0 +1,18 @@
+"""The dialogues app's permissions: each name once, as a constant, with the roles that hold it.
+``DialoguesConfig.ready`` grants them."""
+
+from est.roles import Role
+
+#: Reading every version of one's municipalities' pledges, drafts included.
+PLEDGE_VIEW = "pledge.view"
+#: Coordinator and police write the draft of a year together.
+PLEDGE_EDIT = "pledge.edit"
+PLEDGE_PUBLISH = "pledge.publish"
+COMMENT_MODERATE = "comment.moderate"
+
+GRANTS = {
+    PLEDGE_VIEW: {Role.COORDINATOR, Role.POLICE, Role.COUNCIL, Role.ADMINISTRATOR},
+    PLEDGE_EDIT: {Role.COORDINATOR, Role.POLICE},
+    PLEDGE_PUBLISH: {Role.COORDINATOR},
+    COMMENT_MODERATE: {Role.COORDINATOR},
+}

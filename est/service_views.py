@@ -1,0 +1,59 @@
+"""The one way a view hands what a person sent to a service function, and shows what the
+service refused: next to the fields of the form, with everything typed kept, or, for a button,
+as a message on the next page. Views never write ``except ValidationError`` themselves."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+
+from est.forms import form_add_service_errors
+
+#: What ``service_act`` returns when the service refused.
+REFUSED = object()
+
+
+class ServiceFormMixin:
+    """For a FormView whose valid form goes to one service call.
+
+    Subclasses define ``perform(form)``, which calls the service and returns its result, and
+    ``performed(form, result)``, which returns the response (usually a message and a redirect). A
+    ValidationError from the service lands on the form: each message next to its field
+    (``service_error_fields`` maps the service's names to the form's), the rest above it.
+    """
+
+    service_error_fields: dict = {}
+
+    def form_valid(self, form):
+        result = service_form_call(
+            form, lambda: self.perform(form), fields=self.service_error_fields
+        )
+        if result is REFUSED:
+            return self.form_invalid(form)
+        return self.performed(form, result)
+
+
+def service_form_call(form, call, *, fields: dict | None = None):
+    """Run ``call()`` (one service call with what ``form`` holds) and return its result, or
+    ``REFUSED`` after putting what the service refused on ``form``, next to the fields named
+    (through ``fields`` where the form calls them otherwise)."""
+    try:
+        return call()
+    except ValidationError as error:
+        form_add_service_errors(form, error, fields=fields)
+        return REFUSED
+
+
+def service_act(request, call, *, success=None):
+    """Run ``call()`` (one service call, for a button) and return its result, or ``REFUSED``.
+
+    What the service refused becomes error messages on the next page; on success ``success``
+    (a text, or a function of the result that returns one) becomes a success message.
+    """
+    try:
+        result = call()
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return REFUSED
+    if success is not None:
+        messages.success(request, success(result) if callable(success) else success)
+    return result
