@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import footage_views, oversight_views, views
 
 app_name = "cameras"
 
@@ -19,15 +19,31 @@ urlpatterns = [
         views.PermitStatisticsView.as_view(),
         name="permit_statistics",
     ),
-    path("<int:pk>/footage/new/", views.FootageCreate.as_view(), name="footage_create"),
-    path("footage/<int:pk>/", views.FootageDetail.as_view(), name="footage_detail"),
-    path("footage/<int:pk>/file/", views.FootageDownload.as_view(), name="footage_download"),
-    path("footage/<int:pk>/hold/", views.LegalHoldCreate.as_view(), name="legal_hold_create"),
-    path("footage/<int:pk>/disclose/", views.DisclosureCreate.as_view(), name="disclosure_create"),
-    path("holds/<int:pk>/release/", views.LegalHoldRelease.as_view(), name="legal_hold_release"),
-    path("disclosures/", views.DisclosureList.as_view(), name="disclosure_list"),
-    path("purges/", views.PurgeDashboard.as_view(), name="purge_dashboard"),
-    path("compliance/", views.ComplianceList.as_view(), name="compliance"),
-    path("requests/", views.DataSubjectRequestList.as_view(), name="request_list"),
-    path("requests/<int:pk>/", views.DataSubjectRequestUpdate.as_view(), name="request_update"),
+    path("<int:pk>/footage/new/", footage_views.FootageCreate.as_view(), name="footage_create"),
+    path("footage/<int:pk>/", footage_views.FootageDetail.as_view(), name="footage_detail"),
+    path(
+        "footage/<int:pk>/file/", footage_views.FootageDownload.as_view(), name="footage_download"
+    ),
+    path(
+        "footage/<int:pk>/hold/", footage_views.LegalHoldCreate.as_view(), name="legal_hold_create"
+    ),
+    path(
+        "footage/<int:pk>/disclose/",
+        footage_views.DisclosureCreate.as_view(),
+        name="disclosure_create",
+    ),
+    path(
+        "holds/<int:pk>/release/",
+        footage_views.LegalHoldRelease.as_view(),
+        name="legal_hold_release",
+    ),
+    path("disclosures/", footage_views.DisclosureList.as_view(), name="disclosure_list"),
+    path("purges/", oversight_views.PurgeDashboard.as_view(), name="purge_dashboard"),
+    path("compliance/", oversight_views.ComplianceList.as_view(), name="compliance"),
+    path("requests/", oversight_views.DataSubjectRequestList.as_view(), name="request_list"),
+    path(
+        "requests/<int:pk>/",
+        oversight_views.DataSubjectRequestUpdate.as_view(),
+        name="request_update",
+    ),
 ]

@@ -4,45 +4,35 @@ call one function from cameras.services, render or redirect."""
 import datetime
 import json
 
-from django.contrib import messages
 from django.core.serializers import serialize
-from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.http import HttpResponse
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
-from django.views.generic import FormView, ListView, TemplateView
+from django.views.generic import FormView, TemplateView
 
-from cameras.permissions import CAMERA_APPROVE_RETENTION, CAMERA_DISCLOSURE_VIEW, CAMERA_MANAGE
+from cameras.permissions import CAMERA_APPROVE_RETENTION, CAMERA_MANAGE
+from cameras.view_mixins import CameraScopedMixin, CameraServiceFormMixin
 from est.access import PermissionRequiredMixin
 from est.geojson import feature_collection
 from est.models import Municipality
 from est.pdf import pdf_render
 from est.roles import has_permission
-from est.service_views import ServiceFormMixin, service_act
+from est.service_views import service_act
 
 from . import services
 from .compliance import register_findings
 from .forms import (
     CameraForm,
-    DataSubjectRequestForm,
-    DataSubjectRequestStatusForm,
-    DisclosureForm,
-    FootageForm,
-    LegalHoldForm,
-    LegalHoldReleaseForm,
     PermitStatisticsForm,
 )
 from .models import (
     Camera,
-    DataSubjectRequest,
-    DeletionReceipt,
-    Disclosure,
     Footage,
-    LegalHold,
 )
 from .permit_statistics import (
     DEFAULT_BUFFER,
@@ -67,54 +57,6 @@ def camera_layers(cameras, municipalities, *, labels=("name", "premises")) -> di
             serialize("geojson", cameras, geometry_field="position", fields=list(labels))
         ),
     }
-
-
-class CameraServiceFormMixin(ServiceFormMixin):
-    """Saves a valid form through ``perform(form)``, then says so and shows what was saved."""
-
-    success_message = ""
-
-    def performed(self, form, saved):
-        if self.success_message:
-            messages.success(self.request, self.success_message % {"name": saved})
-        return redirect(self.get_success_url_for(saved))
-
-
-class CameraScopedMixin(PermissionRequiredMixin):
-    """Finds ``self.camera`` from the URL among the user's cameras, else 404."""
-
-    permission = CAMERA_MANAGE
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated:
-            self.camera = get_object_or_404(
-                Camera.objects.for_user(request.user).select_related("municipality"),
-                pk=kwargs["pk"],
-            )
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(camera=self.camera, **kwargs)
-
-
-class FootageScopedMixin(PermissionRequiredMixin):
-    """Finds ``self.footage`` from the URL among the user's footage, else 404."""
-
-    permission = CAMERA_MANAGE
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated:
-            self.footage = get_object_or_404(
-                Footage.objects.for_user(request.user).with_hold().select_related("camera"),
-                pk=kwargs["pk"],
-            )
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(footage=self.footage, camera=self.footage.camera, **kwargs)
-
-    def get_success_url_for(self, saved):
-        return reverse("cameras:footage_detail", args=[self.footage.pk])
 
 
 # --- the register ------------------------------------------------------------------------------
@@ -227,203 +169,10 @@ class CameraRetentionApprove(CameraScopedMixin, View):
 # --- footage, holds, disclosures ---------------------------------------------------------------
 
 
-class FootageCreate(CameraScopedMixin, CameraServiceFormMixin, FormView):
-    form_class = FootageForm
-    template_name = "cameras/footage_form.html"
-    success_message = gettext_lazy("The footage is saved. It will be deleted at its purge time.")
-
-    def perform(self, form):
-        return services.footage_create(
-            camera=self.camera, by=self.request.user, **form.cleaned_data
-        )
-
-    def get_success_url_for(self, footage):
-        return reverse("cameras:footage_detail", args=[footage.pk])
-
-
-class FootageDetail(FootageScopedMixin, TemplateView):
-    template_name = "cameras/footage_detail.html"
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            holds=self.footage.holds.select_related("set_by", "released_by"),
-            disclosures=self.footage.disclosures.select_related("handed_over_by"),
-            receipt=DeletionReceipt.objects.filter(footage=self.footage).first(),
-            hold_form=LegalHoldForm(),
-            disclosure_form=DisclosureForm(initial={"disclosed_on": timezone.localdate()}),
-            **kwargs,
-        )
-
-
-class FootageDownload(FootageScopedMixin, View):
-    def get(self, request, pk):
-        if self.footage.is_purged or not self.footage.file:
-            raise Http404
-        return FileResponse(self.footage.file.open("rb"), as_attachment=True)
-
-
-class LegalHoldCreate(FootageScopedMixin, CameraServiceFormMixin, FormView):
-    form_class = LegalHoldForm
-    template_name = "cameras/legal_hold_form.html"
-    success_message = gettext_lazy(
-        "The legal hold is set: the footage is kept until it is released."
-    )
-
-    def perform(self, form):
-        return services.legal_hold_set(
-            footage=self.footage, by=self.request.user, **form.cleaned_data
-        )
-
-
-class LegalHoldRelease(PermissionRequiredMixin, CameraServiceFormMixin, FormView):
-    permission = CAMERA_MANAGE
-    form_class = LegalHoldReleaseForm
-    template_name = "cameras/legal_hold_release.html"
-    success_message = gettext_lazy("The legal hold is released.")
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated:
-            self.hold = get_object_or_404(
-                LegalHold.objects.filter(footage__in=Footage.objects.for_user(request.user)),
-                pk=kwargs["pk"],
-            )
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(hold=self.hold, **kwargs)
-
-    # The service names the field after the model's; the form calls it "reason".
-    service_error_fields = {"release_reason": "reason"}
-
-    def perform(self, form):
-        return services.legal_hold_release(
-            hold=self.hold, by=self.request.user, reason=form.cleaned_data["reason"]
-        )
-
-    def get_success_url_for(self, hold):
-        return reverse("cameras:footage_detail", args=[hold.footage_id])
-
-
-class DisclosureCreate(FootageScopedMixin, CameraServiceFormMixin, FormView):
-    form_class = DisclosureForm
-    template_name = "cameras/disclosure_form.html"
-    success_message = gettext_lazy("The disclosure %(name)s is recorded.")
-
-    def perform(self, form):
-        return services.disclosure_record(
-            footage=self.footage, by=self.request.user, **form.cleaned_data
-        )
-
-
-class DisclosureList(PermissionRequiredMixin, ListView):
-    permission = CAMERA_DISCLOSURE_VIEW
-    template_name = "cameras/disclosure_list.html"
-    paginate_by = 100
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            can_manage=has_permission(self.request.user, CAMERA_MANAGE), **kwargs
-        )
-
-    def get_queryset(self):
-        return Disclosure.objects.for_user(self.request.user).select_related(
-            "footage__camera__municipality", "handed_over_by"
-        )
-
-
 # --- purges and compliance ---------------------------------------------------------------------
 
 
-class PurgeDashboard(PermissionRequiredMixin, TemplateView):
-    permission = CAMERA_MANAGE
-    template_name = "cameras/purge_dashboard.html"
-
-    def get_context_data(self, **kwargs):
-        user = self.request.user
-        now = timezone.now()
-        footage = Footage.objects.for_user(user).select_related("camera")
-        return super().get_context_data(
-            now=now,
-            overdue=footage.overdue(now),
-            failing=footage.failing().with_hold(),
-            held=footage.kept().with_hold().filter(on_hold=True),
-            upcoming=footage.upcoming(now).filter(on_hold=False)[:20],
-            receipts=DeletionReceipt.objects.filter(
-                camera__in=Camera.objects.for_user(user)
-            ).select_related("camera")[:20],
-            **kwargs,
-        )
-
-
-class ComplianceList(PermissionRequiredMixin, TemplateView):
-    permission = CAMERA_MANAGE
-    template_name = "cameras/compliance.html"
-
-    def get_context_data(self, **kwargs):
-        cameras = Camera.objects.for_user(self.request.user).select_related("municipality")
-        return super().get_context_data(
-            findings=register_findings(cameras, today=timezone.localdate()), **kwargs
-        )
-
-
 # --- data subject requests ---------------------------------------------------------------------
-
-
-class DataSubjectRequestList(PermissionRequiredMixin, CameraServiceFormMixin, FormView):
-    permission = CAMERA_MANAGE
-    form_class = DataSubjectRequestForm
-    template_name = "cameras/request_list.html"
-    success_message = gettext_lazy("The request %(name)s is logged.")
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "user": self.request.user}
-
-    def get_initial(self):
-        return {"received_on": timezone.localdate()}
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            requests=DataSubjectRequest.objects.for_user(self.request.user)
-            .select_related("municipality")
-            .prefetch_related("cameras"),
-            today=timezone.localdate(),
-            **kwargs,
-        )
-
-    def perform(self, form):
-        data = dict(form.cleaned_data)
-        return services.data_subject_request_create(by=self.request.user, **data)
-
-    def get_success_url_for(self, request):
-        return reverse("cameras:request_list")
-
-
-class DataSubjectRequestUpdate(PermissionRequiredMixin, CameraServiceFormMixin, FormView):
-    permission = CAMERA_MANAGE
-    form_class = DataSubjectRequestStatusForm
-    template_name = "cameras/request_form.html"
-    success_message = gettext_lazy("The request %(name)s is updated.")
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated:
-            self.object = get_object_or_404(
-                DataSubjectRequest.objects.for_user(request.user), pk=kwargs["pk"]
-            )
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_form_kwargs(self):
-        # A copy, so that a rejected form does not change the object shown on the page.
-        instance = DataSubjectRequest.objects.get(pk=self.object.pk)
-        return {**super().get_form_kwargs(), "instance": instance}
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(object=self.object, **kwargs)
-
-    def perform(self, form):
-        return services.data_subject_request_update(request=self.object, **form.cleaned_data)
-
-    def get_success_url_for(self, request):
-        return reverse("cameras:request_list")
 
 
 # --- the public page ---------------------------------------------------------------------------

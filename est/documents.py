@@ -1,6 +1,10 @@
-"""Compiled snapshots: situation pictures and tertial analyses store what they show as JSON,
-compiled by a worker that claims the row first, so that two workers, two beat ticks or a
-retried task compile it once."""
+"""The documents EST publishes, as two abstract models.
+
+A versioned document (situation pictures, tertial analyses, citizen pledges) is frozen once it
+is published or adopted: a change is a new version, and the frozen one is kept as it was. A
+compiled snapshot (situation pictures, tertial analyses) stores what it shows as JSON, compiled
+by a worker that claims the row first, so that two workers, two beat ticks or a retried task
+compile it once."""
 
 import datetime
 
@@ -11,6 +15,25 @@ from django.utils.translation import gettext_lazy as _
 
 #: A claim older than this belongs to a worker that died; another may take the work over.
 CLAIM_TIMEOUT = datetime.timedelta(minutes=10)
+
+
+class VersionedDocument(models.Model):
+    """A document in numbered versions, frozen in the statuses ``FROZEN_STATUSES``."""
+
+    #: The statuses in which a version may no longer change (set by each document).
+    FROZEN_STATUSES: tuple[str, ...] = ()
+
+    version = models.PositiveSmallIntegerField(_("version"), default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_frozen(self) -> bool:
+        """Return whether this version is published (or adopted) and so may no longer change."""
+        return self.status in self.FROZEN_STATUSES
 
 
 class CompiledSnapshot(models.Model):

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
@@ -129,3 +130,50 @@ def parse_tertial(text: str) -> Tertial:
 def last_ended_tertial(now: datetime.datetime | None = None) -> Tertial:
     """Return the latest tertial that has ended at ``now`` (local midnight ends it)."""
     return tertial_containing(timezone.localdate(now or timezone.now())).previous()
+
+
+# --- quick choices of when something happened, as periods --------------------------------------
+
+MORNING_START, MORNING_END = datetime.time(6), datetime.time(12)
+NIGHT_START, NIGHT_END = datetime.time(22), datetime.time(6)
+#: A weekend runs from Friday evening to Monday morning.
+WEEKEND_START, WEEKEND_LENGTH = datetime.time(18), datetime.timedelta(days=2, hours=12)
+FRIDAY = 4
+
+
+class When(models.TextChoices):
+    NOW = "now", gettext_lazy("Just now")
+    THIS_MORNING = "this_morning", gettext_lazy("This morning")
+    LAST_NIGHT = "last_night", gettext_lazy("Last night")
+    LAST_WEEKEND = "last_weekend", gettext_lazy("Last weekend")
+    EXACT = "exact", gettext_lazy("Other time")
+
+
+def _at(day: datetime.date, time: datetime.time, tz) -> datetime.datetime:
+    return datetime.datetime.combine(day, time, tzinfo=tz)
+
+
+def quick_period(when: str, now: datetime.datetime) -> tuple[datetime.datetime, datetime.datetime]:
+    """Return (start, end) of ``when`` as seen at ``now`` (aware, in local time).
+
+    No period ends after ``now``. "This morning" before six is the night so far.
+    """
+    now = now.replace(second=0, microsecond=0)
+    tz, today = now.tzinfo, now.date()
+    if when == When.NOW:
+        return now, now
+    if when == When.THIS_MORNING:
+        start = _at(today, MORNING_START, tz)
+        if now < start:
+            start = _at(today, datetime.time(0), tz)
+        return start, min(now, _at(today, MORNING_END, tz))
+    if when == When.LAST_NIGHT:
+        start = _at(today - datetime.timedelta(days=1), NIGHT_START, tz)
+        return start, min(now, _at(today, NIGHT_END, tz))
+    if when == When.LAST_WEEKEND:
+        friday = today - datetime.timedelta(days=(today.weekday() - FRIDAY) % 7)
+        start = _at(friday, WEEKEND_START, tz)
+        if start > now:
+            start -= datetime.timedelta(days=7)
+        return start, min(now, start + WEEKEND_LENGTH)
+    raise ValueError(f"no quick period {when!r}")

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
+from est.documents import VersionedDocument
 from est.models import Area, Municipality
 
 from . import progress
@@ -56,7 +57,7 @@ class PledgeQuerySet(models.QuerySet):
         return self.filter(status=Pledge.Status.DRAFT)
 
 
-class Pledge(models.Model):
+class Pledge(VersionedDocument):
     """One version of a municipality's citizen pledges (medborgarlöfte) for a year.
 
     A published version is frozen: a correction is a new version that ``supersedes`` it, and
@@ -69,6 +70,7 @@ class Pledge(models.Model):
         FOLLOWED_UP = "followed_up", _("Followed up")
 
     PUBLIC_STATUSES = (Status.PUBLISHED, Status.FOLLOWED_UP)
+    FROZEN_STATUSES = PUBLIC_STATUSES
 
     municipality = models.ForeignKey(
         Municipality,
@@ -77,7 +79,6 @@ class Pledge(models.Model):
         verbose_name=_("municipality"),
     )
     year = models.PositiveSmallIntegerField(_("year"))
-    version = models.PositiveSmallIntegerField(_("version"), default=1)
     supersedes = models.OneToOneField(
         "self",
         null=True,
@@ -108,8 +109,6 @@ class Pledge(models.Model):
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     objects = PledgeQuerySet.as_manager()
 

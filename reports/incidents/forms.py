@@ -6,9 +6,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from est.periods import When, quick_period
 from reports.incidents.models import Category, Incident
 from reports.incidents.photos import MAX_PHOTO_BYTES
-from reports.incidents.times import When, quick_period
 
 DATETIME_LOCAL = "%Y-%m-%dT%H:%M"
 

@@ -16,6 +16,7 @@ from django.views.generic import DetailView, FormView, ListView
 from est.access import PermissionRequiredMixin
 from est.geojson import feature_collection
 from est.models import Area, Municipality
+from est.periods import When
 from est.projections import transformed
 from est.roles import has_permission
 from est.service_views import ServiceFormMixin, service_act
@@ -35,7 +36,6 @@ from reports.incidents.forms import (
     categories_for_form,
 )
 from reports.incidents.models import Category, Incident, IncidentPhoto
-from reports.incidents.times import When
 from reports.permissions import (
     INCIDENT_FILE,
     INCIDENT_READ,

@@ -11,7 +11,7 @@ from django.contrib.gis.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from est.documents import CompiledSnapshot
+from est.documents import CompiledSnapshot, VersionedDocument
 from est.models import Municipality, Organisation
 from est.roles import has_permission
 from reports.permissions import SITUATION_EDIT, SITUATION_VIEW
@@ -48,7 +48,7 @@ class SituationPictureQuerySet(models.QuerySet):
         return self.filter(status=SituationPicture.Status.PUBLISHED)
 
 
-class SituationPicture(CompiledSnapshot):
+class SituationPicture(VersionedDocument, CompiledSnapshot):
     """One municipality's picture of one 14-day period, in one version.
 
     Compiling is claimed through ``compile_state``: the beat task creates the picture QUEUED,
@@ -61,6 +61,8 @@ class SituationPicture(CompiledSnapshot):
         REVIEW = "review", _("Ready for review")
         PUBLISHED = "published", _("Published")
 
+    FROZEN_STATUSES = (Status.PUBLISHED,)
+
     municipality = models.ForeignKey(
         Municipality,
         on_delete=models.CASCADE,
@@ -69,7 +71,6 @@ class SituationPicture(CompiledSnapshot):
     )
     period_start = models.DateField(_("period starts"))
     period_end = models.DateField(_("period ends"), help_text=_("The first day after the period."))
-    version = models.PositiveSmallIntegerField(_("version"), default=1)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
     )
@@ -98,8 +99,6 @@ class SituationPicture(CompiledSnapshot):
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     objects = SituationPictureQuerySet.as_manager()
 
@@ -132,11 +131,6 @@ class SituationPicture(CompiledSnapshot):
     def last_day(self):
         """Return the period's last day (``period_end`` is the first day after it)."""
         return self.period_end - datetime.timedelta(days=1)
-
-    @property
-    def is_frozen(self) -> bool:
-        """Return whether the picture is published and so may no longer change."""
-        return self.status == self.Status.PUBLISHED
 
 
 class InterventionQuerySet(models.QuerySet):

@@ -11,7 +11,7 @@ from django.contrib.gis.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from est.documents import CompiledSnapshot
+from est.documents import CompiledSnapshot, VersionedDocument
 from est.models import Municipality
 from est.periods import Tertial
 from est.roles import has_permission
@@ -37,7 +37,7 @@ class TertialAnalysisQuerySet(models.QuerySet):
         return self.filter(superseded_by__isnull=True)
 
 
-class TertialAnalysis(CompiledSnapshot):
+class TertialAnalysis(VersionedDocument, CompiledSnapshot):
     """One municipality's analysis of one tertial, in one version.
 
     Compiling is claimed through ``compile_state`` and rendering through ``render_state`` with
@@ -49,6 +49,8 @@ class TertialAnalysis(CompiledSnapshot):
         DRAFT = "draft", _("Draft")
         SUBMITTED = "submitted", _("Submitted to the management group")
         ADOPTED = "adopted", _("Adopted")
+
+    FROZEN_STATUSES = (Status.ADOPTED,)
 
     class RenderState(models.TextChoices):
         NONE = "none", _("No PDF yet")
@@ -65,7 +67,6 @@ class TertialAnalysis(CompiledSnapshot):
     )
     year = models.PositiveSmallIntegerField(_("year"))
     number = models.PositiveSmallIntegerField(_("tertial"))
-    version = models.PositiveSmallIntegerField(_("version"), default=1)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
     )
@@ -92,8 +93,6 @@ class TertialAnalysis(CompiledSnapshot):
         related_name="supersedes",
         verbose_name=_("superseded by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -124,11 +123,6 @@ class TertialAnalysis(CompiledSnapshot):
     @property
     def tertial(self) -> Tertial:
         return Tertial(self.year, self.number)
-
-    @property
-    def is_frozen(self) -> bool:
-        """Return whether the analysis is adopted and so may no longer change."""
-        return self.status == self.Status.ADOPTED
 
     @property
     def filename(self) -> str:

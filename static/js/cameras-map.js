@@ -1,37 +1,29 @@
-/* Camera maps: municipal boundaries, each camera's filmed area and its position, on Leaflet
-   without tiles unless configured. Every map has the same content as a table next to it. */
+/* Camera maps: municipal boundaries, each camera's filmed area and its position, on the base
+   map of est-map.js. Every map has the same content as a table next to it. */
 (function () {
   "use strict";
 
   var STYLE = {
-    boundaries: { color: "#14507a", weight: 2, fill: false },
     areas: { color: "#a3161a", weight: 2, fillColor: "#e69f00", fillOpacity: 0.35 },
     camera: { radius: 7, color: "#ffffff", weight: 2, fillColor: "#14507a", fillOpacity: 1 },
   };
 
   function show(elementId, layers) {
-    var map = L.map(elementId, { zoomSnap: 0.5 });
-    var tilesElement = document.getElementById("map-tiles");
-    var tiles = tilesElement && JSON.parse(tilesElement.textContent);
-    if (tiles && tiles.url) {
-      L.tileLayer(tiles.url, { attribution: tiles.attribution, maxZoom: 19 }).addTo(map);
-    }
-    var boundaries = L.geoJSON(layers.boundaries, { style: STYLE.boundaries, interactive: false }).addTo(map);
+    var map = estMap.baseMap(elementId);
+    var boundaries = estMap.outlines(map, layers.boundaries, estMap.STYLE.boundaries);
     var areas = L.geoJSON(layers.areas, { style: STYLE.areas, interactive: false }).addTo(map);
     var cameras = L.geoJSON(layers.cameras, {
       pointToLayer: function (feature, latlng) { return L.circleMarker(latlng, STYLE.camera); },
       onEachFeature: function (feature, layer) {
-        layer.bindTooltip(feature.properties.name, { direction: "top" });
+        layer.bindTooltip(estMap.text(feature.properties.name), { direction: "top" });
       },
     }).addTo(map);
     var bounds = cameras.getBounds();
     if (areas.getBounds().isValid()) bounds.extend(areas.getBounds());
     if (bounds.isValid()) {
       map.fitBounds(bounds.pad(0.3), { maxZoom: 17 });
-    } else if (boundaries.getBounds().isValid()) {
-      map.fitBounds(boundaries.getBounds());
     } else {
-      map.setView([59.39, 15.84], 10);
+      estMap.fit(map, [boundaries]);
     }
     return map;
   }
@@ -40,7 +32,7 @@
   function contextForForms(layers) {
     window.addEventListener("map:init", function (event) {
       var map = event.detail.map;
-      var boundaries = L.geoJSON(layers.boundaries, { style: STYLE.boundaries, interactive: false }).addTo(map);
+      var boundaries = estMap.outlines(map, layers.boundaries, estMap.STYLE.boundaries);
       if (!event.detail.field || !map.getBounds) return;
       if (boundaries.getBounds().isValid() && !event.detail.field.value) {
         map.fitBounds(boundaries.getBounds());

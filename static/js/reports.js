@@ -4,19 +4,9 @@
 (function () {
   "use strict";
 
-  function baseMap(elementId, boundaries) {
-    var map = L.map(elementId, { zoomSnap: 0.5 });
-    var tilesElement = document.getElementById("map-tiles");
-    var tiles = tilesElement && JSON.parse(tilesElement.textContent);
-    if (tiles && tiles.url) {
-      L.tileLayer(tiles.url, { attribution: tiles.attribution, maxZoom: 19 }).addTo(map);
-    }
-    var layer = L.geoJSON(boundaries, { style: estMap.STYLE.boundary, interactive: false }).addTo(map);
-    if (layer.getLayers().length) {
-      map.fitBounds(layer.getBounds());
-    } else {
-      map.setView([59.39, 15.84], 10);
-    }
+  function baseMap(element, boundaries) {
+    var map = estMap.baseMap(element);
+    estMap.fit(map, [estMap.outlines(map, boundaries, estMap.STYLE.boundary)]);
     return map;
   }
 
@@ -43,7 +33,7 @@
         style: estMap.STYLE.areas,
         interactive: false,
         onEachFeature: function (feature, layer) {
-          layer.bindTooltip(feature.properties.name, { permanent: true, direction: "center", className: "map-label" });
+          layer.bindTooltip(estMap.text(feature.properties.name), { permanent: true, direction: "center", className: "map-label" });
         },
       }).addTo(map);
       map.fitBounds(areas.getBounds(), { padding: [10, 10] });
@@ -189,7 +179,7 @@
       var digits = String(count).length;
       var size = 26 + 8 * Math.min(digits, 5);
       return L.divIcon({
-        className: className, html: "<span>" + count + "</span>",
+        className: className, html: "<span>" + Number(count) + "</span>",
         iconSize: [size, size],
       });
     }
@@ -227,7 +217,7 @@
         L.marker(L.latLng(c[1], c[0]), {
           icon: countIcon(feature.properties.count, "map-police"), title: text,
           zIndexOffset: 1000,  // above the squares, which may cover the municipality's centre
-        }).bindTooltip(text).addTo(police);
+        }).bindTooltip(estMap.text(text)).addTo(police);
       });
     }
 

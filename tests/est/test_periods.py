@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from reports.incidents.times import When, quick_period
+from est.periods import When, quick_period
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
