@@ -33,6 +33,7 @@ class Indicator:
             [count for _tertial, count in self.counts],
             [str(tertial) for tertial, _count in self.counts],
             title=_("Incidents per tertial"),
+            width=560,  # narrower than the default: few bars, read on phones
         )
 
 
