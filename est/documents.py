@@ -91,3 +91,19 @@ def snapshot_compile(model, *, pk: int, frozen_status: str, build, force=False, 
         content=content, compiled_at=timezone.now(), compile_state=states.DONE
     )
     return True
+
+
+class CompiledDocument(VersionedDocument, CompiledSnapshot):
+    """A compiled document in versions: a new version of a frozen one ``supersedes`` it."""
+
+    superseded_by = models.OneToOneField(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="supersedes",
+        verbose_name=_("superseded by"),
+    )
+
+    class Meta:
+        abstract = True

@@ -9,6 +9,7 @@ import threading
 
 from django.contrib.gis.gdal import CoordTransform, SpatialReference
 from django.contrib.gis.geos import GEOSGeometry
+from django.db.models import FloatField, Func
 
 #: Latitude and longitude as GPS, phones and GeoJSON give them: always WGS 84, whatever SRID
 #: the maps use (``MAP_SRID``) or the data is stored in (``STORAGE_SRID``).
@@ -34,3 +35,17 @@ def transformed(geometry: GEOSGeometry, srid: int) -> GEOSGeometry:
     result = geometry.transform(_coord_transform(geometry.srid, srid), clone=True)
     result.srid = srid
     return result
+
+
+class PointX(Func):
+    """A point's x (easting, or longitude) in SQL: PostGIS's ST_X, which Django does not name."""
+
+    function = "ST_X"
+    output_field = FloatField()
+
+
+class PointY(Func):
+    """A point's y (northing, or latitude) in SQL: PostGIS's ST_Y."""
+
+    function = "ST_Y"
+    output_field = FloatField()

@@ -11,7 +11,7 @@ from django.contrib.gis.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from est.documents import CompiledSnapshot, VersionedDocument
+from est.documents import CompiledDocument
 from est.models import Municipality, Organisation
 from est.roles import has_permission
 from reports.permissions import SITUATION_EDIT, SITUATION_VIEW
@@ -48,7 +48,7 @@ class SituationPictureQuerySet(models.QuerySet):
         return self.filter(status=SituationPicture.Status.PUBLISHED)
 
 
-class SituationPicture(VersionedDocument, CompiledSnapshot):
+class SituationPicture(CompiledDocument):
     """One municipality's picture of one 14-day period, in one version.
 
     Compiling is claimed through ``compile_state``: the beat task creates the picture QUEUED,
@@ -86,14 +86,6 @@ class SituationPicture(VersionedDocument, CompiledSnapshot):
         related_name="situation_pictures",
         verbose_name=_("shared with"),
         help_text=_("Organisations that are told and may read the picture once it is published."),
-    )
-    superseded_by = models.OneToOneField(
-        "self",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="supersedes",
-        verbose_name=_("superseded by"),
     )
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     published_by = models.ForeignKey(

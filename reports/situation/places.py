@@ -9,12 +9,12 @@ import pandas as pd
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import FloatField, Func
 from scipy.spatial import cKDTree
 
 from est.map_svg import map_extent, outline_rings
 from est.models import Area
 from est.periods import PERIOD_DAYS, local_midnight, local_span
+from est.projections import PointX, PointY
 from reports.analysis.aoristic import hourly_weights
 from reports.analysis.hotspots import getis_ord_gi_star, repeat_places
 from reports.analysis.patrols import patrol_guidance
@@ -32,23 +32,13 @@ NEIGHBOURS = HEX_SIZE * 1.9
 MIN_HOT_SPOT_INCIDENTS = 4
 
 
-class _X(Func):
-    function = "ST_X"
-    output_field = FloatField()
-
-
-class _Y(Func):
-    function = "ST_Y"
-    output_field = FloatField()
-
-
 def period_incidents(municipality, start, end) -> pd.DataFrame:
     """The period's counted incidents: id, times, position (metres) and precision."""
     rows = (
         Incident.objects.for_municipality(municipality)
         .counted()
         .begun(*local_span(start, end))
-        .annotate(x=_X("position"), y=_Y("position"))
+        .annotate(x=PointX("position"), y=PointY("position"))
         .values_list("pk", "occurred_from", "occurred_to", "x", "y", "position_precise")
     )
     return pd.DataFrame(

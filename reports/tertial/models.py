@@ -11,7 +11,7 @@ from django.contrib.gis.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from est.documents import CompiledSnapshot, VersionedDocument
+from est.documents import CompiledDocument
 from est.models import Municipality
 from est.periods import Tertial
 from est.roles import has_permission
@@ -37,7 +37,7 @@ class TertialAnalysisQuerySet(models.QuerySet):
         return self.filter(superseded_by__isnull=True)
 
 
-class TertialAnalysis(VersionedDocument, CompiledSnapshot):
+class TertialAnalysis(CompiledDocument):
     """One municipality's analysis of one tertial, in one version.
 
     Compiling is claimed through ``compile_state`` and rendering through ``render_state`` with
@@ -85,14 +85,6 @@ class TertialAnalysis(VersionedDocument, CompiledSnapshot):
     pdf = models.BinaryField(null=True, blank=True, editable=False)
     #: the hash of everything the stored PDF was rendered from
     pdf_hash = models.CharField(max_length=64, blank=True, editable=False)
-    superseded_by = models.OneToOneField(
-        "self",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="supersedes",
-        verbose_name=_("superseded by"),
-    )
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
