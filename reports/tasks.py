@@ -1,9 +1,22 @@
 """Celery tasks of reports: compiling the situation pictures and tertial analyses when their
-period ends, and polling the police's open events."""
+period ends, and polling the police's open events. The tertial PDF's task lives beside the
+service that queues it (reports.tertial.rendering) and is named here for the worker."""
 
 from celery import shared_task
 
+from reports.incidents.police_poll import police_events_poll
 from reports.situation.compile import situation_picture_compile, situation_pictures_due
+from reports.tertial.compile import tertial_analyses_due, tertial_analysis_compile
+from reports.tertial.rendering import render_tertial_analysis
+
+__all__ = [
+    "compile_due_situation_pictures",
+    "compile_due_tertial_analyses",
+    "compile_situation_picture",
+    "compile_tertial_analysis",
+    "poll_police_events",
+    "render_tertial_analysis",
+]
 
 
 @shared_task
@@ -27,8 +40,6 @@ def compile_situation_picture(picture_id: int) -> bool:
 def compile_due_tertial_analyses() -> int:
     """Beat: draft each municipality's analysis of the tertial that just ended and queue its
     compiling, one task per analysis. Returns how many were queued."""
-    from reports.tertial.compile import tertial_analyses_due
-
     due = tertial_analyses_due()
     for analysis_id in due:
         compile_tertial_analysis.delay(analysis_id)
@@ -38,24 +49,12 @@ def compile_due_tertial_analyses() -> int:
 @shared_task
 def compile_tertial_analysis(analysis_id: int) -> bool:
     """Compile one analysis if it still waits for it; a second run finds it claimed or done."""
-    from reports.tertial.compile import tertial_analysis_compile
-
     return tertial_analysis_compile(analysis_id=analysis_id)
-
-
-@shared_task
-def render_tertial_analysis(analysis_id: int) -> bool:
-    """Render one analysis's PDF if it is queued and its inputs changed."""
-    from reports.tertial.rendering import tertial_analysis_render
-
-    return tertial_analysis_render(analysis_id=analysis_id)
 
 
 @shared_task(time_limit=120, soft_time_limit=100)
 def poll_police_events() -> int | None:
     """Beat, every 10 minutes: import the police's latest open events. Safe to run twice: an
     event seen before is updated by its id. Returns how many were created, None on failure."""
-    from reports.incidents.police_poll import police_events_poll
-
     result = police_events_poll()
     return None if result is None else result.created
