@@ -13,9 +13,10 @@ class DialoguesConfig(AppConfig):
         from est.report_sections import register as register_report_section
         from est.roles import grant
 
-        from .permissions import COMMENT_MODERATE, GRANTS, PLEDGE_VIEW
+        from .permissions import COMMENT_MODERATE, GRANTS, PLEDGE_VIEW, WALK_PLAN
         from .pledges.demo import pledges_seed
         from .pledges.status import pledge_status_gather, pledge_status_present
+        from .walks.demo import walks_seed
 
         for permission, roles in GRANTS.items():
             grant(permission, roles)
@@ -34,6 +35,13 @@ class DialoguesConfig(AppConfig):
                 _("Comments and questions on the pledges waiting for moderation."),
                 order=61,
             ),
+            Entry(
+                _("Safety walks"),
+                "walk_list",
+                WALK_PLAN,
+                _("Plan and announce walks with residents, partners and the police."),
+                order=62,
+            ),
         )
         register_public(
             Entry(
@@ -42,9 +50,17 @@ class DialoguesConfig(AppConfig):
                 "",
                 _("What the municipality and the police have promised, and what they did."),
                 order=10,
-            )
+            ),
+            Entry(
+                _("Safety walks"),
+                "public_walk_index",
+                "",
+                _("Coming walks where residents, the municipality and the police walk together."),
+                order=20,
+            ),
         )
         register_seeder(pledges_seed)
+        register_seeder(walks_seed)
         register_report_section(
             ReportSection(
                 key="pledges",

@@ -13,6 +13,7 @@ from dialogues.pledges.models import (
     # Migration 0001 names the upload path of progress attachments by this module.
     attachment_path,
 )
+from dialogues.walks.models import SafetyWalk
 
 __all__ = [
     "Activity",
@@ -21,5 +22,6 @@ __all__ = [
     "FocusArea",
     "Pledge",
     "ProgressUpdate",
+    "SafetyWalk",
     "attachment_path",
 ]

@@ -9,10 +9,13 @@ PLEDGE_VIEW = "pledge.view"
 PLEDGE_EDIT = "pledge.edit"
 PLEDGE_PUBLISH = "pledge.publish"
 COMMENT_MODERATE = "comment.moderate"
+#: Planning, announcing, moving and cancelling safety walks.
+WALK_PLAN = "walk.plan"
 
 GRANTS = {
     PLEDGE_VIEW: {Role.COORDINATOR, Role.POLICE, Role.COUNCIL, Role.ADMINISTRATOR},
     PLEDGE_EDIT: {Role.COORDINATOR, Role.POLICE},
     PLEDGE_PUBLISH: {Role.COORDINATOR},
     COMMENT_MODERATE: {Role.COORDINATOR},
+    WALK_PLAN: {Role.COORDINATOR, Role.ADMINISTRATOR},
 }

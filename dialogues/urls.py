@@ -4,4 +4,5 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("dialogues.pledges.urls")),
+    path("", include("dialogues.walks.urls")),
 ]

@@ -1,0 +1,125 @@
+"""Demo safety walks for seed_demo: two coming walks in Arboga (one announced, one moved) and
+one announced in Kungsör, planned through the services as a coordinator would."""
+
+import datetime
+
+from django.contrib.gis.geos import LineString, Point
+from django.utils import timezone
+
+from est.demo import ARBOGA, KUNGSOR
+from est.models import Area, Organisation, User
+from est.periods import local_midnight
+from est.projections import WGS84
+
+from .models import SafetyWalk
+from .services import safety_walk_create, safety_walk_publish, safety_walk_update
+
+TAKE_PART = (
+    "Alla är välkomna, ingen anmälan behövs. Ta på dig kläder efter väder; vi bjuder på "
+    "kaffe efteråt. Frågor: kommunens säkerhetssamordnare, 0589-870 00."
+)
+#: (municipality, title, days ahead, area, meeting place, meeting point and route in WGS 84,
+#:  partner names, announcement, accessibility)
+WALKS = [
+    (
+        ARBOGA,
+        "Trygghetsvandring i centrum",
+        12,
+        "Centrum",
+        "Vid fontänen på Stora torget",
+        [
+            (15.8409, 59.3936),
+            (15.8432, 59.3941),
+            (15.8451, 59.3931),
+            (15.8420, 59.3922),
+            (15.8409, 59.3936),
+        ],
+        ["Arboga Bostäder AB", "Polisen, lokalpolisområde Köping"],
+        "Vi går runt i centrum och kring resecentrum en tisdagskväll och noterar vad som gör "
+        "att platser känns otrygga: belysning, buskage, skymda hörn och nedskräpning.",
+        "Rundan är cirka 1,5 km på asfalt, utan trappor. Vi går långsamt och stannar ofta.",
+    ),
+    (
+        ARBOGA,
+        "Trygghetsvandring i Ekbacken",
+        33,
+        "Ekbacken",
+        "Vid Ekbackens centrumbyggnad",
+        [(15.8216, 59.3989), (15.8240, 59.3998), (15.8262, 59.3990), (15.8230, 59.3978)],
+        ["Arboga Bostäder AB", "Arboga kommun, kultur- och fritidsförvaltningen"],
+        "Tillsammans med Arboga Bostäder går vi genom Ekbacken, gångvägarna mot skolan och "
+        "parkeringarna.",
+        "Cirka 2 km, en kortare backe vid skolan.",
+    ),
+    (
+        KUNGSOR,
+        "Trygghetsvandring vid stationen",
+        19,
+        None,
+        "Utanför stationshuset",
+        [(16.0970, 59.4220), (16.0990, 59.4232), (16.1012, 59.4226)],
+        ["Kungsörs KommunFastigheter AB", "Polisen, lokalpolisområde Köping"],
+        "Vi går från stationen genom gångtunneln och längs ån, där många har sagt att de "
+        "känner sig otrygga på kvällen.",
+        "Cirka 1 km. Gångtunneln har ramp.",
+    ),
+]
+
+
+def _evening(days_ahead: int) -> tuple[datetime.datetime, datetime.datetime]:
+    start = local_midnight(timezone.localdate() + datetime.timedelta(days=days_ahead))
+    start += datetime.timedelta(hours=18, minutes=30)
+    return start, start + datetime.timedelta(hours=2)
+
+
+def walks_seed(municipalities) -> None:
+    """Plan and announce the demo walks where they are missing (safe to run again)."""
+    by_code = {municipality.code: municipality for municipality in municipalities}
+    coordinator = User.objects.filter(username="samordnare").first()
+    for code, title, days, area, place, points, partners, announcement, access in WALKS:
+        municipality = by_code.get(code)
+        if municipality is None or SafetyWalk.objects.filter(title=title).exists():
+            continue
+        starts_at, ends_at = _evening(days)
+        walk = safety_walk_create(
+            municipality=municipality,
+            by=coordinator,
+            partners=Organisation.objects.filter(name__in=partners),
+            title=title,
+            area=Area.objects.filter(municipality=municipality, name=area).first(),
+            starts_at=starts_at,
+            ends_at=ends_at,
+            meeting_place=place,
+            meeting_point=Point(*points[0], srid=WGS84),
+            route=LineString(points, srid=WGS84),
+            expected_participants=25,
+            announcement=announcement,
+            accessibility=access,
+            how_to_take_part=TAKE_PART,
+        )
+        safety_walk_publish(walk=walk, by=coordinator)
+    moved = SafetyWalk.objects.filter(title="Trygghetsvandring i Ekbacken", moved_from=None)
+    for walk in moved:
+        # The demo shows a moved walk: a week later than first announced.
+        fields = {
+            name: getattr(walk, name)
+            for name in (
+                "title",
+                "area",
+                "meeting_place",
+                "meeting_point",
+                "route",
+                "expected_participants",
+                "announcement",
+                "accessibility",
+                "how_to_take_part",
+            )
+        }
+        safety_walk_update(
+            walk=walk,
+            by=coordinator,
+            partners=walk.partners.all(),
+            starts_at=walk.starts_at + datetime.timedelta(days=7),
+            ends_at=walk.ends_at + datetime.timedelta(days=7),
+            **fields,
+        )

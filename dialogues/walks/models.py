@@ -1,0 +1,124 @@
+"""Safety walks (trygghetsvandringar): residents, the municipality, the housing companies and the
+police walk an area together and note what makes it feel unsafe. Planned and announced here;
+the walk itself, its findings and measures come next (see dialogues/README.md)."""
+
+from django.conf import settings
+from django.contrib.gis.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from est.models import Area, Municipality, Organisation
+
+
+class SafetyWalkQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """Return the walks of the municipalities ``user`` may see, in every state."""
+        return self.filter(municipality__in=Municipality.objects.for_user(user))
+
+    def for_municipality(self, municipality):
+        return self.filter(municipality=municipality)
+
+    def announced(self):
+        """Return the walks residents may read: published ones, and cancelled ones (so that
+        the public page can say that a walk is off)."""
+        return self.filter(status__in=SafetyWalk.ANNOUNCED_STATUSES)
+
+    def coming(self, now):
+        """Return the walks that have not ended at ``now``, soonest first."""
+        return self.filter(ends_at__gt=now).order_by("starts_at", "pk")
+
+
+class SafetyWalk(models.Model):
+    """One planned safety walk: where and when it starts, the route, who is invited."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Announced")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    ANNOUNCED_STATUSES = (Status.PUBLISHED, Status.CANCELLED)
+
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        related_name="safety_walks",
+        verbose_name=_("municipality"),
+    )
+    area = models.ForeignKey(
+        Area,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="safety_walks",
+        verbose_name=_("area"),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    meeting_place = models.CharField(
+        _("meeting place"), max_length=200, help_text=_("Where to meet, in words.")
+    )
+    meeting_point = models.PointField(_("meeting point"), srid=settings.STORAGE_SRID)
+    route = models.LineStringField(_("route"), srid=settings.STORAGE_SRID, null=True, blank=True)
+    partners = models.ManyToManyField(
+        Organisation,
+        blank=True,
+        related_name="safety_walks",
+        verbose_name=_("invited partners"),
+    )
+    expected_participants = models.PositiveSmallIntegerField(
+        _("expected participants"), null=True, blank=True
+    )
+    announcement = models.TextField(_("announcement"), help_text=_("What residents read."))
+    accessibility = models.TextField(
+        _("accessibility"),
+        blank=True,
+        help_text=_("The route's length, slopes and steps, and what help there is."),
+    )
+    how_to_take_part = models.TextField(_("how to take part"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    cancellation_reason = models.TextField(_("why it is cancelled"), blank=True)
+    #: The start before the walk was last moved, so that the public page can say so.
+    moved_from = models.DateTimeField(_("moved from"), null=True, blank=True)
+    #: Counts the announced changes: calendar programs take the highest as the current one.
+    sequence = models.PositiveIntegerField(default=0, editable=False)
+    published_at = models.DateTimeField(_("announced at"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = SafetyWalkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["municipality", "starts_at", "pk"]
+        verbose_name = _("safety walk")
+        verbose_name_plural = _("safety walks")
+        indexes = [models.Index(fields=["municipality", "ends_at"], name="walk_municipality_end")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=models.F("starts_at")), name="walk_ends_after_start"
+            ),
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(published_at__isnull=False),
+                name="walk_announced_has_date",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="cancelled") | ~Q(cancellation_reason=""),
+                name="walk_cancelled_has_reason",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.starts_at:%Y-%m-%d})"
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == self.Status.DRAFT
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == self.Status.CANCELLED

@@ -1,0 +1,144 @@
+"""Every write to a safety walk: planning, announcing, moving and cancelling.
+
+Each function validates, saves inside a transaction and raises ValidationError with messages
+by field for the person planning the walk.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from est.models import Municipality
+from est.projections import transformed
+from reports.incidents.filing import position_outside_error
+
+from .models import SafetyWalk
+
+#: What a planner may set on a walk; the rest belongs to the workflow.
+PLANNED_FIELDS = (
+    "title",
+    "area",
+    "starts_at",
+    "ends_at",
+    "meeting_place",
+    "meeting_point",
+    "route",
+    "expected_participants",
+    "announcement",
+    "accessibility",
+    "how_to_take_part",
+)
+#: A route may run this far outside the boundary (a street on the municipal border), in metres.
+ROUTE_MARGIN = 200
+
+
+def _stored(geometry):
+    if geometry is None or geometry.srid == settings.STORAGE_SRID:
+        return geometry
+    return transformed(geometry, settings.STORAGE_SRID)
+
+
+def _errors(municipality: Municipality, fields: dict, partners) -> dict[str, str]:
+    """Return the messages on a walk's fields, by field (empty when all is well)."""
+    errors = {}
+    starts_at, ends_at = fields.get("starts_at"), fields.get("ends_at")
+    if starts_at and ends_at and ends_at <= starts_at:
+        errors["ends_at"] = _("The walk must end after it starts.")
+    point = fields.get("meeting_point")
+    if point is None:
+        errors["meeting_point"] = _("Mark the meeting point on the map.")
+    elif not municipality.boundary.intersects(point):
+        other = Municipality.objects.containing(point).exclude(pk=municipality.pk).first()
+        errors["meeting_point"] = position_outside_error(municipality, other)
+    route = fields.get("route")
+    if route is not None and not municipality.boundary.buffer(ROUTE_MARGIN).covers(route):
+        errors["route"] = _("The route leaves %(municipality)s. Draw it inside it.") % {
+            "municipality": municipality.name
+        }
+    area = fields.get("area")
+    if area is not None and area.municipality_id != municipality.pk:
+        errors["area"] = _("Choose an area of %(municipality)s.") % {
+            "municipality": municipality.name
+        }
+    strangers = [p.name for p in partners if not p.municipalities.filter(pk=municipality.pk)]
+    if strangers:
+        errors["partners"] = _("%(names)s do not work in %(municipality)s.") % {
+            "names": ", ".join(strangers),
+            "municipality": municipality.name,
+        }
+    return errors
+
+
+def _save(walk: SafetyWalk, fields: dict, partners) -> SafetyWalk:
+    fields = {name: value for name, value in fields.items() if name in PLANNED_FIELDS}
+    for name in ("meeting_point", "route"):
+        if name in fields:
+            fields[name] = _stored(fields[name])
+    errors = _errors(walk.municipality, fields, partners)
+    if errors:
+        raise ValidationError(errors)
+    for name, value in fields.items():
+        setattr(walk, name, value)
+    walk.save()
+    walk.partners.set(partners)
+    return walk
+
+
+@transaction.atomic
+def safety_walk_create(*, municipality: Municipality, by, partners=(), **fields) -> SafetyWalk:
+    """Plan a walk in ``municipality`` (a draft, not yet announced) and return it."""
+    return _save(SafetyWalk(municipality=municipality, created_by=by), fields, partners)
+
+
+def _locked(walk: SafetyWalk) -> SafetyWalk:
+    return SafetyWalk.objects.select_for_update().select_related("municipality").get(pk=walk.pk)
+
+
+@transaction.atomic
+def safety_walk_update(*, walk: SafetyWalk, by, partners=(), **fields) -> SafetyWalk:
+    """Change a walk's plan. An announced walk that starts at another time is moved (the public
+    page says from when); calendar programs are told of every announced change."""
+    walk = _locked(walk)
+    if walk.is_cancelled:
+        raise ValidationError(_("A cancelled walk can't change; plan a new one."))
+    previous_start = walk.starts_at
+    walk = _save(walk, fields, partners)
+    if not walk.is_draft:
+        if walk.starts_at != previous_start:
+            walk.moved_from = previous_start
+        walk.sequence += 1
+        walk.save(update_fields=["moved_from", "sequence", "updated_at"])
+    return walk
+
+
+@transaction.atomic
+def safety_walk_publish(*, walk: SafetyWalk, by) -> SafetyWalk:
+    """Announce a draft walk on the public site and in the calendar feed."""
+    walk = _locked(walk)
+    if not walk.is_draft:
+        raise ValidationError(_("The walk is already announced."))
+    if walk.ends_at <= timezone.now():
+        raise ValidationError(_("The walk has already taken place; change its time first."))
+    walk.status = SafetyWalk.Status.PUBLISHED
+    walk.published_at = timezone.now()
+    walk.save(update_fields=["status", "published_at", "updated_at"])
+    return walk
+
+
+@transaction.atomic
+def safety_walk_cancel(*, walk: SafetyWalk, by, reason: str) -> SafetyWalk:
+    """Cancel an announced walk with the reason residents will read."""
+    walk = _locked(walk)
+    if walk.is_cancelled:
+        raise ValidationError(_("The walk is already cancelled."))
+    if walk.is_draft:
+        raise ValidationError(_("Only an announced walk is cancelled: a draft is not public yet."))
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why the walk is cancelled.")})
+    walk.status = SafetyWalk.Status.CANCELLED
+    walk.cancellation_reason = reason.strip()
+    walk.sequence += 1
+    walk.save(update_fields=["status", "cancellation_reason", "sequence", "updated_at"])
+    return walk

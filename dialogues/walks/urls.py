@@ -1,0 +1,30 @@
+from django.urls import path
+
+from . import public_views, views
+
+urlpatterns = [
+    # The public site, in Swedish words residents search for.
+    path("trygghetsvandringar/", public_views.PublicWalkIndex.as_view(), name="public_walk_index"),
+    path(
+        "trygghetsvandringar/<municipality:code>/",
+        public_views.PublicWalkList.as_view(),
+        name="public_walks",
+    ),
+    path(
+        "trygghetsvandringar/<municipality:code>/kalender.ics",
+        public_views.public_walk_calendar,
+        name="public_walk_calendar",
+    ),
+    path(
+        "trygghetsvandringar/<municipality:code>/<int:pk>/",
+        public_views.PublicWalkDetail.as_view(),
+        name="public_walk",
+    ),
+    # Staff pages.
+    path("walks/", views.WalkList.as_view(), name="walk_list"),
+    path("walks/<municipality:code>/new/", views.WalkCreate.as_view(), name="walk_create"),
+    path("walks/<int:pk>/", views.WalkDetail.as_view(), name="walk_detail"),
+    path("walks/<int:pk>/edit/", views.WalkUpdate.as_view(), name="walk_update"),
+    path("walks/<int:pk>/announce/", views.WalkPublish.as_view(), name="walk_publish"),
+    path("walks/<int:pk>/cancel/", views.WalkCancel.as_view(), name="walk_cancel"),
+]
