@@ -104,10 +104,16 @@ def every_page_has_data(arboga, kungsor, coordinator, police):
     situation_picture_compile(picture_id=picture.pk)
     analysis, _ = tertial_analysis_ensure(municipality=arboga, tertial=Tertial(2025, 1))
     tertial_analysis_compile(analysis_id=analysis.pk)
-    AreaFactory(municipality=arboga, name=STORED_SCRIPT)
+    area = AreaFactory(municipality=arboga, name=STORED_SCRIPT)
     camera = CameraFactory(municipality=arboga, name=STORED_SCRIPT)
     pledge = pledge_publish(pledge=pledge_draft(arboga, coordinator), by=coordinator)
-    return {"picture": picture, "analysis": analysis, "camera": camera, "pledge": pledge}
+    return {
+        "picture": picture,
+        "analysis": analysis,
+        "area": area,
+        "camera": camera,
+        "pledge": pledge,
+    }
 
 
 #: (path, whether a Leaflet map draws there) for each role; {names} come from every_page_has_data.
@@ -133,6 +139,12 @@ PAGES = {
     "reporter": [("/", False), ("/reports/new/", True), ("/reports/round/", True)],
     "police": [("/", False), ("/reports/incidents/", True), ("/pledges/", False)],
     "council_member": [("/", False), ("/tertial/", False), ("/tertial/{analysis}/", False)],
+    # The admin's map widgets are django-leaflet's, which take the nonce from the request.
+    "administrator": [
+        ("/admin/", False),
+        ("/admin/est/area/{area}/change/", True),
+        ("/admin/cameras/camera/{camera}/change/", True),
+    ],
     None: [
         ("/accounts/login/", False),
         ("/admin/login/", False),
