@@ -182,7 +182,12 @@ def tile_origin(url: str) -> str:
     """Return the origin (scheme and host) of a tile URL template such as
     ``https://{s}.tile.example.org/{z}/{x}/{y}.png`` as a CSP source: ``{s}`` becomes ``*``."""
     parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc.replace('{s}', '*')}" if parts.netloc else ""
+    host = parts.netloc.replace("{s}", "*")
+    if not host:
+        return ""
+    # A scheme-relative template ("//tiles.example.org/...") gives a host source, which CSP
+    # matches with the page's own scheme.
+    return f"{parts.scheme}://{host}" if parts.scheme else host
 
 
 # --- Content Security Policy (django-csp) -------------------------------------------------------

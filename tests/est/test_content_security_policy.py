@@ -69,6 +69,7 @@ def test_the_tile_server_is_allowed_for_images_only_when_set():
     assert tile_origin("https://kartor.example.se:8443/wmts/{z}/{x}/{y}") == (
         "https://kartor.example.se:8443"
     )
+    assert tile_origin("//tiles.example.org/{z}/{x}/{y}.png") == "tiles.example.org"
 
 
 @pytest.mark.browser
