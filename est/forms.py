@@ -23,6 +23,15 @@ class MapWidget(LeafletWidget):
             return None
 
 
+def form_map_widgets_allow_scripts(form, request) -> None:
+    """Give every map widget of ``form`` the request's CSP nonce, so that the inline script
+    django-leaflet writes for it runs under the Content Security Policy (the widget cannot see
+    the request itself)."""
+    for field in form.fields.values():
+        if isinstance(field.widget, LeafletWidget):
+            field.widget.csp_nonce = request.csp_nonce
+
+
 class AreaForm(forms.ModelForm):
     class Meta:
         model = Area

@@ -76,7 +76,7 @@ def _boundary_geojson(municipality: Municipality) -> dict:
     )
 
 
-def boundary_layer_json(municipality: Municipality) -> str:
-    """Return the municipality's boundary as the JSON text the drawing maps show under the
-    drawing (est-map.js ``contextForForms``)."""
-    return json.dumps({"boundary": _boundary_geojson(municipality)})
+def boundary_layer(municipality: Municipality) -> dict:
+    """Return the municipality's boundary as the layers the drawing maps show under the drawing
+    (est-map.js ``contextForForms``); templates hand it over with ``json_script``."""
+    return {"boundary": _boundary_geojson(municipality)}

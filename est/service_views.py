@@ -5,7 +5,7 @@ as a message on the next page. Views never write ``except ValidationError`` them
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 
-from est.forms import form_add_service_errors
+from est.forms import form_add_service_errors, form_map_widgets_allow_scripts
 
 #: What ``service_act`` returns when the service refused.
 REFUSED = object()
@@ -21,6 +21,11 @@ class ServiceFormMixin:
     """
 
     service_error_fields: dict = {}
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        form_map_widgets_allow_scripts(form, self.request)
+        return form
 
     def form_valid(self, form):
         result = service_form_call(

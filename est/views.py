@@ -16,7 +16,7 @@ from .areas import area_create, area_update
 from .forms import AreaForm
 from .health import health_checks
 from .models import Area, Municipality
-from .municipalities import boundary_layer_json, map_layers
+from .municipalities import boundary_layer, map_layers
 from .navigation import entries_for
 from .outages import ServiceUnavailable, explain_unavailable
 from .roles import has_permission
@@ -96,7 +96,7 @@ class AreaFormMixin(ServiceFormMixin):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["layers_json"] = boundary_layer_json(context["municipality"])
+        context["map_context"] = boundary_layer(context["municipality"])
         return context
 
 

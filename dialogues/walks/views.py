@@ -9,7 +9,7 @@ from django.views.generic import FormView, TemplateView
 
 from est.access import PermissionRequiredMixin
 from est.models import Municipality
-from est.municipalities import boundary_layer_json
+from est.municipalities import boundary_layer
 from est.service_views import ServiceFormMixin, service_act
 from est.views import MunicipalityScopedMixin
 
@@ -69,9 +69,7 @@ class WalkFormMixin(ServiceFormMixin):
         return {**super().get_form_kwargs(), "municipality": self.municipality}
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            layers_json=boundary_layer_json(self.municipality), **kwargs
-        )
+        return super().get_context_data(map_context=boundary_layer(self.municipality), **kwargs)
 
     def performed(self, form, walk):
         messages.success(self.request, _("The walk is saved."))

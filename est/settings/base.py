@@ -2,9 +2,11 @@
 
 from datetime import date, timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from celery.schedules import crontab
+from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -35,6 +37,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "axes",
     "simple_history",
+    "csp",
     "est",
     "reports",
     "cameras",
@@ -51,6 +54,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, so that a lockout answers before any view runs.
     "axes.middleware.AxesMiddleware",
@@ -171,6 +175,42 @@ LEAFLET_CONFIG = {
     "MAX_ZOOM": 19,
     "RESET_VIEW": False,
     "ATTRIBUTION_PREFIX": "",
+}
+
+
+def tile_origin(url: str) -> str:
+    """Return the origin (scheme and host) of a tile URL template such as
+    ``https://{s}.tile.example.org/{z}/{x}/{y}.png`` as a CSP source: ``{s}`` becomes ``*``."""
+    parts = urlsplit(url)
+    host = parts.netloc.replace("{s}", "*")
+    if not host:
+        return ""
+    # A scheme-relative template ("//tiles.example.org/...") gives a host source, which CSP
+    # matches with the page's own scheme.
+    return f"{parts.scheme}://{host}" if parts.scheme else host
+
+
+# --- Content Security Policy (django-csp) -------------------------------------------------------
+# No script runs unless it comes from our own static files or carries the request's nonce
+# (``nonce="{{ request.csp_nonce }}"``): a name like "<img src=x onerror=...>" that slipped into a
+# page as HTML would still run nothing. Styles are as strict: our own stylesheets and <style>
+# elements with the nonce, no style attributes (Leaflet and Leaflet.draw set their positions
+# through element.style, which a policy does not block, so they need no 'unsafe-inline').
+# Images may come from the tile server when one is configured.
+_TILE_ORIGIN = tile_origin(MAP_TILE_URL)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:", *([_TILE_ORIGIN] if _TILE_ORIGIN else [])],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    },
 }
 
 # --- API ---------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from django.views.generic import DetailView, FormView, ListView
 
 from est.access import PermissionRequiredMixin
 from est.models import Municipality
-from est.municipalities import boundary_layer_json
+from est.municipalities import boundary_layer
 from est.pdf import pdf_render
 from est.roles import has_permission
 from est.service_views import REFUSED, ServiceFormMixin, service_act
@@ -173,7 +173,7 @@ class InterventionCreate(PictureMixin, ServiceFormMixin, FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             picture=self.picture,
-            layers_json=boundary_layer_json(self.picture.municipality),
+            map_context=boundary_layer(self.picture.municipality),
             **kwargs,
         )
 

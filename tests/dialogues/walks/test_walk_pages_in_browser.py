@@ -1,36 +1,18 @@
 """The safety walk pages in chromium: the public pages on a phone, the planning form on a desk,
 each free of WCAG 2.1 A/AA violations, with the maps drawn and no script errors."""
 
-import datetime
-
 import pytest
-from django.contrib.gis.geos import LineString, Point
-from django.utils import timezone
 from playwright.sync_api import expect
 
-from dialogues.walks.services import safety_walk_create, safety_walk_publish
 from tests.accessibility import wcag_violations
+from tests.dialogues.walks.helpers import announced_walk
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
 def announced(arboga, coordinator):
-    centre = arboga.boundary.centroid
-    start = timezone.now() + datetime.timedelta(days=5)
-    walk = safety_walk_create(
-        municipality=arboga,
-        by=coordinator,
-        title="Trygghetsvandring i centrum",
-        starts_at=start,
-        ends_at=start + datetime.timedelta(hours=2),
-        meeting_place="Vid fontänen",
-        meeting_point=Point(centre.x, centre.y, srid=3006),
-        route=LineString((centre.x, centre.y), (centre.x + 400, centre.y + 300), srid=3006),
-        announcement="Vi går runt i centrum.",
-        accessibility="1,5 km på asfalt.",
-    )
-    return safety_walk_publish(walk=walk, by=coordinator)
+    return announced_walk(arboga, coordinator)
 
 
 def test_a_resident_finds_the_walk_and_its_meeting_point_on_a_phone(
