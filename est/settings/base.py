@@ -190,6 +190,9 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Municipal crime prevention data, scoped to the caller's municipalities.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    # The schema and its documentation are for those who may use the API: a logged-in session
+    # or a token (the API's own authentication); anyone else gets 401 or 403.
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     # Swagger UI from our own static files, not a CDN.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
