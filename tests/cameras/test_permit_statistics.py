@@ -102,9 +102,7 @@ def test_bad_dates_are_a_message_and_others_get_404(client_for, coordinator, out
 def test_no_name_in_the_spreadsheet_runs_as_a_formula(client_for, coordinator, camera):
     camera.name = '=HYPERLINK("http://example.com/", "Klicka")'
     camera.save()
-    Category.objects.filter(municipality=camera.municipality, code="fire").update(
-        name="@SUM(1+1)"
-    )
+    Category.objects.filter(municipality=camera.municipality, code="fire").update(name="@SUM(1+1)")
     response = client_for(coordinator).get(url(camera, buffer=0, format="xlsx"))
     categories = load_workbook(io.BytesIO(response.content))["Kategorier"]
     cells = [cell for row in categories.iter_rows() for cell in row if cell.value is not None]
