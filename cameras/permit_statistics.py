@@ -13,6 +13,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from est.periods import local_span
+from est.spreadsheets import safe_cell
 from reports.analysis.aoristic import weekday_hour_matrix
 from reports.incidents.models import Incident
 
@@ -101,7 +102,9 @@ def permit_statistics_workbook(statistics: PermitStatistics) -> bytes:
     summary = workbook.active
     summary.title = _("Categories")[:31]
     bold = Font(bold=True)
-    summary.append([_("Camera"), f"{statistics.camera.name}, {statistics.camera.premises}"])
+    # The camera's and the categories' names are typed by people: no cell may be a formula.
+    camera = f"{statistics.camera.name}, {statistics.camera.premises}"
+    summary.append([_("Camera"), safe_cell(camera)])
     summary.append([_("Period"), f"{statistics.start} – {statistics.end}"])
     summary.append([_("Filmed area plus metres"), statistics.buffer])
     summary.append([_("Incidents"), statistics.total])
@@ -111,7 +114,7 @@ def permit_statistics_workbook(statistics: PermitStatistics) -> bytes:
     for cell in summary[summary.max_row]:
         cell.font = bold
     for name, count in statistics.categories:
-        summary.append([name, count])
+        summary.append([safe_cell(name), count])
     summary.column_dimensions["A"].width = 44
     summary.column_dimensions["B"].width = 30
 

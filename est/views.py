@@ -143,13 +143,30 @@ def server_error(request):
     return render(None, "500.html", status=500)
 
 
+#: Where the docker healthcheck and an operator on the host ask from.
+LOCAL_ADDRESSES = frozenset({"127.0.0.1", "::1"})
+
+
+def health_details_shown(request) -> bool:
+    """Return whether ``request`` may read which checks fail and why: staff (a logged-in user
+    with a role) and requests from the host itself; the public learns only ok or not ok."""
+    if request.META.get("REMOTE_ADDR") in LOCAL_ADDRESSES:
+        return True
+    return has_permission(request.user, MUNICIPALITY_VIEW)
+
+
 def health(request):
-    """The health page: JSON with every check; status 200 when all required ones pass, else 503."""
+    """The health page: status 200 when all required checks pass, else 503. Staff and the host
+    get JSON with every check; anyone else only ``{"ok": ...}``, since the checks' details
+    (versions, worker names, the police poll's errors) are of use to an attacker."""
     checks = health_checks()
+    ok = all(check.ok for check in checks if check.required)
+    if not health_details_shown(request):
+        return JsonResponse({"ok": ok}, status=200 if ok else 503)
     return JsonResponse(
         {
             check.name: {"ok": check.ok, "detail": check.detail, "required": check.required}
             for check in checks
         },
-        status=200 if all(check.ok for check in checks if check.required) else 503,
+        status=200 if ok else 503,
     )

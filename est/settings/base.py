@@ -17,6 +17,9 @@ environ.Env.read_env(BASE_DIR / ".env")
 SECRET_KEY = env("SECRET_KEY", default="local-development-only-not-secret")
 DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1"])
+#: Whether ``manage.py seed_demo`` may create the demo users (known passwords); never in
+#: production, whatever DEBUG says.
+DEMO_DATA_ALLOWED = True
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -230,6 +233,9 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Municipal crime prevention data, scoped to the caller's municipalities.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    # The schema and its documentation are for those who may use the API: a logged-in session
+    # or a token (the API's own authentication); anyone else gets 401 or 403.
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     # Swagger UI from our own static files, not a CDN.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

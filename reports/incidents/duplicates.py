@@ -17,18 +17,13 @@ from reports.permissions import INCIDENT_TRIAGE
 MERGE = "merge"
 
 
-def _reporter_name(incident: Incident) -> str:
-    reporter = incident.reporter
-    name = (reporter.get_full_name() or reporter.username) if reporter else "–"
-    return f"{name}, {incident.organisation}" if incident.organisation else name
-
-
 @transaction.atomic
 def incident_merge(*, keep: Incident, duplicate: Incident, by) -> Incident:
     """Merge ``duplicate`` into ``keep`` and return ``keep``, fresh from the database.
 
-    The duplicate's photos move to ``keep``; its description, reporter and time are written
-    into ``keep``'s coordinator note (so ``keep``'s history records them) and a police
+    The duplicate's photos move to ``keep``; its number, category, time and description are
+    written into ``keep``'s coordinator note (so ``keep``'s history records them), never its
+    reporter's name, since ``keep``'s reporter reads that note; a police
     reference the kept incident lacks is taken over. The duplicate itself is kept unchanged
     but for ``merged_into``, which leaves it out of lists and counts. Raises PermissionDenied
     unless ``by`` triages the municipality, ValidationError for an incident merged already,
@@ -55,13 +50,11 @@ def incident_merge(*, keep: Incident, duplicate: Incident, by) -> Incident:
         raise ValidationError(_("That incident has already been merged."))
 
     IncidentPhoto.objects.filter(incident=duplicate).update(incident=keep)
-    note = _(
-        "Merged with #%(pk)s (%(category)s, %(when)s, reported by %(reporter)s): %(description)s"
-    ) % {
+    # Who filed the duplicate stays on the duplicate, which only the coordinators read.
+    note = _("Merged with #%(pk)s (%(category)s, %(when)s): %(description)s") % {
         "pk": duplicate.pk,
         "category": duplicate.category.name,
         "when": f"{timezone.localtime(duplicate.occurred_from):%Y-%m-%d %H:%M}",
-        "reporter": _reporter_name(duplicate),
         "description": duplicate.description or "–",
     }
     keep.triage_note = "\n\n".join(part for part in (keep.triage_note, note) if part)

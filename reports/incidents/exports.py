@@ -18,6 +18,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
+from est.spreadsheets import safe_cell
 from reports.incidents.models import Incident
 
 #: Rows fetched from the database at a time.
@@ -114,14 +115,6 @@ def _text(value) -> str:
     return "" if value is None else str(value)
 
 
-def safe_cell(value) -> str:
-    """Return ``value`` as text a spreadsheet won't run as a formula."""
-    text = _text(value)
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
-    return text
-
-
 class _Echo:
     def write(self, value):
         return value
@@ -134,7 +127,7 @@ def csv_chunks(queryset) -> Iterator[str]:
     writer = csv.writer(_Echo(), delimiter=";")
     yield writer.writerow([str(header) for _key, header in COLUMNS])
     for row in export_rows(queryset):
-        yield writer.writerow([safe_cell(row[key]) for key, _header in COLUMNS])
+        yield writer.writerow([safe_cell(_text(row[key])) for key, _header in COLUMNS])
 
 
 def geojson_chunks(queryset) -> Iterator[str]:

@@ -1,13 +1,10 @@
 """Incident pages: filing and one's own reports, the coordinators' list, map, export and triage."""
 
-from urllib.parse import urlencode
-
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
@@ -109,19 +106,22 @@ class FilingMixin(PermissionRequiredMixin):
         return super().get(request, *args, **kwargs)
 
 
+#: The session key that carries the place and time of the incident just filed to the next
+#: filing page, once: a position in a URL would stay in logs, the browser's history and
+#: the Referer of every request the page makes.
+SAME_PLACE_AND_TIME = "incident_file_same_place_and_time"
+
+
 class IncidentFile(FilingMixin, IncidentFormMixin, FormView):
     """The filing page: map first, then when, what and how."""
 
     form_class = IncidentForm
 
     def get_initial(self):
-        """Another incident at the same place and time starts with those filled in."""
-        initial = {}
-        query = self.request.GET
-        for name in ("latitude", "longitude", "place_name", "when", "occurred_from", "occurred_to"):
-            if query.get(name):
-                initial[name] = query[name]
-        return initial
+        """Another incident at the same place and time starts with those filled in, once."""
+        if self.request.method != "GET":
+            return {}
+        return self.request.session.pop(SAME_PLACE_AND_TIME, {})
 
     def perform(self, form):
         data = form.cleaned_data
@@ -144,9 +144,9 @@ class IncidentFile(FilingMixin, IncidentFormMixin, FormView):
             _("Thank you! Your report of %(category)s is filed.") % {"category": incident.category},
         )
         if "another" in self.request.POST:
-            same_place_and_time = {
-                "latitude": data["latitude"],
-                "longitude": data["longitude"],
+            self.request.session[SAME_PLACE_AND_TIME] = {
+                "latitude": str(data["latitude"]),
+                "longitude": str(data["longitude"]),
                 "place_name": data["place_name"],
                 "when": When.EXACT,
                 "occurred_from": timezone.localtime(incident.occurred_from).strftime(
@@ -154,7 +154,7 @@ class IncidentFile(FilingMixin, IncidentFormMixin, FormView):
                 ),
                 "occurred_to": timezone.localtime(incident.occurred_to).strftime("%Y-%m-%dT%H:%M"),
             }
-            return redirect(reverse("incident_file") + "?" + urlencode(same_place_and_time))
+            return redirect("incident_file")
         return redirect("incident_mine")
 
 

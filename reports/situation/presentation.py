@@ -23,11 +23,27 @@ def _with_changes(figure: dict) -> dict:
     }
 
 
-def picture_context(picture: SituationPicture) -> dict:
-    """Return what the page and the PDF show of ``picture``, drawn from its snapshot only."""
+def _without_silent_names(content: dict) -> dict:
+    """Return ``content`` with the trained reporters who reported nothing counted, not named."""
+    who = content["who"]
+    return {
+        **content,
+        "who": {**who, "silent_reporters": None, "silent_count": len(who["silent_reporters"])},
+    }
+
+
+def picture_context(picture: SituationPicture, *, names_silent: bool) -> dict:
+    """Return what the page and the PDF show of ``picture``, drawn from its snapshot only.
+
+    The trained reporters who reported nothing are named only when ``names_silent`` (for those
+    who edit pictures and follow their reporters up); other readers, the police and the shared
+    organisations, learn how many they are.
+    """
     content = picture.content
     if not content:
         return {"picture": picture, "content": None}
+    if not names_silent:
+        content = _without_silent_names(content)
     weekdays = [str(day) for day in WEEKDAYS]
     when = content["when"]
     trend = content["trend"]

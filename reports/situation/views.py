@@ -73,7 +73,7 @@ class SituationDetail(PictureMixin, DetailView):
             municipality=picture.municipality_id, period_start=picture.period_start
         )
         return super().get_context_data(
-            **picture_context(picture),
+            **picture_context(picture, names_silent=can_edit),
             can_edit=can_edit,
             changed=changed_since_compiled(picture) if not picture.is_frozen else 0,
             versions=versions.defer("content").order_by("version"),
@@ -88,7 +88,9 @@ class SituationPdf(PictureMixin, View):
             "municipality": picture.municipality.name,
             "start": picture.period_start.isoformat(),
         }
-        context = picture_context(picture)
+        context = picture_context(
+            picture, names_silent=has_permission(request.user, SITUATION_EDIT)
+        )
         pdf = pdf_render("reports/situation/picture_pdf.html", context, title=title)
         response = HttpResponse(pdf, content_type="application/pdf")
         filename = (

@@ -97,3 +97,16 @@ def test_bad_dates_are_a_message_and_others_get_404(client_for, coordinator, out
     assert "Perioden slutar innan den börjar." in page
     assert client_for(coordinator).get(url(camera, start="nonsense")).status_code == 200
     assert client_for(outsider).get(url(camera)).status_code == 404
+
+
+def test_no_name_in_the_spreadsheet_runs_as_a_formula(client_for, coordinator, camera):
+    camera.name = '=HYPERLINK("http://example.com/", "Klicka")'
+    camera.save()
+    Category.objects.filter(municipality=camera.municipality, code="fire").update(name="@SUM(1+1)")
+    response = client_for(coordinator).get(url(camera, buffer=0, format="xlsx"))
+    categories = load_workbook(io.BytesIO(response.content))["Kategorier"]
+    cells = [cell for row in categories.iter_rows() for cell in row if cell.value is not None]
+    assert not [cell.coordinate for cell in cells if cell.data_type == "f"]
+    texts = [cell.value for cell in cells if isinstance(cell.value, str)]
+    assert "'" + camera.name + f", {camera.premises}" in texts
+    assert "'@SUM(1+1)" in texts

@@ -1,3 +1,8 @@
+import os
+import subprocess
+import sys
+
+from django.conf import settings
 from django.core.management import call_command
 
 from est.models import Area, Municipality, Organisation, User
@@ -18,3 +23,26 @@ def test_seed_demo_twice_gives_the_same_demo(db, capsys):
     # Every demo area lies inside its municipality.
     for area in Area.objects.select_related("municipality"):
         assert area.municipality.boundary.contains(area.boundary), area.name
+
+
+def test_seed_demo_refuses_production_settings():
+    result = subprocess.run(
+        [sys.executable, "manage.py", "seed_demo"],
+        cwd=settings.BASE_DIR,
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "est.settings.prod",
+            "SECRET_KEY": "a-production-secret-key-for-this-test-only",
+            "ALLOWED_HOSTS": "est.example.se",
+            # Nothing to seed into: the refusal comes before the database is asked.
+            "DATABASE_URL": "postgis://est:est@127.0.0.1:1/est",
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        "CommandError: seed_demo körs inte med produktionsinställningar: "
+        "dess användare har lösenord som alla kan läsa."
+    )

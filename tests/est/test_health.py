@@ -29,6 +29,31 @@ def test_health_page_reports_every_part(client, db):
     assert response.status_code == 503
 
 
+#: An address on the internet (TEST-NET-3); Django's test client says 127.0.0.1 by default.
+OUTSIDE = "203.0.113.7"
+
+
+def test_the_public_learns_only_whether_est_is_healthy(client, db):
+    heartbeat_record()
+    response = client.get("/health/", REMOTE_ADDR=OUTSIDE)
+    assert response.status_code == 503  # no worker runs in this test
+    assert response.json() == {"ok": False}
+    assert "PostgreSQL" not in response.content.decode()
+
+
+@pytest.mark.parametrize("address", ["127.0.0.1", "::1"])
+def test_the_host_itself_reads_every_check(client, db, address):
+    body = client.get("/health/", REMOTE_ADDR=address).json()
+    assert body["database"]["detail"].startswith("PostgreSQL")
+    assert body["police-events"]["detail"] == "ingen lyckad hämtning än"
+
+
+def test_staff_read_every_check_from_anywhere(client_for, police):
+    body = client_for(police).get("/health/", REMOTE_ADDR=OUTSIDE).json()
+    assert set(body) == {"database", "postgis", "redis", "worker", "beat", "police-events"}
+    assert body["worker"]["detail"] == "ingen Celery-worker svarar"
+
+
 def test_health_command_fails_when_a_part_is_down(db, capsys):
     with pytest.raises(CommandError, match="worker"):
         call_command("health")

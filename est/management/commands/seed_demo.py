@@ -1,4 +1,5 @@
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from est.demo import SEEDERS, USERS, demo_seed
@@ -8,6 +9,13 @@ class Command(BaseCommand):
     help = "Create the demo municipalities Arboga and Kungsör with data and users (safe to rerun)."
 
     def handle(self, *args, **options):
+        if not settings.DEMO_DATA_ALLOWED:
+            raise CommandError(
+                _(
+                    "seed_demo does not run with production settings: its users have "
+                    "passwords everyone can read."
+                )
+            )
         municipalities = demo_seed()
         for seeder in SEEDERS:
             seeder(municipalities)

@@ -8,9 +8,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from est.roles import Role
 from reports.incidents.duplicates import incident_merge
 from reports.incidents.filing import incident_photo_add
 from reports.incidents.models import Incident
+from tests.factories import UserFactory
 from tests.reports.conftest import category_of, centre_of, jpeg_with_gps
 
 
@@ -87,7 +89,7 @@ def test_merge_keeps_the_data_of_both(
     assert seen.photos.count() == 1
     assert f"nr {duplicate.pk} " in seen.triage_note
     assert "Klotter på skolans gavel" in seen.triage_note
-    assert coordinator.get_full_name() in seen.triage_note
+    assert coordinator.get_full_name() not in seen.triage_note
     assert seen.police_reference == "5000-K123-26"
     assert seen.history.first().history_change_reason == "merge"
     assert seen.history.first().history_user == coordinator
@@ -126,3 +128,28 @@ def test_a_merged_duplicate_counts_nowhere(db, arboga, coordinator, file_inciden
     duplicate = file_incident(coordinator, arboga)
     incident_merge(keep=keep, duplicate=duplicate, by=coordinator)
     assert list(Incident.objects.for_municipality(arboga)) == [keep]
+
+
+def test_the_kept_reporter_reads_what_was_merged_but_not_who_filed_it(
+    seen, reporter, coordinator, arboga, file_incident, client_for
+):
+    colleague = UserFactory(
+        username="okollega",
+        first_name="Olle",
+        last_name="Kollega",
+        role=Role.REPORTER,
+        organisation=reporter.organisation,
+        municipalities=[arboga],
+    )
+    duplicate = file_incident(
+        colleague, arboga, occurred_from=hours_ago(2), description="Klotter på skolans gavel"
+    )
+    incident_merge(keep=seen, duplicate=duplicate, by=coordinator)
+
+    seen.refresh_from_db()
+    assert "Klotter på skolans gavel" in seen.triage_note
+    page = client_for(reporter).get(reverse("incident_detail", args=[seen.pk])).content.decode()
+    assert "Klotter på skolans gavel" in page
+    assert "Olle" not in page
+    assert "Kollega" not in page
+    assert "okollega" not in page

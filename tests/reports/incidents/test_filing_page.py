@@ -119,14 +119,19 @@ def test_a_missing_position_is_asked_for(client_for, reporter, arboga):
 
 
 def test_send_and_report_another_keeps_place_and_time(client_for, reporter, arboga):
-    response = client_for(reporter).post(URL, {**form_data(arboga), "another": "1"})
+    data = form_data(arboga)
+    response = client_for(reporter).post(URL, {**data, "another": "1"})
 
     assert response.status_code == 302
-    assert response.url.startswith(URL + "?")
+    # The position travels in the session, never in a URL (logs, history, Referer).
+    assert response.url == URL
     follow_up = client_for(reporter).get(response.url)
     form = follow_up.context["form"]
     assert form.initial["place_name"] == "Gaveln vid Nybyskolan"
     assert form.initial["when"] == "exact"
+    assert float(form.initial["latitude"]) == pytest.approx(float(data["latitude"]))
+    # Once: the next filing page starts empty again.
+    assert "place_name" not in client_for(reporter).get(URL).context["form"].initial
 
 
 def test_an_untrained_reporter_is_told_about_the_training(client_for, untrained_reporter):

@@ -180,3 +180,33 @@ def test_the_tables_list_the_fifteen_busiest_repeat_places_and_the_map_all(
     pdf = client_for(coordinator).get(f"/situation/{picture.pk}/pdf/").content
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
     assert "2 upprepade platser till" in " ".join(text.split())
+
+
+def test_only_editors_read_who_reported_nothing(client_for, coordinator, police, reporter, picture):
+    silent = reporter.get_full_name() or reporter.username
+    assert [s["name"] for s in picture.content["who"]["silent_reporters"]] == [silent]
+    guards = OrganisationFactory(name="Vakt AB")
+    guard = UserFactory(
+        username="vakt",
+        role=Role.REPORTER,
+        organisation=guards,
+        municipalities=[picture.municipality],
+    )
+    published(picture, coordinator)
+    picture.shared_with.add(guards)
+
+    def page_and_pdf(user):
+        client = client_for(user)
+        page = client.get(f"/situation/{picture.pk}/").content.decode()
+        pdf = client.get(f"/situation/{picture.pk}/pdf/").content
+        text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+        return page, " ".join(text.split())
+
+    for reader in (police, guard):
+        page, pdf = page_and_pdf(reader)
+        assert silent not in page
+        assert silent not in pdf
+        assert "En utbildad rapportör rapporterade inget" in page
+    page, pdf = page_and_pdf(coordinator)
+    assert silent in page
+    assert silent in pdf
