@@ -11,14 +11,59 @@ from django.db import close_old_connections
 from drf_spectacular.generators import SchemaGenerator
 from hypothesis import HealthCheck, settings
 from rest_framework.authtoken.models import Token
+from schemathesis.config import SchemathesisConfig
 
 from est.wsgi import application
 from tests.factories import AreaFactory
 
+TOKEN = "0123456789abcdef0123456789abcdef01234567"
+
+# Writes and the incident filters name categories, areas and places that must exist and be the
+# caller's; no schema can say which, so a schema-valid request the data refuses is answered
+# 400 with the reasons, field by field. Everywhere else 400 means the request broke the schema.
+DATA_DEPENDENT = [
+    "GET /api/v1/incidents/",
+    "POST /api/v1/incidents/",
+    "PUT /api/v1/incidents/{id}/",
+    "PATCH /api/v1/incidents/{id}/",
+    "POST /api/v1/incidents/{id}/photos/",
+    "POST /api/v1/incidents/{id}/triage/",
+    "POST /api/v1/incidents/round/",
+]
+CONFIG = SchemathesisConfig.from_dict(
+    {
+        "operations": [
+            {
+                "include-name": name,
+                "checks": {
+                    "positive_data_acceptance": {
+                        "expected-statuses": ["2XX", 400, 401, 403, 404, 409]
+                    }
+                },
+            }
+            for name in DATA_DEPENDENT
+        ]
+    }
+)
+
 # The schema as /api/v1/schema/ serves it, generated here because collection may not touch the
 # database; the requests then go to the WSGI application in process.
-schema = schemathesis.openapi.from_dict(SchemaGenerator().get_schema(request=None, public=True))
+schema = schemathesis.openapi.from_dict(
+    SchemaGenerator().get_schema(request=None, public=True), config=CONFIG
+)
 schema.app = application
+
+
+@schema.auth()
+class CoordinatorToken:
+    """The coordinator's token, as Schemathesis's own auth, so that its checks know it is the
+    credential (and try the API without it)."""
+
+    def get(self, case, context):
+        return TOKEN
+
+    def set(self, case, data, context):
+        case.headers = {**(case.headers or {}), "Authorization": f"Token {data}"}
 
 
 @pytest.fixture(autouse=True)
@@ -32,15 +77,15 @@ def _connection_kept_open():
     request_finished.connect(close_old_connections)
 
 
-@pytest.fixture
-def coordinator_token(coordinator, arboga, kungsor, file_incident):
-    """A coordinator's token, with something to find: incidents and an area in each
+@pytest.fixture(autouse=True)
+def _coordinator_with_data(coordinator, arboga, kungsor, file_incident):
+    """A coordinator with the token, and something to find: incidents and an area in each
     municipality."""
     for municipality in (arboga, kungsor):
         AreaFactory(municipality=municipality)
         for _ in range(2):
             file_incident(coordinator, municipality)
-    return Token.objects.create(user=coordinator).key
+    Token.objects.create(user=coordinator, key=TOKEN)
 
 
 @schema.parametrize()
@@ -51,5 +96,5 @@ def coordinator_token(coordinator, arboga, kungsor, file_incident):
     database=None,
     suppress_health_check=list(HealthCheck),
 )
-def test_the_api_answers_as_its_schema_says(case, coordinator_token):
-    case.call_and_validate(headers={"Authorization": f"Token {coordinator_token}"})
+def test_the_api_answers_as_its_schema_says(case):
+    case.call_and_validate()
