@@ -45,17 +45,32 @@ def error_responses(*codes: int) -> dict:
     return {code: _ERRORS[code] for code in codes}
 
 
-def read_only_schema(serializer, *, list_errors=(403, 404), **detail) -> dict:
+def read_only_schema(serializer, *, list_errors=(403, 404), list_parameters=(), **detail) -> dict:
     """Return extend_schema_view arguments for a read-only viewset of ``serializer``: the list
     answers 404 for a page beyond the last (and 400 when ``list_errors`` says so, for filters),
-    the detail 404 for an object the caller may not see. ``detail`` goes to the detail's
-    extend_schema."""
+    the detail 404 for an object the caller may not see. ``list_parameters`` go to the list's
+    extend_schema, ``detail`` to the detail's."""
     return {
-        "list": extend_schema(responses={200: serializer, **error_responses(*list_errors)}),
+        "list": extend_schema(
+            parameters=list(list_parameters),
+            responses={200: serializer, **error_responses(*list_errors)},
+        ),
         "retrieve": extend_schema(
             responses={200: serializer, **error_responses(403, 404)}, **detail
         ),
     }
+
+
+def empty_filters_allowed(result, generator, request, public):
+    """A drf-spectacular postprocessing hook: says of every query parameter but ``page`` that it
+    may be sent empty, as django-filter ignores a filter sent empty (the list pages' forms send
+    every field). Returns the schema."""
+    for operations in result.get("paths", {}).values():
+        for operation in operations.values():
+            for parameter in operation.get("parameters", []):
+                if parameter["in"] == "query" and parameter["name"] != "page":
+                    parameter["allowEmptyValue"] = True
+    return result
 
 
 class MunicipalitySerializer(serializers.ModelSerializer):

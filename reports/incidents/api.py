@@ -3,11 +3,13 @@
 Writes go through reports.incidents.filing, so the API files and corrects by the same rules.
 """
 
+import django_filters
 from django.conf import settings
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.urls import reverse
 from drf_spectacular.utils import (
+    OpenApiParameter,
     extend_schema,
     extend_schema_field,
     extend_schema_view,
@@ -37,7 +39,6 @@ from reports.incidents.filters import IncidentFilter
 from reports.incidents.models import Category, Incident, IncidentPhoto
 from reports.incidents.rounds import RoundInvalid, round_file
 from reports.permissions import INCIDENT_FILE, INCIDENT_READ, INCIDENT_TRIAGE
-
 
 _COORDINATES = {"type": "array", "items": {}, "minItems": 1}
 GEOJSON_GEOMETRY = {
@@ -388,14 +389,36 @@ class IncidentViewSet(
         return Response(IncidentSerializer(incident).data)
 
 
-@extend_schema_view(**read_only_schema(CategorySerializer, list_errors=(400, 403, 404)))
+class CategoryFilter(django_filters.FilterSet):
+    """Categories by municipality code and by whether they are retired (``true`` or ``false``;
+    anything else is refused, not ignored)."""
+
+    municipality__code = django_filters.CharFilter(field_name="municipality__code")
+    retired = django_filters.TypedChoiceFilter(
+        choices=[("true", "true"), ("false", "false")], coerce=lambda value: value == "true"
+    )
+
+    class Meta:
+        model = Category
+        fields = []
+
+
+@extend_schema_view(
+    **read_only_schema(
+        CategorySerializer,
+        list_errors=(400, 403, 404),
+        list_parameters=[
+            OpenApiParameter("retired", bool, description="Retired categories, or those in use.")
+        ],
+    )
+)
 class CategoryViewSet(viewsets.ReadOnlyModelViewSet):
     """The incident categories of the caller's municipalities, retired ones included."""
 
     serializer_class = CategorySerializer
     permission_classes = [HasPermission]
     permission = INCIDENT_READ
-    filterset_fields = {"municipality__code": ["exact"], "retired": ["exact"]}
+    filterset_class = CategoryFilter
 
     def get_queryset(self):
         return Category.objects.for_user(self.request.user).select_related("municipality")
