@@ -10,10 +10,12 @@ from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from drf_spectacular.generators import SchemaGenerator
 from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
 from rest_framework.authtoken.models import Token
 from schemathesis.config import SchemathesisConfig
 
 from est.wsgi import application
+from reports.incidents.models import Category
 from tests.factories import AreaFactory
 
 TOKEN = "0123456789abcdef0123456789abcdef01234567"
@@ -66,6 +68,23 @@ class CoordinatorToken:
         case.headers = {**(case.headers or {}), "Authorization": f"Token {data}"}
 
 
+# The ids of the objects the test made, by the address of their collection; filled per test.
+EXISTING = {}
+
+
+@schema.hooks.hook("flatmap_path_parameters")
+def existing_objects_too(context, parameters):
+    """Now and then an object that exists instead of a generated id, so that the answers about
+    existing objects (a triaged incident, a refused photo) are checked too. Only a whole number
+    is replaced: anything else is a deliberately invalid id."""
+    ids = EXISTING.get(context.operation.path.split("{")[0], [])
+    generated = (parameters or {}).get("id")
+    if not ids or type(generated) is not int:
+        return st.just(parameters)
+    existing = st.sampled_from(ids).map(lambda pk: {**parameters, "id": pk})
+    return st.one_of(st.just(parameters), existing)
+
+
 @pytest.fixture(autouse=True)
 def _connection_kept_open():
     """The WSGI handler closes the database connection after each request, and with it the test's
@@ -81,11 +100,19 @@ def _connection_kept_open():
 def _coordinator_with_data(coordinator, arboga, kungsor, file_incident):
     """A coordinator with the token, and something to find: incidents and an area in each
     municipality."""
-    for municipality in (arboga, kungsor):
-        AreaFactory(municipality=municipality)
-        for _ in range(2):
-            file_incident(coordinator, municipality)
+    areas = [AreaFactory(municipality=m).pk for m in (arboga, kungsor)]
+    incidents = [file_incident(coordinator, m).pk for m in (arboga, kungsor, arboga, kungsor)]
+    categories = list(Category.objects.values_list("pk", flat=True)[:4])
+    EXISTING.update(
+        {
+            "/api/v1/areas/": areas,
+            "/api/v1/incidents/": incidents,
+            "/api/v1/incident-categories/": categories,
+        }
+    )
     Token.objects.create(user=coordinator, key=TOKEN)
+    yield
+    EXISTING.clear()
 
 
 @schema.parametrize()
