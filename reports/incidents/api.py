@@ -40,8 +40,7 @@ from reports.incidents.models import Category, Incident, IncidentPhoto
 from reports.incidents.rounds import RoundInvalid, round_file
 from reports.permissions import INCIDENT_FILE, INCIDENT_READ, INCIDENT_TRIAGE
 
-_COORDINATES = {"type": "array", "items": {}, "minItems": 1}
-GEOJSON_GEOMETRY = {
+_GEOJSON_GEOMETRY = {
     "type": "object",
     "description": "A GeoJSON geometry, WGS 84 unless it names another CRS.",
     "properties": {
@@ -56,11 +55,11 @@ GEOJSON_GEOMETRY = {
                 "MultiPolygon",
             ],
         },
-        "coordinates": _COORDINATES,
+        "coordinates": {"type": "array", "minItems": 1},
     },
     "required": ["type", "coordinates"],
 }
-GEOJSON_POINT = {
+_GEOJSON_POINT = {
     "type": "object",
     "description": "A GeoJSON point, WGS 84 unless it names another CRS.",
     "properties": {
@@ -71,17 +70,17 @@ GEOJSON_POINT = {
 }
 
 
-@extend_schema_field(GEOJSON_GEOMETRY)
+@extend_schema_field(_GEOJSON_GEOMETRY)
 class GeoJSONField(GeometryField):
     """A geometry read from GeoJSON, described as such in the API's schema."""
 
 
-@extend_schema_field(GEOJSON_POINT)
+@extend_schema_field(_GEOJSON_POINT)
 class GeoJSONPointField(GeoJSONField):
     """A point read from GeoJSON."""
 
 
-@extend_schema_field(GEOJSON_GEOMETRY)
+@extend_schema_field(_GEOJSON_GEOMETRY)
 class MapGeometryField(GeometryField):
     """A geometry given out in the maps' SRID (WGS 84), whatever SRID it is stored in."""
 
