@@ -1,5 +1,12 @@
 """The shared part of the REST API: municipalities and areas, scoped to the caller."""
 
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
 from rest_framework import serializers, viewsets
 from rest_framework_gis.serializers import GeoFeatureModelSerializer
 
@@ -8,6 +15,62 @@ from est.roles import MUNICIPALITY_VIEW
 from .access import HasPermission
 from .converters import MunicipalityCodeConverter
 from .models import Area, Municipality
+
+
+class ErrorSerializer(serializers.Serializer):
+    """What the API answers when it refuses a request as a whole."""
+
+    detail = serializers.CharField()
+
+
+_ERRORS = {
+    400: OpenApiResponse(
+        OpenApiTypes.OBJECT,
+        description="The request is refused: each field named with its messages, "
+        "``non_field_errors`` for the request as a whole.",
+    ),
+    403: OpenApiResponse(
+        ErrorSerializer, description="Not logged in, or the caller may not do this."
+    ),
+    404: OpenApiResponse(
+        ErrorSerializer,
+        description="No such object among those the caller may see, or no such page.",
+    ),
+}
+
+
+def error_responses(*codes: int) -> dict:
+    """Return the documented error answers for ``codes`` (400, 403, 404), for extend_schema's
+    ``responses``."""
+    return {code: _ERRORS[code] for code in codes}
+
+
+def read_only_schema(serializer, *, list_errors=(403, 404), list_parameters=(), **detail) -> dict:
+    """Return extend_schema_view arguments for a read-only viewset of ``serializer``: the list
+    answers 404 for a page beyond the last (and 400 when ``list_errors`` says so, for filters),
+    the detail 404 for an object the caller may not see. ``list_parameters`` go to the list's
+    extend_schema, ``detail`` to the detail's."""
+    return {
+        "list": extend_schema(
+            parameters=list(list_parameters),
+            responses={200: serializer, **error_responses(*list_errors)},
+        ),
+        "retrieve": extend_schema(
+            responses={200: serializer, **error_responses(403, 404)}, **detail
+        ),
+    }
+
+
+def empty_filters_allowed(result, generator, request, public):
+    """A drf-spectacular postprocessing hook: says of every query parameter but ``page`` that it
+    may be sent empty, as django-filter ignores a filter sent empty (the list pages' forms send
+    every field). Returns the schema."""
+    for operations in result.get("paths", {}).values():
+        for operation in operations.values():
+            for parameter in operation.get("parameters", []):
+                if parameter["in"] == "query" and parameter["name"] != "page":
+                    parameter["allowEmptyValue"] = True
+    return result
 
 
 class MunicipalitySerializer(serializers.ModelSerializer):
@@ -25,6 +88,20 @@ class AreaSerializer(GeoFeatureModelSerializer):
         fields = ["id", "municipality", "name", "kind", "description"]
 
 
+@extend_schema_view(
+    **read_only_schema(
+        MunicipalitySerializer,
+        parameters=[
+            OpenApiParameter(
+                "code",
+                str,
+                OpenApiParameter.PATH,
+                pattern=f"^{MunicipalityCodeConverter.regex}$",
+                description="The municipality's four-digit code.",
+            )
+        ],
+    )
+)
 class MunicipalityViewSet(viewsets.ReadOnlyModelViewSet):
     """The municipalities the caller belongs to."""
 
@@ -38,6 +115,7 @@ class MunicipalityViewSet(viewsets.ReadOnlyModelViewSet):
         return Municipality.objects.for_user(self.request.user).defer("boundary")
 
 
+@extend_schema_view(**read_only_schema(AreaSerializer, list_errors=(400, 403, 404)))
 class AreaViewSet(viewsets.ReadOnlyModelViewSet):
     """Areas of the caller's municipalities, as GeoJSON features (WGS 84)."""
 

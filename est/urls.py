@@ -12,6 +12,7 @@ router = DefaultRouter()
 router.register("municipalities", api.MunicipalityViewSet, basename="municipality")
 router.register("areas", api.AreaViewSet, basename="area")
 
+handler404 = "est.views.page_not_found"
 handler500 = "est.views.server_error"
 
 urlpatterns = [

@@ -7,7 +7,9 @@ from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views import defaults
 from django.views.generic import DeleteView, FormView, ListView, TemplateView, UpdateView
+from rest_framework.exceptions import NotFound
 
 from est.roles import AREA_MANAGE, MUNICIPALITY_VIEW
 
@@ -132,6 +134,14 @@ class AreaDelete(AreaScopedMixin, DeleteView):
     def get_success_url(self):
         messages.success(self.request, _("The area %(name)s is deleted.") % {"name": self.object})
         return reverse("municipality_detail", kwargs={"code": self.object.municipality.code})
+
+
+def page_not_found(request, exception):
+    """The 404 page; under /api/ the API's own JSON answer, as its schema documents, also for
+    an address no route matches."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": str(NotFound.default_detail)}, status=404)
+    return defaults.page_not_found(request, exception)
 
 
 def server_error(request):

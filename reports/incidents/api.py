@@ -3,11 +3,18 @@
 Writes go through reports.incidents.filing, so the API files and corrects by the same rules.
 """
 
+import django_filters
 from django.conf import settings
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.urls import reverse
-from drf_spectacular.utils import extend_schema_field
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_view,
+    inline_serializer,
+)
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied, ValidationError
@@ -17,6 +24,7 @@ from rest_framework_gis.fields import GeometryField
 from rest_framework_gis.serializers import GeoFeatureModelSerializer
 
 from est.access import HasPermission
+from est.api import error_responses, read_only_schema
 from est.models import Municipality
 from est.projections import transformed
 from reports.incidents.filing import (
@@ -32,14 +40,47 @@ from reports.incidents.models import Category, Incident, IncidentPhoto
 from reports.incidents.rounds import RoundInvalid, round_file
 from reports.permissions import INCIDENT_FILE, INCIDENT_READ, INCIDENT_TRIAGE
 
+_GEOJSON_GEOMETRY = {
+    "type": "object",
+    "description": "A GeoJSON geometry, WGS 84 unless it names another CRS.",
+    "properties": {
+        "type": {
+            "type": "string",
+            "enum": [
+                "Point",
+                "MultiPoint",
+                "LineString",
+                "MultiLineString",
+                "Polygon",
+                "MultiPolygon",
+            ],
+        },
+        "coordinates": {"type": "array", "minItems": 1},
+    },
+    "required": ["type", "coordinates"],
+}
+_GEOJSON_POINT = {
+    "type": "object",
+    "description": "A GeoJSON point, WGS 84 unless it names another CRS.",
+    "properties": {
+        "type": {"type": "string", "enum": ["Point"]},
+        "coordinates": {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 3},
+    },
+    "required": ["type", "coordinates"],
+}
 
-@extend_schema_field(
-    {"type": "object", "description": "A GeoJSON geometry, WGS 84 unless it names another CRS."}
-)
+
+@extend_schema_field(_GEOJSON_GEOMETRY)
 class GeoJSONField(GeometryField):
     """A geometry read from GeoJSON, described as such in the API's schema."""
 
 
+@extend_schema_field(_GEOJSON_POINT)
+class GeoJSONPointField(GeoJSONField):
+    """A point read from GeoJSON."""
+
+
+@extend_schema_field(_GEOJSON_GEOMETRY)
 class MapGeometryField(GeometryField):
     """A geometry given out in the maps' SRID (WGS 84), whatever SRID it is stored in."""
 
@@ -88,10 +129,10 @@ class IncidentSerializer(GeoFeatureModelSerializer):
     municipality = serializers.SlugRelatedField(slug_field="code", read_only=True)
     category = serializers.PrimaryKeyRelatedField(read_only=True)
     category_name = serializers.CharField(source="category.name", read_only=True)
-    organisation = serializers.StringRelatedField()
-    reporter = serializers.PrimaryKeyRelatedField(read_only=True)
+    organisation = serializers.StringRelatedField(allow_null=True)
+    reporter = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
     position = MapGeometryField(read_only=True)
-    place_geometry = MapGeometryField(read_only=True)
+    place_geometry = MapGeometryField(read_only=True, allow_null=True)
     photos = PhotoSerializer(many=True, read_only=True)
 
     class Meta:
@@ -136,7 +177,7 @@ class IncidentWriteSerializer(serializers.Serializer):
     )
     occurred_from = serializers.DateTimeField()
     occurred_to = serializers.DateTimeField(required=False, allow_null=True)
-    position = GeoJSONField()
+    position = GeoJSONPointField()
     place_geometry = GeoJSONField(required=False, allow_null=True)
     position_precise = serializers.BooleanField(required=False, default=True)
     place_name = serializers.CharField(required=False, allow_blank=True, default="")
@@ -149,8 +190,12 @@ class IncidentWriteSerializer(serializers.Serializer):
 
     def get_fields(self):
         fields = super().get_fields()
-        # Another municipality's category is as unknown as one that does not exist.
-        fields["category"].queryset = Category.objects.for_user(self.context["request"].user)
+        # Another municipality's category is as unknown as one that does not exist. (The schema
+        # generator describes the serializer without a request; it reads no category.)
+        request = self.context.get("request")
+        fields["category"].queryset = (
+            Category.objects.for_user(request.user) if request else Category.objects.none()
+        )
         return fields
 
 
@@ -187,6 +232,39 @@ def _filing_arguments(user, validated: dict) -> dict:
     return {"municipality": municipality, **data}
 
 
+PhotoUploadSerializer = inline_serializer(
+    "PhotoUpload", fields={"photo": serializers.ImageField(help_text="The photo (JPEG, PNG…).")}
+)
+
+
+@extend_schema_view(
+    **read_only_schema(IncidentSerializer, list_errors=(400, 403, 404)),
+    create=extend_schema(
+        request={"application/json": IncidentWriteSerializer},
+        responses={201: IncidentSerializer, **error_responses(400, 403)},
+    ),
+    update=extend_schema(
+        description="The same as PATCH: only the fields sent change.",
+        request={"application/json": IncidentWriteSerializer(partial=True)},
+        responses={200: IncidentSerializer, **error_responses(400, 403, 404)},
+    ),
+    partial_update=extend_schema(
+        request={"application/json": IncidentWriteSerializer(partial=True)},
+        responses={200: IncidentSerializer, **error_responses(400, 403, 404)},
+    ),
+    round=extend_schema(
+        request={"application/json": RoundWriteSerializer},
+        responses={201: IncidentSerializer(many=True), **error_responses(400, 403)},
+    ),
+    photos=extend_schema(
+        request={"multipart/form-data": PhotoUploadSerializer},
+        responses={201: PhotoSerializer, **error_responses(400, 403, 404)},
+    ),
+    triage=extend_schema(
+        request=TriageSerializer,
+        responses={200: IncidentSerializer, **error_responses(400, 403, 404)},
+    ),
+)
 class IncidentViewSet(
     mixins.CreateModelMixin,
     mixins.ListModelMixin,
@@ -232,7 +310,13 @@ class IncidentViewSet(
             raise _service_errors(error) from error
         return Response(IncidentSerializer(incident).data, status=status.HTTP_201_CREATED)
 
-    @action(detail=False, methods=["post"], serializer_class=RoundWriteSerializer)
+    @action(
+        detail=False,
+        methods=["post"],
+        serializer_class=RoundWriteSerializer,
+        pagination_class=None,
+        filter_backends=[],
+    )
     def round(self, request):
         """File a round report: several incidents at once, all or none. A wrong incident's
         errors stand at its place in ``incidents``; sending the same ``idempotency_key`` again
@@ -304,13 +388,36 @@ class IncidentViewSet(
         return Response(IncidentSerializer(incident).data)
 
 
+class CategoryFilter(django_filters.FilterSet):
+    """Categories by municipality code and by whether they are retired (``true`` or ``false``;
+    anything else is refused, not ignored)."""
+
+    municipality__code = django_filters.CharFilter(field_name="municipality__code")
+    retired = django_filters.TypedChoiceFilter(
+        choices=[("true", "true"), ("false", "false")], coerce=lambda value: value == "true"
+    )
+
+    class Meta:
+        model = Category
+        fields = []
+
+
+@extend_schema_view(
+    **read_only_schema(
+        CategorySerializer,
+        list_errors=(400, 403, 404),
+        list_parameters=[
+            OpenApiParameter("retired", bool, description="Retired categories, or those in use.")
+        ],
+    )
+)
 class CategoryViewSet(viewsets.ReadOnlyModelViewSet):
     """The incident categories of the caller's municipalities, retired ones included."""
 
     serializer_class = CategorySerializer
     permission_classes = [HasPermission]
     permission = INCIDENT_READ
-    filterset_fields = {"municipality__code": ["exact"], "retired": ["exact"]}
+    filterset_class = CategoryFilter
 
     def get_queryset(self):
         return Category.objects.for_user(self.request.user).select_related("municipality")
