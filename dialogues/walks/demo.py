@@ -12,7 +12,12 @@ from est.periods import local_midnight
 from est.projections import WGS84
 
 from .models import SafetyWalk
-from .services import safety_walk_create, safety_walk_publish, safety_walk_update
+from .services import (
+    PLANNED_FIELDS,
+    safety_walk_create,
+    safety_walk_publish,
+    safety_walk_update,
+)
 
 TAKE_PART = (
     "Alla är välkomna, ingen anmälan behövs. Ta på dig kläder efter väder; vi bjuder på "
@@ -101,20 +106,8 @@ def walks_seed(municipalities) -> None:
     moved = SafetyWalk.objects.filter(title="Trygghetsvandring i Ekbacken", moved_from=None)
     for walk in moved:
         # The demo shows a moved walk: a week later than first announced.
-        fields = {
-            name: getattr(walk, name)
-            for name in (
-                "title",
-                "area",
-                "meeting_place",
-                "meeting_point",
-                "route",
-                "expected_participants",
-                "announcement",
-                "accessibility",
-                "how_to_take_part",
-            )
-        }
+        kept = [name for name in PLANNED_FIELDS if name not in ("starts_at", "ends_at")]
+        fields = {name: getattr(walk, name) for name in kept}
         safety_walk_update(
             walk=walk,
             by=coordinator,
