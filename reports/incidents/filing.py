@@ -25,6 +25,9 @@ from reports.permissions import INCIDENT_FILE, INCIDENT_TRIAGE
 CLOCK_SKEW = datetime.timedelta(minutes=5)
 #: How long reporters may correct what they filed.
 CORRECTION_WINDOW = datetime.timedelta(hours=48)
+#: No incident is older than this: an earlier year is a typing error (or an old system's
+#: placeholder), and times before 1900 have no sensible local offset.
+EARLIEST = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
 
 #: What a correction may change.
 CORRECTABLE_FIELDS = (
@@ -89,7 +92,11 @@ def _period_errors(occurred_from, occurred_to, now) -> dict[str, str]:
         return errors
     if timezone.is_naive(occurred_from) or timezone.is_naive(occurred_to):
         raise ValueError("incident times must be timezone-aware")
-    if occurred_from > latest:
+    if occurred_from < EARLIEST:
+        errors["occurred_from"] = _("The start is before %(year)s. Check the year.") % {
+            "year": EARLIEST.year
+        }
+    elif occurred_from > latest:
         errors["occurred_from"] = _("The start is in the future. Give a time that has passed.")
     if occurred_to < occurred_from:
         errors["occurred_to"] = _("The end is before the start.")

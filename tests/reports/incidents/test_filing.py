@@ -95,6 +95,15 @@ def test_a_time_in_the_future_is_refused(reporter, arboga, file_incident):
     ]
 
 
+def test_a_year_before_2000_is_a_typing_error(reporter, arboga, file_incident):
+    long_ago = datetime.datetime(400, 8, 4, 8, 55, tzinfo=datetime.UTC)
+
+    with pytest.raises(ValidationError) as excinfo:
+        file_incident(reporter, arboga, occurred_from=long_ago, occurred_to=long_ago)
+
+    assert errors_of(excinfo)["occurred_from"] == ["The start is before 2000. Check the year."]
+
+
 def test_a_phone_clock_a_minute_ahead_is_still_now(reporter, arboga, file_incident):
     ahead = timezone.now() + datetime.timedelta(minutes=2)
 
