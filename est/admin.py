@@ -9,6 +9,15 @@ admin.site.site_header = _("EST administration")
 admin.site.site_title = _("EST administration")
 
 
+def superusers_only(request) -> bool:
+    """Return whether ``request``'s user may use the Django admin: superusers only. Its pages
+    are not scoped to municipalities, so a staff flag alone lets nobody in."""
+    return request.user.is_active and request.user.is_superuser
+
+
+admin.site.has_permission = superusers_only
+
+
 @admin.register(Municipality)
 class MunicipalityAdmin(LeafletGeoAdmin):
     list_display = ["name", "code"]

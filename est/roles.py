@@ -27,7 +27,8 @@ ADMIN_USE = "admin.use"
 PERMISSIONS: dict[str, frozenset[Role]] = {
     MUNICIPALITY_VIEW: STAFF,
     AREA_MANAGE: frozenset({Role.COORDINATOR, Role.ADMINISTRATOR}),
-    ADMIN_USE: frozenset({Role.ADMINISTRATOR}),
+    # Superusers only (they hold every permission): the admin is not scoped to municipalities.
+    ADMIN_USE: frozenset(),
 }
 
 

@@ -82,3 +82,13 @@ def test_navigation_follows_the_role(client_for, reporter, coordinator, administ
 def test_admin_is_in_swedish(client_for, administrator):
     page = client_for(administrator).get("/admin/est/user/").content.decode()
     assert "Välj användare att ändra" in page
+
+
+def test_the_admin_lets_in_superusers_only(client_for, coordinator, arboga):
+    coordinator.is_staff = True
+    coordinator.save(update_fields=["is_staff"])
+    client = client_for(coordinator)
+    response = client.get("/admin/est/area/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
+    assert "Administration" not in client.get("/").content.decode()
