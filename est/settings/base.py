@@ -128,6 +128,8 @@ AUTH_PASSWORD_VALIDATORS = [
 SESSION_COOKIE_AGE = 30 * 60
 SESSION_SAVE_EVERY_REQUEST = True
 # Lock a username out for 15 minutes after 5 failed attempts from the same address.
+# A password reset link works for an hour: a mailbox read later by someone else opens nothing.
+PASSWORD_RESET_TIMEOUT = 60 * 60
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]

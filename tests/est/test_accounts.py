@@ -1,7 +1,10 @@
 """Logging in and out, password rules, reset by e-mail, lockout and idle sessions."""
 
+import datetime
+
 import pytest
 from django.contrib.auth.password_validation import validate_password
+from django.contrib.auth.tokens import PasswordResetTokenGenerator
 from django.core import mail
 from django.core.exceptions import ValidationError
 
@@ -51,6 +54,15 @@ def test_password_reset_mails_a_link_that_works(client, reporter):
     new = "ett-helt-nytt-lösenord-2026"
     client.post(form.redirect_chain[-1][0], {"new_password1": new, "new_password2": new})
     assert log_in(client, "rut", new).url == "/"
+
+
+def test_a_password_reset_link_is_dead_after_an_hour(client, reporter, monkeypatch):
+    client.post("/accounts/password_reset/", {"email": reporter.email})
+    link = next(line for line in mail.outbox[0].body.splitlines() if "/accounts/reset/" in line)
+    later = datetime.datetime.now() + datetime.timedelta(minutes=61)  # noqa: DTZ005 (as Django)
+    monkeypatch.setattr(PasswordResetTokenGenerator, "_now", lambda self: later)
+    page = client.get(link.split("testserver", 1)[1], follow=True).content.decode()
+    assert "new_password1" not in page
 
 
 def test_staff_sessions_end_after_30_idle_minutes(client, reporter):
