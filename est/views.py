@@ -11,8 +11,6 @@ from django.views import defaults
 from django.views.generic import DeleteView, FormView, ListView, TemplateView, UpdateView
 from rest_framework.exceptions import NotFound
 
-from est.roles import AREA_MANAGE, MUNICIPALITY_VIEW
-
 from .access import PermissionRequiredMixin
 from .areas import area_create, area_update
 from .forms import AreaForm
@@ -21,7 +19,7 @@ from .models import Area, Municipality
 from .municipalities import boundary_layer, map_layers
 from .navigation import entries_for
 from .outages import ServiceUnavailable, explain_unavailable
-from .roles import has_permission
+from .roles import AREA_MANAGE, MUNICIPALITY_VIEW, has_permission
 from .service_views import ServiceFormMixin
 
 

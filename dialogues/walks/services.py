@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from est.models import Municipality
+from est.models import Municipality, Organisation
 from est.projections import transformed
 from reports.incidents.filing import position_outside_error
 
@@ -62,7 +62,12 @@ def _errors(municipality: Municipality, fields: dict, partners) -> dict[str, str
         errors["area"] = _("Choose an area of %(municipality)s.") % {
             "municipality": municipality.name
         }
-    strangers = [p.name for p in partners if not p.municipalities.filter(pk=municipality.pk)]
+    working_here = set(
+        Organisation.objects.filter(
+            pk__in=[partner.pk for partner in partners], municipalities=municipality
+        ).values_list("pk", flat=True)
+    )
+    strangers = [partner.name for partner in partners if partner.pk not in working_here]
     if strangers:
         errors["partners"] = _("%(names)s do not work in %(municipality)s.") % {
             "names": ", ".join(strangers),

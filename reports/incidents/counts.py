@@ -19,6 +19,8 @@ from reports.incidents.models import Incident, IncidentDayCount, begun_in
 
 
 def figure_row(category_id, name, row) -> dict:
+    """Return one category's key figures: this period's count, the previous period's and last
+    year's, and each change with its exact test (``row`` holds the three counts)."""
     figure = {"category": category_id, "name": name}
     figure.update({k: row[k] for k in ("current", "previous", "last_year")})
     for baseline in ("previous", "last_year"):

@@ -12,7 +12,8 @@
     radius: 10, color: "#ffffff", weight: 3, fillColor: "#14507a", fillOpacity: 1,
   });
   // The view first: a permanent tooltip needs a map that already has one.
-  estMap.fit(map, [route, L.featureGroup([point])], { maxZoom: 16, padding: [30, 30] });
+  // Room around the route for the meeting place's label, which stands centred over its point.
+  estMap.fit(map, [route, L.featureGroup([point])], { maxZoom: 16, padding: [90, 50] });
   if (route) route.addTo(map);
   point.bindTooltip(estMap.text(data.place), { permanent: true, direction: "top" }).addTo(map);
 })();
