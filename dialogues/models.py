@@ -3,6 +3,7 @@
 Each feature keeps its models in its own folder; this module only imports them.
 """
 
+from dialogues.measures.models import Measure
 from dialogues.pledges.models import (
     Activity,
     Comment,
@@ -13,15 +14,28 @@ from dialogues.pledges.models import (
     # Migration 0001 names the upload path of progress attachments by this module.
     attachment_path,
 )
-from dialogues.walks.models import SafetyWalk
+from dialogues.walks.models import (
+    Finding,
+    FindingCategory,
+    FindingPhoto,
+    ParticipantCount,
+    SafetyWalk,
+    StretchAudit,
+)
 
 __all__ = [
     "Activity",
     "Comment",
     "CooperationAgreement",
+    "Finding",
+    "FindingCategory",
+    "FindingPhoto",
     "FocusArea",
+    "Measure",
+    "ParticipantCount",
     "Pledge",
     "ProgressUpdate",
     "SafetyWalk",
+    "StretchAudit",
     "attachment_path",
 ]

@@ -1,6 +1,6 @@
 """Safety walks (trygghetsvandringar): residents, the municipality, the housing companies and the
-police walk an area together and note what makes it feel unsafe. Planned and announced here;
-the walk itself, its findings and measures come next (see dialogues/README.md)."""
+police walk an area together and note what makes it feel unsafe. The walk as planned and
+announced; what is recorded on it is in ``findings``."""
 
 from django.conf import settings
 from django.contrib.gis.db import models
