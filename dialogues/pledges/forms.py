@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from est.models import Area
+from reports.incidents.models import Category
 
 from .models import Activity, CooperationAgreement, FocusArea, Pledge
 
@@ -69,17 +70,12 @@ class PledgeForm(forms.Form):
 
 
 class FocusAreaForm(forms.ModelForm):
-    incident_categories = forms.CharField(
-        label=_("Incident categories"),
-        required=False,
-        help_text=_("The kinds of incident this focus area is about, separated by commas."),
-    )
-
     class Meta:
         model = FocusArea
-        fields = ["title", "reason", "incident_categories", "areas"]
+        fields = ["title", "reason", "categories", "areas"]
         widgets = {
             "reason": forms.Textarea(attrs={"rows": 4}),
+            "categories": forms.CheckboxSelectMultiple,
             "areas": forms.CheckboxSelectMultiple,
         }
 
@@ -89,11 +85,14 @@ class FocusAreaForm(forms.ModelForm):
             "boundary"
         )
         self.fields["areas"].help_text = ""
-        if self.instance.pk:
-            self.initial["incident_categories"] = ", ".join(self.instance.incident_categories)
-
-    def clean_incident_categories(self):
-        return self.cleaned_data["incident_categories"].split(",")
+        # Retired categories stay choosable where the focus area already counts them.
+        chosen = self.instance.categories.all() if self.instance.pk else Category.objects.none()
+        self.fields["categories"].queryset = (
+            Category.objects.for_municipality(municipality).active() | chosen
+        ).distinct()
+        self.fields["categories"].help_text = _(
+            "The kinds of incident this focus area is about: its chart counts them."
+        )
 
 
 class ActivityForm(forms.ModelForm):
