@@ -144,7 +144,7 @@ def generate_incidents(url: str, count: int, batch: int = 200_000) -> None:
 USERS_CODE = """
 from django.contrib.auth import get_user_model
 from rest_framework.authtoken.models import Token
-from est.models import Municipality
+from est.models import Certification, Municipality
 from est.roles import Role
 import datetime
 User = get_user_model()
@@ -158,7 +158,14 @@ arboga = Municipality.objects.get(code="1984")
 user("bench_coordinator", Role.COORDINATOR, [arboga])
 user("bench_admin", Role.ADMINISTRATOR, [], is_superuser=True, is_staff=True)
 for n in range(REPORTERS):
-    u = user(f"bench_reporter_{n}", Role.REPORTER, [arboga], trained_on=datetime.date(2025, 1, 1))
+    u = user(f"bench_reporter_{n}", Role.REPORTER, [arboga])
+    Certification.objects.get_or_create(
+        user=u,
+        defaults={
+            "certified_on": datetime.date(2025, 1, 1),
+            "expires_on": datetime.date(2099, 12, 31),
+        },
+    )
     Token.objects.get_or_create(user=u)
 """
 

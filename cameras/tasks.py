@@ -12,7 +12,7 @@ def purge_footage():
     return str(footage_purge_due())
 
 
-@shared_task(time_limit=5 * 60)
+@shared_task(time_limit=5 * 60, soft_time_limit=4 * 60)
 def mail_compliance():
     """Monthly: e-mail each municipality's coordinators what the register lacks."""
     return compliance_mail_monthly()

@@ -46,9 +46,9 @@ class UserAdmin(DjangoUserAdmin):
     filter_horizontal = ["municipalities", "groups", "user_permissions"]
     fieldsets = (
         *DjangoUserAdmin.fieldsets,
-        (_("EST"), {"fields": ("role", "organisation", "municipalities", "trained_on")}),
+        (_("EST"), {"fields": ("role", "organisation", "municipalities")}),
     )
     add_fieldsets = (
         *DjangoUserAdmin.add_fieldsets,
-        (_("EST"), {"fields": ("email", "role", "organisation", "municipalities", "trained_on")}),
+        (_("EST"), {"fields": ("email", "role", "organisation", "municipalities")}),
     )

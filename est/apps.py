@@ -1,7 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from est.roles import ADMIN_USE, MUNICIPALITY_VIEW
+from est.roles import ADMIN_USE, MUNICIPALITY_VIEW, TRAINING_MANAGE
 
 
 class EstConfig(AppConfig):
@@ -18,6 +18,13 @@ class EstConfig(AppConfig):
                 MUNICIPALITY_VIEW,
                 _("The map of your municipalities and their areas."),
                 order=80,
+            ),
+            Entry(
+                _("Reporter training"),
+                "training_overview",
+                TRAINING_MANAGE,
+                _("Who may file until when, and the trainings held."),
+                order=85,
             ),
             Entry(
                 _("Administration"),

@@ -5,7 +5,6 @@ Apps add their own demo data with ``register_seeder()`` from their AppConfig.rea
 safe to run twice.
 """
 
-import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -17,6 +16,7 @@ from est.projections import WGS84
 from .models import Area, Municipality, Organisation, User
 from .municipalities import as_multipolygon, municipalities_load
 from .roles import Role
+from .training.demo import trainings_seed
 
 ARBOGA, KUNGSOR = "1984", "1960"
 DEMO_PASSWORD_SUFFIX = "-demo-2026"  # noqa: S105 - demo logins are printed on purpose
@@ -55,7 +55,6 @@ class DemoUser:
     role: Role
     organisation: str
     municipalities: tuple[str, ...]
-    trained: bool = False
 
     @property
     def password(self) -> str:
@@ -63,7 +62,7 @@ class DemoUser:
 
 
 USERS = [
-    DemoUser("rapportor", "Rut", "Rapportör", Role.REPORTER, "Arboga Bostäder AB", (ARBOGA,), True),
+    DemoUser("rapportor", "Rut", "Rapportör", Role.REPORTER, "Arboga Bostäder AB", (ARBOGA,)),
     DemoUser(
         "vaktare",
         "Vilhelm",
@@ -71,7 +70,6 @@ USERS = [
         Role.REPORTER,
         "Securitas, Västra Mälardalen",
         (ARBOGA, KUNGSOR),
-        True,
     ),
     DemoUser(
         "kungsor",
@@ -80,7 +78,6 @@ USERS = [
         Role.REPORTER,
         "Kungsörs KommunFastigheter AB",
         (KUNGSOR,),
-        True,
     ),
     DemoUser(
         "samordnare",
@@ -165,7 +162,6 @@ def demo_seed() -> list[Municipality]:
                 "email": f"{demo.username}@example.se",
                 "role": demo.role,
                 "organisation": organisations[demo.organisation],
-                "trained_on": datetime.date(2025, 9, 1) if demo.trained else None,
                 "is_staff": demo.role == Role.ADMINISTRATOR,
                 "is_superuser": demo.role == Role.ADMINISTRATOR,
             },
@@ -174,4 +170,6 @@ def demo_seed() -> list[Municipality]:
             user.set_password(demo.password)
             user.save(update_fields=["password"])
         user.municipalities.add(*(municipalities[code] for code in demo.municipalities))
-    return [municipalities[ARBOGA], municipalities[KUNGSOR]]
+    demo_municipalities = [municipalities[ARBOGA], municipalities[KUNGSOR]]
+    trainings_seed(demo_municipalities)
+    return demo_municipalities

@@ -5,9 +5,20 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.contrib.gis.db import models
 from django.contrib.gis.db.models.functions import Transform
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .roles import Role
+from .training.models import Certification, TrainingSession
+
+__all__ = [
+    "Area",
+    "Certification",
+    "Municipality",
+    "Organisation",
+    "TrainingSession",
+    "User",
+]
 
 
 class MunicipalityQuerySet(models.QuerySet):
@@ -150,12 +161,6 @@ class User(AbstractUser):
     municipalities = models.ManyToManyField(
         Municipality, blank=True, related_name="users", verbose_name=_("municipalities")
     )
-    trained_on = models.DateField(
-        _("trained on"),
-        null=True,
-        blank=True,
-        help_text=_("When the reporter completed the reporting training. Untrained can't report."),
-    )
 
     objects = UserManager()
 
@@ -163,7 +168,18 @@ class User(AbstractUser):
         verbose_name = _("user")
         verbose_name_plural = _("users")
 
+    def certification(self, day=None) -> Certification | None:
+        """Return the certification that is in force on ``day`` (today) and runs longest, or
+        None when the user has none in force."""
+        day = day or timezone.localdate()
+        return self.certifications.valid_on(day).order_by("-expires_on").first()
+
     @property
-    def is_trained(self) -> bool:
-        """Return whether the user has completed the reporter training."""
-        return self.trained_on is not None
+    def is_certified(self) -> bool:
+        """Return whether the user holds a reporter certification in force today."""
+        return self.certification() is not None
+
+    @property
+    def last_certification(self) -> Certification | None:
+        """Return the certification that ran or runs out last, or None if never certified."""
+        return self.certifications.order_by("-expires_on").first()

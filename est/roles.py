@@ -20,6 +20,8 @@ STAFF = frozenset(Role)
 
 MUNICIPALITY_VIEW = "municipality.view"
 AREA_MANAGE = "area.manage"
+#: Recording reporter trainings and keeping reporters' certifications.
+TRAINING_MANAGE = "training.manage"
 #: The Django admin.
 ADMIN_USE = "admin.use"
 
@@ -27,6 +29,7 @@ ADMIN_USE = "admin.use"
 PERMISSIONS: dict[str, frozenset[Role]] = {
     MUNICIPALITY_VIEW: STAFF,
     AREA_MANAGE: frozenset({Role.COORDINATOR, Role.ADMINISTRATOR}),
+    TRAINING_MANAGE: frozenset({Role.COORDINATOR, Role.ADMINISTRATOR}),
     # Superusers only (they hold every permission): the admin is not scoped to municipalities.
     ADMIN_USE: frozenset(),
 }

@@ -46,7 +46,7 @@ def reporter(arboga):
 
 @pytest.fixture
 def untrained_reporter(arboga):
-    return _user("ulf", Role.REPORTER, arboga, trained_on=None)
+    return _user("ulf", Role.REPORTER, arboga, certified=False)
 
 
 @pytest.fixture

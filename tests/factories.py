@@ -6,7 +6,7 @@ import json
 import factory
 from django.contrib.gis.geos import GEOSGeometry, Polygon
 
-from est.models import Area, Municipality, Organisation, User
+from est.models import Area, Certification, Municipality, Organisation, User
 from est.roles import Role
 
 
@@ -79,8 +79,20 @@ class UserFactory(factory.django.DjangoModelFactory):
     first_name = factory.Sequence(lambda n: f"Förnamn{n}")
     role = Role.REPORTER
     organisation = factory.SubFactory(OrganisationFactory)
-    trained_on = datetime.date(2025, 1, 15)
     password = factory.PostGenerationMethodCall("set_password", "correct-horse-battery")
+
+    @factory.post_generation
+    def certified(self, create, extracted, **kwargs):
+        """Reporters are certified from 15 January 2025 to the end of 2099, unless
+        ``certified=False``."""
+        if create and extracted is not False and self.role == Role.REPORTER:
+            Certification.objects.get_or_create(
+                user=self,
+                defaults={
+                    "certified_on": datetime.date(2025, 1, 15),
+                    "expires_on": datetime.date(2099, 12, 31),
+                },
+            )
 
     @factory.post_generation
     def municipalities(self, create, extracted, **kwargs):

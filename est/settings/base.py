@@ -267,6 +267,10 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "heartbeat": {"task": "est.tasks.heartbeat", "schedule": 60.0},
     "cameras-purge": {"task": "cameras.tasks.purge_footage", "schedule": 600.0},
+    "certification-reminders": {
+        "task": "est.tasks.remind_certifications",
+        "schedule": crontab(minute=30, hour=7),
+    },
     "cameras-compliance": {
         "task": "cameras.tasks.mail_compliance",
         "schedule": crontab(minute=0, hour=7, day_of_month=1),
@@ -303,6 +307,10 @@ HEALTH_POLLS = ["police-events"] if POLICE_EVENTS_URL else []
 SITUATION_PERIOD_ANCHOR = date.fromisoformat(env("SITUATION_PERIOD_ANCHOR", default="2025-01-06"))
 # How old the last heartbeat may be before the health check says beat or the worker is down.
 HEARTBEAT_MAX_AGE = timedelta(minutes=3)
+# How long a reporter's certification lasts after a training, and how early reporter and
+# coordinator are told that it runs out.
+CERTIFICATION_MONTHS = env.int("CERTIFICATION_MONTHS", default=24)
+CERTIFICATION_REMINDER = timedelta(days=30)
 
 SILENCED_SYSTEM_CHECKS = [
     # Debian 12 ships GDAL 3.6, which cannot block file and network access from spatial

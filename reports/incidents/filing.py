@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from est.models import Municipality, Organisation
 from est.projections import WGS84, transformed
 from est.roles import Role, has_permission
+from est.training.services import filing_refusal
 from reports.incidents.models import Category, Incident, IncidentPhoto
 from reports.incidents.photos import photo_clean
 from reports.permissions import INCIDENT_FILE, INCIDENT_TRIAGE
@@ -45,10 +46,11 @@ CORRECTABLE_FIELDS = (
 
 
 def may_file(user) -> bool:
-    """Return whether ``user`` may file incidents: coordinators, and reporters once trained."""
+    """Return whether ``user`` may file incidents: coordinators, and reporters while their
+    certification is in force."""
     if not has_permission(user, INCIDENT_FILE):
         return False
-    return user.is_superuser or user.role != Role.REPORTER or user.is_trained
+    return user.is_superuser or user.role != Role.REPORTER or user.is_certified
 
 
 def may_correct(user, incident: Incident, *, now=None) -> bool:
@@ -202,9 +204,7 @@ def incident_prepare(
     errors = {}
     if reporter is not None:
         if not may_file(reporter):
-            errors[NON_FIELD_ERRORS] = _(
-                "Only reporters who have completed the reporting training may file incidents."
-            )
+            errors[NON_FIELD_ERRORS] = filing_refusal(reporter)
         elif not Municipality.objects.for_user(reporter).filter(pk=municipality.pk).exists():
             errors[NON_FIELD_ERRORS] = _("You don't report for %(municipality)s.") % {
                 "municipality": municipality.name

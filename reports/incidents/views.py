@@ -17,6 +17,7 @@ from est.periods import When
 from est.projections import transformed
 from est.roles import has_permission
 from est.service_views import ServiceFormMixin, service_act
+from est.training.services import filing_refusal
 from reports.incidents.filing import (
     incident_create,
     incident_triage,
@@ -101,7 +102,9 @@ class FilingMixin(PermissionRequiredMixin):
     def get(self, request, *args, **kwargs):
         if not may_file(request.user):
             return self.response_class(
-                request, template=["reports/incidents/incident_untrained.html"], context={}
+                request,
+                template=["reports/incidents/incident_untrained.html"],
+                context={"refusal": filing_refusal(request.user)},
             )
         return super().get(request, *args, **kwargs)
 

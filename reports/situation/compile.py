@@ -12,7 +12,7 @@ from django.db.models import Count, F, Q, Sum
 from django.utils.translation import gettext as _
 
 from est.documents import snapshot_compile
-from est.models import Municipality, User
+from est.models import Certification, Municipality, User
 from est.periods import (
     PERIOD_DAYS,
     fortnight_containing,
@@ -66,7 +66,8 @@ def _key_figures(municipality, start: datetime.date, end: datetime.date) -> dict
 
 
 def _who(municipality, start, end) -> dict:
-    """Reports per organisation, and the trained reporters who reported nothing this period."""
+    """Reports per organisation, and the reporters certified during the period who reported
+    nothing in it."""
     period = (
         Incident.objects.for_municipality(municipality)
         .counted()
@@ -82,8 +83,8 @@ def _who(municipality, start, end) -> dict:
         User.objects.filter(
             municipalities=municipality,
             role=Role.REPORTER,
-            trained_on__isnull=False,
             is_active=True,
+            pk__in=Certification.objects.valid_during(start, end).values("user"),
         )
         .exclude(pk__in=period.filter(reporter__isnull=False).values("reporter"))
         .annotate(organisation_name=F("organisation__name"))

@@ -157,9 +157,23 @@ def test_an_untrained_reporter_may_not_file(untrained_reporter, arboga, file_inc
     assert not Incident.objects.exists()
 
 
+def test_a_reporter_whose_certification_ran_out_is_told_why_and_whom_to_ask(
+    reporter, coordinator, arboga, file_incident, client_for
+):
+    reporter.certifications.update(
+        certified_on=datetime.date(2023, 1, 10), expires_on=datetime.date(2025, 1, 9)
+    )
+    with pytest.raises(ValidationError) as excinfo:
+        file_incident(reporter, arboga)
+    assert "2025-01-09" in errors_of(excinfo)["__all__"][0]
+    assert not Incident.objects.exists()
+    page = client_for(reporter).get("/reports/new/").content.decode()
+    assert "Din rapportörsbehörighet gick ut 2025-01-09" in page
+    assert coordinator.email in page
+
+
 def test_a_coordinator_files_without_the_training(coordinator, arboga, file_incident):
     assert coordinator.role == "coordinator"
-    coordinator.trained_on = None
 
     assert file_incident(coordinator, arboga).pk
 
