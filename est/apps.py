@@ -9,7 +9,7 @@ class EstConfig(AppConfig):
     verbose_name = _("EST: municipalities, organisations and users")
 
     def ready(self):
-        from .navigation import Entry, register
+        from .navigation import Entry, register, register_public
 
         register(
             Entry(
@@ -33,4 +33,13 @@ class EstConfig(AppConfig):
                 _("Users, organisations and municipalities."),
                 order=900,
             ),
+        )
+        register_public(
+            Entry(
+                _("Contacts"),
+                "public_contact_index",
+                "",
+                _("Whom to reach about safety where you live, and the emergency numbers."),
+                order=90,
+            )
         )

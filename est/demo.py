@@ -13,6 +13,7 @@ from django.db import transaction
 
 from est.projections import WGS84
 
+from .contacts.demo import contacts_seed
 from .models import Area, Municipality, Organisation, User
 from .municipalities import as_multipolygon, municipalities_load
 from .roles import Role
@@ -172,4 +173,5 @@ def demo_seed() -> list[Municipality]:
         user.municipalities.add(*(municipalities[code] for code in demo.municipalities))
     demo_municipalities = [municipalities[ARBOGA], municipalities[KUNGSOR]]
     trainings_seed(demo_municipalities)
+    contacts_seed(demo_municipalities)
     return demo_municipalities

@@ -8,12 +8,14 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .contacts.models import Contact
 from .roles import Role
 from .training.models import Certification, TrainingSession
 
 __all__ = [
     "Area",
     "Certification",
+    "Contact",
     "Municipality",
     "Organisation",
     "TrainingSession",

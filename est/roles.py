@@ -22,6 +22,8 @@ MUNICIPALITY_VIEW = "municipality.view"
 AREA_MANAGE = "area.manage"
 #: Recording reporter trainings and keeping reporters' certifications.
 TRAINING_MANAGE = "training.manage"
+#: Keeping the public contacts page of one's municipalities.
+CONTACT_MANAGE = "contact.manage"
 #: The Django admin.
 ADMIN_USE = "admin.use"
 
@@ -30,6 +32,7 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     MUNICIPALITY_VIEW: STAFF,
     AREA_MANAGE: frozenset({Role.COORDINATOR, Role.ADMINISTRATOR}),
     TRAINING_MANAGE: frozenset({Role.COORDINATOR, Role.ADMINISTRATOR}),
+    CONTACT_MANAGE: frozenset({Role.COORDINATOR, Role.ADMINISTRATOR}),
     # Superusers only (they hold every permission): the admin is not scoped to municipalities.
     ADMIN_USE: frozenset(),
 }

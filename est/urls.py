@@ -32,6 +32,7 @@ urlpatterns = [
     path("areas/<int:pk>/edit/", views.AreaUpdate.as_view(), name="area_update"),
     path("areas/<int:pk>/delete/", views.AreaDelete.as_view(), name="area_delete"),
     path("training/", include("est.training.urls")),
+    path("", include("est.contacts.urls")),
     path("reports/", include("reports.incidents.urls")),
     path("situation/", include("reports.situation.urls")),
     path("tertial/", include("reports.tertial.urls")),

@@ -19,7 +19,7 @@ from .models import Area, Municipality
 from .municipalities import boundary_layer, map_layers
 from .navigation import entries_for
 from .outages import ServiceUnavailable, explain_unavailable
-from .roles import AREA_MANAGE, MUNICIPALITY_VIEW, has_permission
+from .roles import AREA_MANAGE, CONTACT_MANAGE, MUNICIPALITY_VIEW, has_permission
 from .service_views import ServiceFormMixin
 
 
@@ -77,6 +77,7 @@ class MunicipalityDetail(MunicipalityScopedMixin, TemplateView):
             areas=Area.objects.for_municipality(self.municipality),
             layers=map_layers(self.municipality),
             can_manage_areas=has_permission(self.request.user, AREA_MANAGE),
+            can_manage_contacts=has_permission(self.request.user, CONTACT_MANAGE),
             **kwargs,
         )
 
