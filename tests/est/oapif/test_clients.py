@@ -33,7 +33,8 @@ def test_gdal_lists_the_collections_and_pages_through_25000_incidents_once_each(
     url, token = f"{live_server.url}/api/features/", token_of(coordinator)
 
     listing = ogrinfo(url, "-so", token=token)
-    assert "incidents" in listing and "hot-spot-hexagons" in listing
+    assert "incidents" in listing
+    assert "hot-spot-hexagons" in listing
 
     features = ogrinfo(
         url, "incidents", "-al", "-q", "-geom=NO", "-oo", "PAGE_SIZE=1000",
@@ -47,7 +48,8 @@ def test_gdal_lists_the_collections_and_pages_through_25000_incidents_once_each(
 def test_gdal_reads_the_open_data_without_a_token(live_server, arboga):
     listing = ogrinfo(f"{live_server.url}/oppna-data/", "-so")
 
-    assert "kamerabevakning" in listing and "trygghetsvandringar" in listing
+    assert "kamerabevakning" in listing
+    assert "trygghetsvandringar" in listing
 
 
 def test_owslib_filters_by_bbox_and_datetime_and_reads_sweref(
@@ -71,4 +73,5 @@ def test_owslib_filters_by_bbox_and_datetime_and_reads_sweref(
     east0, north0, east1, north1 = arboga.boundary.extent
     for feature in sweref["features"]:
         northing, easting = feature["geometry"]["coordinates"]
-        assert east0 <= easting <= east1 and north0 <= northing <= north1
+        assert east0 <= easting <= east1
+        assert north0 <= northing <= north1
