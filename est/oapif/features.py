@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import connection
+from django.utils.translation import gettext as _
 
 from .parameters import CRSS, ItemsQuery, ParameterInvalid
 from .registry import Collection
@@ -35,6 +36,10 @@ def _feature_sql(crs: str) -> str:
     )
 
 
+def _cursor_sql(collection: Collection) -> str:
+    return "source.part || '~' || source.fid" if collection.partitioned else "source.fid::text"
+
+
 def _fid(collection: Collection, value: str):
     """Return the feature id ``value`` in the type of ``collection``'s ids."""
     if collection.text_ids:
@@ -45,6 +50,22 @@ def _fid(collection: Collection, value: str):
         return None
 
 
+def _order(collection: Collection) -> str:
+    """Return what pages are ordered by: the feature id, after the source's ``part`` where the
+    collection is ``partitioned`` (an index on the two then serves a municipality's pages)."""
+    return "source.part, source.fid" if collection.partitioned else "source.fid"
+
+
+def _cursor(collection: Collection, value: str) -> list:
+    """Return the values of ``_order`` that the ``cursor`` parameter ``value`` names."""
+    parts = value.split("~", 1) if collection.partitioned else [None, value]
+    fid = _fid(collection, parts[-1]) if len(parts) == 2 else None
+    if fid is None or (collection.partitioned and not parts[0].isdigit()):
+        raise ParameterInvalid(_("cursor: %(value)s is not a place in this collection.")
+                               % {"value": value})  # fmt: skip
+    return [int(parts[0]), fid] if collection.partitioned else [fid]
+
+
 def _conditions(collection: Collection, query: ItemsQuery) -> tuple[list[str], list]:
     conditions, params = [], []
     if query.bbox is not None:
@@ -52,18 +73,18 @@ def _conditions(collection: Collection, query: ItemsQuery) -> tuple[list[str], l
             "ST_Intersects(source.geom, ST_Transform(ST_MakeEnvelope(%s, %s, %s, %s, %s), %s))"
         )
         params += [*query.bbox, query.bbox_srid, settings.STORAGE_SRID]
-    if collection.temporal and query.after is not None:
-        conditions.append('coalesce(source."end", source.start) >= %s')
-        params.append(query.after)
-    if collection.temporal and query.before is not None:
-        conditions.append("source.start <= %s")
-        params.append(query.before)
+    if collection.temporal and (query.after or query.before):
+        # As a range overlap, so that an index on the same range (the incidents' period) finds
+        # the features of a month without reading the others; a missing end is open.
+        conditions.append(
+            """tstzrange(source.start, source."end", '[]') && tstzrange(%s, %s, '[]')"""
+        )
+        params += [query.after, query.before]
     if query.cursor is not None:
-        cursor = _fid(collection, query.cursor)
-        if cursor is None:
-            raise ParameterInvalid("cursor: not a feature id of this collection.")
-        conditions.append("source.fid > %s")
-        params.append(cursor)
+        cursor = _cursor(collection, query.cursor)
+        placeholders = ", ".join(["%s"] * len(cursor))
+        conditions.append(f"({_order(collection)}) > ({placeholders})")
+        params += cursor
     return conditions, params
 
 
@@ -76,8 +97,8 @@ def features_page(collection: Collection, request, query: ItemsQuery) -> Page:
     # The source is SQL the collections wrote, with its values as parameters; the conditions
     # are ours, with the request's values as parameters too.
     sql = (
-        f"SELECT source.fid::text, {_feature_sql(query.crs)} FROM ({source}) AS source "  # noqa: S608
-        f"WHERE {where} ORDER BY source.fid LIMIT %s"
+        f"SELECT {_cursor_sql(collection)}, {_feature_sql(query.crs)} "  # noqa: S608
+        f"FROM ({source}) AS source WHERE {where} ORDER BY {_order(collection)} LIMIT %s"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, *condition_params, query.limit + 1])

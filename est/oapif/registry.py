@@ -9,6 +9,8 @@ from typing import Any
 #: ``datetime`` parameter compares with, either may be NULL for no time) and ``properties``
 #: (a JSON object).
 SOURCE_COLUMNS = ("fid", "geom", "start", "end", "properties")
+#: and, in a ``partitioned`` collection, ``part``: an integer the pages are ordered by before the
+#: id (the municipality), so that a municipality's features come from an index on the two.
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,8 @@ class Collection:
     permission: str = ""
     #: whether the feature ids are text (keyset paging then orders them as text)
     text_ids: bool = False
+    #: whether the source has a ``part`` column to order pages by first (see SOURCE_COLUMNS)
+    partitioned: bool = False
     #: the collection's own query parameters (name -> description), e.g. the incident filters
     parameters: dict[str, str] = field(default_factory=dict)
     #: "point", "polygon" or "mixed": what GIS clients are told to expect
@@ -56,11 +60,13 @@ def collections_offered(*, public: bool) -> list[Collection]:
     return sorted(chosen, key=lambda each: (each.order, each.id))
 
 
-def queryset_source(queryset, *, geom, start=None, end=None, properties) -> tuple[str, list]:
-    """Return the SQL of a source over ``queryset`` (already scoped): ``geom``, ``start`` and
-    ``end`` are field names or expressions, ``properties`` a dict of name -> field name or
-    expression. The queryset's ordering is dropped, so PostgreSQL can merge the source into the
-    items query and use the indexes for paging and bbox."""
+def queryset_source(
+    queryset, *, geom, start=None, end=None, properties, part=None
+) -> tuple[str, list]:
+    """Return the SQL of a source over ``queryset`` (already scoped): ``geom``, ``start``,
+    ``end`` and ``part`` are field names or expressions, ``properties`` a dict of name -> field
+    name or expression. The queryset's ordering is dropped, so PostgreSQL can merge the source
+    into the items query and use the indexes for paging and bbox."""
     from django.db.models import DateTimeField, F, Value
     from django.db.models.functions import Cast, JSONObject
 
@@ -75,8 +81,12 @@ def queryset_source(queryset, *, geom, start=None, end=None, properties) -> tupl
         "end": expression(end) if end else no_time,
         "properties": JSONObject(**{k: expression(v) for k, v in properties.items()}),
     }
+    names = SOURCE_COLUMNS
+    if part:
+        columns["part"] = expression(part)
+        names = (*names, "part")
     values = queryset.order_by().values(**{f"oapif_{k}": v for k, v in columns.items()})
     sql, params = values.query.sql_with_params()
     # Named by us in SQL: the aliases Django gave them are "oapif_fid" and so on.
-    outer = ", ".join(f'source."oapif_{name}" AS "{name}"' for name in SOURCE_COLUMNS)
+    outer = ", ".join(f'source."oapif_{name}" AS "{name}"' for name in names)
     return f"SELECT {outer} FROM ({sql}) AS source", list(params)  # noqa: S608 -- Django's SQL

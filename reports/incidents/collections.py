@@ -32,6 +32,7 @@ def incidents_source(request, params) -> tuple[str, list]:
     return queryset_source(
         incidents,
         geom="position",
+        part="municipality_id",
         start="occurred_from",
         end="occurred_to",
         properties={
@@ -71,5 +72,6 @@ INCIDENTS = Collection(
     source=incidents_source,
     permission=INCIDENT_READ,
     parameters=FILTERS,
+    partitioned=True,
     order=10,
 )

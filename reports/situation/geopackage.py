@@ -5,7 +5,7 @@ repeat places and patrol windows, as the picture's snapshot holds them."""
 import datetime
 import json
 
-from est.geopackage import Layer, feature, geopackage_write, point, polygon
+from est.geopackage import Layer, feature, geopackage_write, point, polygon, queryset_features
 from est.map_svg import hex_corners
 from est.models import Area
 from est.periods import local_span
@@ -20,11 +20,7 @@ def frame_layers(municipality, start: datetime.date, end: datetime.date) -> list
     """Return the layers of a municipality's period [start, end): its boundary, its areas with
     the incidents counted in each, and the counted incidents that began in the period."""
     incidents = (
-        Incident.objects.for_municipality(municipality)
-        .counted()
-        .begun(*local_span(start, end))
-        .select_related("category")
-        .order_by("occurred_from", "pk")
+        Incident.objects.for_municipality(municipality).counted().begun(*local_span(start, end))
     )
     areas = Area.objects.for_municipality(municipality).order_by("name")
     counted = incidents.filter(position_precise=True)
@@ -51,19 +47,19 @@ def frame_layers(municipality, start: datetime.date, end: datetime.date) -> list
         ),  # fmt: skip
         Layer(
             "incidents",
-            [
-                feature(
-                    _geojson(incident.position),
-                    id=incident.pk,
-                    category=incident.category.name,
-                    occurred_from=incident.occurred_from.isoformat(),
-                    occurred_to=incident.occurred_to.isoformat(),
-                    precise=incident.position_precise,
-                    place=incident.place_name,
-                    source=incident.source,
-                )
-                for incident in incidents
-            ],
+            queryset_features(
+                incidents,
+                geom="position",
+                properties={
+                    "id": "pk",
+                    "category": "category__name",
+                    "occurred_from": "occurred_from",
+                    "occurred_to": "occurred_to",
+                    "precise": "position_precise",
+                    "place": "place_name",
+                    "source": "source",
+                },
+            ),
         ),
     ]
 
