@@ -5,16 +5,22 @@ Each function takes the JSON document of a resource and returns (template, conte
 
 from django.utils.translation import gettext as _
 
-from .documents import HTML
+from .documents import GEOJSON, HTML, JSON
 
 TEMPLATE = "est/oapif/resource.html"
 
 
 def _html_links(document: dict) -> list[dict]:
-    """Return the links of ``document`` a browser can follow: the HTML ones, and the JSON ones
-    named as such, so the data is one click away."""
+    """Return the links of ``document`` to show on its page: every one but to the page itself,
+    the data ones named by their format, so that no two links read the same."""
+    formats = {GEOJSON: "GeoJSON", JSON: "JSON"}
     return [
-        {"href": link["href"], "title": link["title"], "rel": link["rel"], "type": link["type"]}
+        {
+            "href": link["href"],
+            "title": f"{link['title']} ({formats[link['type']]})"
+            if link["type"] in formats
+            else link["title"],
+        }
         for link in document.get("links", [])
         if link["rel"] not in ("self", "alternate") or link["type"] != HTML
     ]
@@ -32,12 +38,12 @@ def links_page(document: dict) -> tuple[str, dict]:
 
 
 def _collection_row(collection: dict) -> list[dict]:
-    items = next(link for link in collection["links"] if link["rel"] == "items")
-    page = next(link for link in collection["links"] if link["rel"] == "alternate")
+    """Return a collection's row: its title to its page, its id to its features' page."""
+    pages = [link for link in collection["links"] if link["type"] == HTML]
     return [
-        {"text": collection["title"], "href": page["href"]},
+        {"text": collection["title"], "href": pages[0]["href"]},
         {"text": collection["description"]},
-        {"text": collection["id"], "href": items["href"]},
+        {"text": collection["id"], "href": pages[1]["href"]},
     ]
 
 
@@ -46,7 +52,7 @@ def collections_page(document: dict) -> tuple[str, dict]:
     return TEMPLATE, {
         "title": _("Collections"),
         "links": _html_links(document),
-        "headers": [_("Collection"), _("What it holds"), _("Features (GeoJSON)")],
+        "headers": [_("Collection"), _("What it holds"), _("Features")],
         "rows": [_collection_row(each) for each in document["collections"]],
     }
 

@@ -4,6 +4,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db.models import DateTimeField, F, Func, JSONField, Value
+from django.db.models.functions import Cast
+
 #: A source's columns, in this order: ``fid`` (the feature id: an integer, or text where
 #: ``text_ids``), ``geom`` (the geometry in the storage SRID), ``start`` and ``end`` (what the
 #: ``datetime`` parameter compares with, either may be NULL for no time) and ``properties``
@@ -60,6 +63,17 @@ def collections_offered(*, public: bool) -> list[Collection]:
     return sorted(chosen, key=lambda each: (each.order, each.id))
 
 
+class _PropertiesObject(Func):
+    """A JSON object of ``fields`` whose keys keep their order (Django's JSONObject makes a
+    jsonb object, which sorts them), so GIS clients list the properties as they are named."""
+
+    function = "json_build_object"
+    output_field = JSONField()
+
+    def __init__(self, **fields):
+        super().__init__(*(part for key, value in fields.items() for part in (Value(key), value)))
+
+
 def queryset_source(
     queryset, *, geom, start=None, end=None, properties, part=None
 ) -> tuple[str, list]:
@@ -67,8 +81,6 @@ def queryset_source(
     ``end`` and ``part`` are field names or expressions, ``properties`` a dict of name -> field
     name or expression. The queryset's ordering is dropped, so PostgreSQL can merge the source
     into the items query and use the indexes for paging and bbox."""
-    from django.db.models import DateTimeField, F, Value
-    from django.db.models.functions import Cast, JSONObject
 
     def expression(value):
         return F(value) if isinstance(value, str) else value
@@ -79,7 +91,7 @@ def queryset_source(
         "geom": expression(geom),
         "start": expression(start) if start else no_time,
         "end": expression(end) if end else no_time,
-        "properties": JSONObject(**{k: expression(v) for k, v in properties.items()}),
+        "properties": _PropertiesObject(**{k: expression(v) for k, v in properties.items()}),
     }
     names = SOURCE_COLUMNS
     if part:

@@ -32,7 +32,7 @@ from .documents import (
     landing_document,
 )
 from .features import feature_one, features_page
-from .pages import collection_page, collections_page, feature_page, items_page, links_page
+from .pages import TEMPLATE, collection_page, collections_page, feature_page, items_page, links_page
 from .parameters import ParameterInvalid, crs_parse, items_query
 from .registry import COLLECTIONS, Collection, collections_offered
 
@@ -86,18 +86,31 @@ class ServiceView(APIView):
 
     def handle_exception(self, exc):
         if isinstance(exc, ParameterInvalid):
-            return _error(400, "InvalidParameterValue", str(exc))
+            return self.refusal(400, "InvalidParameterValue", str(exc))
         if isinstance(exc, Http404):
-            return _error(404, "NotFound", str(exc) or _("No such resource."))
+            return self.refusal(404, "NotFound", str(exc) or _("No such resource."))
         response = super().handle_exception(exc)
         if isinstance(exc, exceptions.APIException):
             # The standard's shape, keeping DRF's status and WWW-Authenticate header.
-            error = _error(response.status_code, exc.default_code, str(exc.detail))
-            for header in ("WWW-Authenticate",):
-                if header in response:
-                    error[header] = response[header]
+            error = self.refusal(response.status_code, exc.default_code, str(exc.detail))
+            if "WWW-Authenticate" in response:
+                error["WWW-Authenticate"] = response["WWW-Authenticate"]
             return error
         return response
+
+    def refusal(self, status: int, code: str, description: str) -> HttpResponse:
+        """Return the refusal as the standard's JSON, or as a page to a browser."""
+        chosen = self.request.GET.get("f")
+        accept = self.request.headers.get("Accept", "")
+        if chosen == "html" or (not chosen and HTML in accept and "json" not in accept):
+            context = {
+                "title": description,
+                "links": [],
+                "public": self.public,
+                "login": status in (401, 403),
+            }
+            return render(self.request, TEMPLATE, context, status=status)
+        return _error(status, code, description)
 
     def collections(self) -> list[Collection]:
         """Return the collections this request may read."""
