@@ -72,6 +72,9 @@ class ServiceView(APIView):
 
     public = False
     content_negotiation_class = _AnyMediaType
+    # Not in the REST API's OpenAPI schema (/api/v1/schema/): OGC API – Features describes
+    # itself through its landing page, conformance and collections.
+    schema = None
 
     def get_authenticators(self):
         # The open data is the same for everyone: no login is read, so no session is touched.
