@@ -37,6 +37,7 @@ def _feature_sql(crs: str) -> str:
 
 
 def _cursor_sql(collection: Collection) -> str:
+    """Return the SQL of the ``cursor`` value that the next page starts after."""
     return "source.part || '~' || source.fid" if collection.partitioned else "source.fid::text"
 
 
@@ -67,6 +68,7 @@ def _cursor(collection: Collection, value: str) -> list:
 
 
 def _conditions(collection: Collection, query: ItemsQuery) -> tuple[list[str], list]:
+    """Return the SQL conditions on the source that ``query`` asks for, and their parameters."""
     conditions, params = [], []
     if query.bbox is not None:
         conditions.append(

@@ -9,6 +9,7 @@ Every refusal is the standard's JSON ``{"code", "description"}`` (or the HTML er
 import json
 
 from django.contrib.gis.db.models import Extent
+from django.contrib.gis.geos import Polygon
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -139,8 +140,6 @@ class ServiceView(APIView):
         )["extent"]
         if extent is None:
             return SWEDEN
-        from django.contrib.gis.geos import Polygon
-
         box = Polygon.from_bbox(extent)
         box.srid = Municipality._meta.get_field("boundary").srid
         box.transform(4326)
@@ -155,12 +154,16 @@ class ServiceView(APIView):
 
 
 class Landing(ServiceView):
+    """The landing page: what the service is and where its parts are."""
+
     def get(self, request):
         document = landing_document(self.links, public=self.public)
         return self.answer(document, links_page)
 
 
 class Conformance(ServiceView):
+    """The conformance classes the service implements."""
+
     def get(self, request):
         document = {
             "conformsTo": CONFORMANCE,
@@ -170,6 +173,8 @@ class Conformance(ServiceView):
 
 
 class CollectionList(ServiceView):
+    """The collections this request may read, each with its extent and CRSs."""
+
     def get(self, request):
         bbox = self.bbox()
         document = {
@@ -182,6 +187,8 @@ class CollectionList(ServiceView):
 
 
 class CollectionDetail(ServiceView):
+    """One collection's description."""
+
     def get(self, request, collection_id):
         collection = self.collection(collection_id)
         document = collection_document(collection, self.links, self.bbox())
@@ -189,6 +196,9 @@ class CollectionDetail(ServiceView):
 
 
 class Items(ServiceView):
+    """A page of a collection's features, filtered by bbox, datetime and the collection's
+    own parameters, with a ``next`` link while more follow."""
+
     def get(self, request, collection_id):
         collection = self.collection(collection_id)
         query = items_query(request.query_params)
@@ -233,6 +243,8 @@ class Items(ServiceView):
 
 
 class Item(ServiceView):
+    """One feature, in the CRS asked for."""
+
     def get(self, request, collection_id, feature_id):
         collection = self.collection(collection_id)
         crs = crs_parse(request.query_params.get("crs"), "crs")

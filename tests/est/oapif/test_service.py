@@ -230,3 +230,21 @@ def test_each_resource_has_an_html_page(gis, coordinator, arboga_layers):
         assert response["Content-Type"].startswith("text/html")
     page = api.get("/api/features/collections/incidents/items", {"f": "html"}).content.decode()
     assert "Klotter" in page
+
+
+def test_hexagons_and_repeat_places_come_from_the_published_picture(
+    gis, coordinator, arboga_layers
+):
+    api = gis(coordinator)
+    hexagons = items(api, "hot-spot-hexagons", crs=SWEREF)["features"]
+    places = items(api, "repeat-places")["features"]
+
+    shown = {cell["count"] for cell in arboga_layers.content["where"]["cells"]}
+    assert {h["properties"]["count"] for h in hexagons} == shown
+    ring = hexagons[0]["geometry"]["coordinates"][0]
+    assert len(ring) == 7  # a closed hexagon
+    assert all("z" in h["properties"] and "confidence" in h["properties"] for h in hexagons)
+    assert [p["properties"]["label"] for p in places] == [
+        r["label"] for r in arboga_layers.content["where"]["repeat_places"]
+    ]
+    assert all(p["properties"]["situation_picture"] == arboga_layers.pk for p in places)
