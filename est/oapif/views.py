@@ -256,7 +256,13 @@ class Item(ServiceView):
         document = json.loads(feature)
         document["links"] = [
             *self.links.pair(
-                "self", "item", collection_id, feature_id, title=_("This feature"), media=GEOJSON
+                "self",
+                "item",
+                collection_id,
+                feature_id,
+                title=_("This feature"),
+                media=GEOJSON,
+                crs=request.query_params.get("crs"),
             ),
             *self.links.pair("collection", "collection", collection_id, title=_("Collection")),
         ]
