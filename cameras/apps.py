@@ -9,8 +9,10 @@ class CamerasConfig(AppConfig):
     def ready(self):
         from est.demo import register_seeder
         from est.navigation import Entry, register, register_public
+        from est.oapif.registry import register as register_collections
         from est.roles import grant
 
+        from .collections import CAMERAS, FILMED_PLACES
         from .demo import cameras_seed
         from .permissions import CAMERA_DISCLOSURE_VIEW, CAMERA_MANAGE, GRANTS
 
@@ -42,3 +44,4 @@ class CamerasConfig(AppConfig):
             )
         )
         register_seeder(cameras_seed)
+        register_collections(CAMERAS, FILMED_PLACES)

@@ -9,6 +9,7 @@ class DialoguesConfig(AppConfig):
     def ready(self):
         from est.demo import register_seeder
         from est.navigation import Entry, register, register_public
+        from est.oapif.registry import register as register_collections
         from est.report_sections import ReportSection
         from est.report_sections import register as register_report_section
         from est.roles import grant
@@ -16,6 +17,7 @@ class DialoguesConfig(AppConfig):
         from .permissions import COMMENT_MODERATE, GRANTS, PLEDGE_VIEW, WALK_PLAN
         from .pledges.demo import pledges_seed
         from .pledges.status import pledge_status_gather, pledge_status_present
+        from .walks.collections import WALKS
         from .walks.demo import walks_seed
 
         for permission, roles in GRANTS.items():
@@ -61,6 +63,7 @@ class DialoguesConfig(AppConfig):
         )
         register_seeder(pledges_seed)
         register_seeder(walks_seed)
+        register_collections(WALKS)
         register_report_section(
             ReportSection(
                 key="pledges",

@@ -9,7 +9,9 @@ class EstConfig(AppConfig):
     verbose_name = _("EST: municipalities, organisations and users")
 
     def ready(self):
+        from .area_collections import AREAS
         from .navigation import Entry, register, register_public
+        from .oapif.registry import register as register_collections
 
         register(
             Entry(
@@ -43,3 +45,4 @@ class EstConfig(AppConfig):
                 order=90,
             )
         )
+        register_collections(AREAS)

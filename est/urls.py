@@ -5,6 +5,7 @@ from rest_framework.routers import DefaultRouter
 
 from . import api, views
 from .converters import MunicipalityCodeConverter
+from .oapif.urls import service_urls
 
 register_converter(MunicipalityCodeConverter, "municipality")
 
@@ -46,6 +47,9 @@ urlpatterns = [
     # API
     path("api/v1/", include(router.urls)),
     path("api/v1/", include("reports.incidents.api_urls")),
+    # OGC API – Features: the staff layers behind the API's authentication, and the open data
+    path("api/features/", include((service_urls(public=False), "oapif"))),
+    path("oppna-data/", include((service_urls(public=True), "oapif_public"))),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api_schema"),
     path(
         "api/v1/docs/", SpectacularSwaggerSplitView.as_view(url_name="api_schema"), name="api_docs"

@@ -2,6 +2,7 @@
 
 import sys
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -37,6 +38,8 @@ class StartView(TemplateView):
         if user.is_authenticated:
             context["shortcuts"] = entries_for(user)
             context["municipalities"] = Municipality.objects.for_user(user)
+        else:
+            context["open_data_licence"] = settings.OAPIF_LICENCE
         return context
 
 

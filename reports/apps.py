@@ -11,8 +11,10 @@ class ReportsConfig(AppConfig):
         from est.demo import register_seeder
         from est.models import Municipality
         from est.navigation import Entry, register
+        from est.oapif.registry import register as register_collections
         from est.roles import grant
         from reports.incidents.categories import seed_new_municipality
+        from reports.incidents.collections import INCIDENTS
         from reports.incidents.demo import incidents_seed
         from reports.incidents.police_events import police_events_seed
         from reports.permissions import (
@@ -24,7 +26,9 @@ class ReportsConfig(AppConfig):
             SITUATION_VIEW,
             TERTIAL_VIEW,
         )
+        from reports.situation.collections import HEXAGONS, INTERVENTIONS, REPEAT_PLACES
         from reports.situation.demo import situation_pictures_seed
+        from reports.tertial.collections import TERTIAL_COUNTS
         from reports.tertial.demo import tertial_analyses_seed
 
         for permission, roles in GRANTS.items():
@@ -88,6 +92,7 @@ class ReportsConfig(AppConfig):
                 order=85,
             ),
         )
+        register_collections(INCIDENTS, INTERVENTIONS, HEXAGONS, REPEAT_PLACES, TERTIAL_COUNTS)
         register_seeder(incidents_seed)
         register_seeder(police_events_seed)
         register_seeder(situation_pictures_seed)

@@ -305,6 +305,14 @@ if POLICE_EVENTS_URL:
 HEALTH_POLLS = ["police-events"] if POLICE_EVENTS_URL else []
 # The Monday that the 14-day situation-picture periods are counted from.
 SITUATION_PERIOD_ANCHOR = date.fromisoformat(env("SITUATION_PERIOD_ANCHOR", default="2025-01-06"))
+# The open data (OGC API – Features at /oppna-data/): its licence, named in every collection.
+OAPIF_LICENCE = env("OAPIF_LICENCE", default="CC0-1.0")
+OAPIF_LICENCE_URL = env(
+    "OAPIF_LICENCE_URL", default="https://creativecommons.org/publicdomain/zero/1.0/"
+)
+# The fewest incidents an area–category–tertial count of the open data may show; a smaller one
+# could point at a person, so it is left out.
+OPEN_DATA_MIN_COUNT = env.int("OPEN_DATA_MIN_COUNT", default=5)
 # How old the last heartbeat may be before the health check says beat or the worker is down.
 HEARTBEAT_MAX_AGE = timedelta(minutes=3)
 # How long a reporter's certification lasts after a training, and how early reporter and

@@ -6,6 +6,7 @@ urlpatterns = [
     path("", views.SituationList.as_view(), name="situation_list"),
     path("<int:pk>/", views.SituationDetail.as_view(), name="situation_detail"),
     path("<int:pk>/pdf/", views.SituationPdf.as_view(), name="situation_pdf"),
+    path("<int:pk>/geopackage/", views.SituationGeoPackage.as_view(), name="situation_geopackage"),
     path("<int:pk>/edit/", views.SituationEdit.as_view(), name="situation_edit"),
     path(
         "<int:pk>/interventions/new/",

@@ -17,6 +17,7 @@ from est.service_views import REFUSED, ServiceFormMixin, service_act
 from reports.permissions import SITUATION_EDIT, SITUATION_READ
 from reports.situation.compile import changed_since_compiled
 from reports.situation.forms import InterventionForm, PictureForm
+from reports.situation.geopackage import situation_picture_geopackage
 from reports.situation.interventions import intervention_create, intervention_set_status
 from reports.situation.models import Intervention, SituationPicture
 from reports.situation.presentation import picture_context
@@ -48,6 +49,11 @@ class SituationList(PermissionRequiredMixin, ListView):
         return super().get_context_data(
             can_edit=has_permission(self.request.user, SITUATION_EDIT), **kwargs
         )
+
+
+def _file_name(picture) -> str:
+    """Return the name a downloaded picture's file gets, without its extension."""
+    return f"lagesbild-{picture.municipality.code}-{picture.period_start}-v{picture.version}"
 
 
 class PictureMixin(PermissionRequiredMixin):
@@ -93,10 +99,7 @@ class SituationPdf(PictureMixin, View):
         )
         pdf = pdf_render("reports/situation/picture_pdf.html", context, title=title)
         response = HttpResponse(pdf, content_type="application/pdf")
-        filename = (
-            f"lagesbild-{picture.municipality.code}-{picture.period_start}-v{picture.version}"
-        )
-        response["Content-Disposition"] = f'inline; filename="{filename}.pdf"'
+        response["Content-Disposition"] = f'inline; filename="{_file_name(picture)}.pdf"'
         return response
 
 
@@ -207,3 +210,15 @@ class InterventionStatus(PermissionRequiredMixin, View):
             success=_("The intervention's status is saved."),
         )
         return redirect("situation_detail", pk=intervention.decided_in_id)
+
+
+class SituationGeoPackage(PictureMixin, View):
+    """A published picture as a GeoPackage, for GIS staff; a draft has none (404)."""
+
+    def get(self, request, pk):
+        picture = get_object_or_404(readable_pictures(request.user).published(), pk=pk)
+        response = HttpResponse(
+            situation_picture_geopackage(picture), content_type="application/geopackage+sqlite3"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{_file_name(picture)}.gpkg"'
+        return response

@@ -15,6 +15,7 @@ from est.roles import has_permission
 from est.service_views import REFUSED, ServiceFormMixin, service_act
 from reports.permissions import TERTIAL_EDIT, TERTIAL_VIEW
 from reports.tertial.forms import AdoptForm, AnalysisForm
+from reports.tertial.geopackage import tertial_analysis_geopackage
 from reports.tertial.models import TertialAnalysis
 from reports.tertial.presentation import analysis_context
 from reports.tertial.rendering import tertial_analysis_render_request
@@ -170,3 +171,18 @@ class TertialStep(AnalysisMixin, View):
         elif self.step == "render" and not tertial_analysis_render_request(analysis=analysis):
             messages.info(self.request, _("The PDF is already up to date."))
         return analysis
+
+
+class TertialGeoPackage(AnalysisMixin, View):
+    """An adopted analysis's tertial as a GeoPackage, for GIS staff; other versions have none."""
+
+    def get(self, request, pk):
+        analysis = get_object_or_404(
+            readable_analyses(request.user).filter(status=TertialAnalysis.Status.ADOPTED), pk=pk
+        )
+        response = HttpResponse(
+            tertial_analysis_geopackage(analysis), content_type="application/geopackage+sqlite3"
+        )
+        filename = analysis.filename.rsplit(".", 1)[0]
+        response["Content-Disposition"] = f'attachment; filename="{filename}.gpkg"'
+        return response
