@@ -13,6 +13,7 @@ from rest_framework.exceptions import NotFound
 
 from .access import PermissionRequiredMixin
 from .areas import area_create, area_update
+from .clients import client_address
 from .forms import AreaForm
 from .health import health_checks
 from .models import Area, Municipality
@@ -158,7 +159,9 @@ LOCAL_ADDRESSES = frozenset({"127.0.0.1", "::1"})
 def health_details_shown(request) -> bool:
     """Return whether ``request`` may read which checks fail and why: staff (a logged-in user
     with a role) and requests from the host itself; the public learns only ok or not ok."""
-    if request.META.get("REMOTE_ADDR") in LOCAL_ADDRESSES:
+    # The client's address, not the proxy's: behind a proxy on the same host every request
+    # would otherwise come from 127.0.0.1.
+    if client_address(request) in LOCAL_ADDRESSES:
         return True
     return has_permission(request.user, MUNICIPALITY_VIEW)
 
