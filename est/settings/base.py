@@ -303,6 +303,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reports.tasks.compile_due_situation_pictures",
         "schedule": crontab(minute=5),
     },
+    # Files of incidents uploaded but never confirmed are deleted after a week.
+    "unconfirmed-imports": {
+        "task": "reports.tasks.delete_unconfirmed_imports",
+        "schedule": crontab(minute=30, hour=3),
+    },
     # Hourly on the first day of January, May and September (a tertial ends at midnight);
     # repeated ticks find the analyses already drafted.
     "tertial-analyses": {

@@ -8,7 +8,7 @@ from django.utils import timezone
 from cameras.models import Camera, Footage
 from cameras.services import camera_update
 from est.roles import Role
-from tests.cameras.factories import CameraFactory, FootageFactory
+from tests.cameras.factories import MP4_HEADER, CameraFactory, FootageFactory
 from tests.factories import OrganisationFactory, UserFactory
 
 
@@ -237,7 +237,7 @@ def test_footage_is_kept_through_the_form_with_its_purge_time(arboga, coordinato
         {
             "recorded_from": (end - datetime.timedelta(minutes=5)).strftime("%Y-%m-%dT%H:%M"),
             "recorded_until": end.strftime("%Y-%m-%dT%H:%M"),
-            "file": SimpleUploadedFile("sekvens.mp4", b"frames"),
+            "file": SimpleUploadedFile("sekvens.mp4", MP4_HEADER + b"frames"),
             "description": "Inbrottsförsök",
         },
     )
@@ -257,7 +257,7 @@ def test_footage_ending_before_it_starts_is_refused(arboga, coordinator, client_
         {
             "recorded_from": "2026-01-02T12:00",
             "recorded_until": "2026-01-01T12:00",
-            "file": SimpleUploadedFile("sekvens.mp4", b"frames"),
+            "file": SimpleUploadedFile("sekvens.mp4", MP4_HEADER + b"frames"),
             "description": "Inbrottsförsök",
         },
     )
@@ -314,7 +314,7 @@ def test_a_planned_camera_keeps_no_footage(arboga, coordinator, client_for):
         {
             "recorded_from": "2026-01-01T11:00",
             "recorded_until": "2026-01-01T12:00",
-            "file": SimpleUploadedFile("sekvens.mp4", b"frames"),
+            "file": SimpleUploadedFile("sekvens.mp4", MP4_HEADER + b"frames"),
         },
     )
     assert response.status_code == 200
