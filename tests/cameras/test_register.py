@@ -320,3 +320,26 @@ def test_a_planned_camera_keeps_no_footage(arboga, coordinator, client_for):
     assert response.status_code == 200
     assert "planerad kamera" in response.content.decode()
     assert not Footage.objects.exists()
+
+
+def test_footage_must_be_a_video_whatever_its_name(client_for, coordinator, arboga):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    camera = CameraFactory(municipality=arboga)
+    response = client_for(coordinator).post(
+        f"/cameras/{camera.pk}/footage/new/",
+        {
+            "recorded_from": "2026-03-01T10:00",
+            "recorded_until": "2026-03-01T10:05",
+            "file": SimpleUploadedFile("sekvens.mp4", b"MZ\x90\x00 a program"),
+            "description": "Person i röd jacka",
+        },
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["file"] == [
+        "Välj en video (MP4, MOV, AVI eller MKV) eller en ZIP-fil som exporterats från "
+        "videosystemet."
+    ]
+    assert "Person i röd jacka" in response.content.decode()
+    assert not Footage.objects.exists()

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from dialogues.pledges.models import Activity, Pledge
 from dialogues.pledges.progress import Progress
@@ -214,3 +214,21 @@ def test_the_database_refuses_two_drafts_of_a_year(arboga_pledge, coordinator):
     Pledge.objects.create(municipality=arboga_pledge.municipality, year=2026, version=2)
     with pytest.raises(IntegrityError):
         Pledge.objects.create(municipality=arboga_pledge.municipality, year=2026, version=3)
+
+
+def test_an_attachment_must_be_what_its_name_says(arboga_pledge, coordinator, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    activity = arboga_pledge.focus_areas.get().activities.get()
+    with translation.override("en"), pytest.raises(ValidationError) as error:
+        activity_progress_add(
+            activity=activity,
+            on=DAY,
+            text="Minnesanteckningar",
+            status="done",
+            attachment=SimpleUploadedFile("minnesanteckningar.pdf", b"MZ\x90\x00 a program"),
+            by=coordinator,
+        )
+    assert error.value.message_dict["attachment"] == [
+        "Attach a PDF, an image (JPEG, PNG) or a document (DOCX, ODT)."
+    ]
+    assert not list(tmp_path.rglob("*.pdf"))

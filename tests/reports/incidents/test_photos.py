@@ -4,10 +4,12 @@ import io
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 from PIL import Image
 
+from est.uploads import files_removed_on_rollback
 from reports.incidents.filing import incident_photo_add
 from reports.incidents.models import Incident
 from reports.incidents.photos import MAX_PHOTO_BYTES, THUMBNAIL_SIDE, photo_clean
@@ -136,3 +138,24 @@ def test_iphone_heic_and_webp_photos_are_taken(format):
     cleaned = photo_clean(upload(photo, f"IMG_0001.{format.lower()}", f"image/{format.lower()}"))
 
     assert Image.open(cleaned.image).size == (300, 200)
+
+
+def test_photos_of_a_filing_that_rolls_back_are_deleted(reporter, arboga, file_incident):
+    names = []
+
+    def file_then_fail():
+        with files_removed_on_rollback():
+            incident = file_incident(reporter, arboga, photos=[upload(jpeg_with_gps())])
+            photo = incident.photos.get()
+            names.extend([photo.image.name, photo.thumbnail.name])
+            assert all(default_storage.exists(name) for name in names)
+            # Whatever fails after the photos were written (here: the caller's own work) undoes
+            # the filing; the files must go with its rows.
+            raise RuntimeError
+
+    with pytest.raises(RuntimeError):
+        file_then_fail()
+
+    assert not Incident.objects.exists()
+    assert names
+    assert not any(default_storage.exists(name) for name in names)
