@@ -3,6 +3,7 @@
 import sys
 
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -20,6 +21,7 @@ from .models import Area, Municipality
 from .municipalities import boundary_layer, map_layers
 from .navigation import entries_for
 from .outages import ServiceUnavailable, explain_unavailable
+from .rate_limits import TOO_MANY_REQUESTS, client_key, rate_limit_hit
 from .roles import AREA_MANAGE, MUNICIPALITY_VIEW, has_permission
 from .service_views import ServiceFormMixin
 
@@ -181,3 +183,31 @@ def health(request):
         },
         status=200 if ok else 503,
     )
+
+
+#: How many password resets one address may ask for in an hour: each one sends a mail.
+PASSWORD_RESETS_PER_HOUR = 5
+
+
+class PasswordReset(auth_views.PasswordResetView):
+    """Django's password reset by e-mail, at most PASSWORD_RESETS_PER_HOUR times an hour from
+    one client address: anyone may ask, and each request mails whoever the address belongs to."""
+
+    def form_valid(self, form):
+        if rate_limit_hit(
+            scope="password-reset",
+            sender=client_key(self.request),
+            limit=PASSWORD_RESETS_PER_HOUR,
+            window=60 * 60,
+        ):
+            form.add_error(
+                None,
+                _(
+                    "Many password resets have been asked for from your address. "
+                    "Try again in an hour."
+                ),
+            )
+            return self.render_to_response(
+                self.get_context_data(form=form), status=TOO_MANY_REQUESTS
+            )
+        return super().form_valid(form)

@@ -147,8 +147,6 @@ AXES_CLIENT_IP_CALLABLE = "est.clients.client_address"
 #: In docker-compose the proxy is on the compose network (see docker-compose.yml); gunicorn's
 #: --forwarded-allow-ips must name the same proxies.
 TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
-#: Submissions a client may make to a public form (a comment, a tip…) per hour; more get a 429.
-PUBLIC_FORM_RATE = env("PUBLIC_FORM_RATE", default="10/h")
 
 # --- e-mail ----------------------------------------------------------------------------------
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))

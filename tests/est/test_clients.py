@@ -95,3 +95,23 @@ def test_the_api_throttles_per_user_whatever_the_address(
     assert int(answers[-1]["Retry-After"]) > 0
     # Another user is not held back by the first one's requests.
     assert client_for(police).get("/api/v1/municipalities/").status_code == 200
+
+
+def test_password_resets_are_limited_per_address_keeping_the_address_typed(client, reporter):
+    from django.core import mail
+
+    statuses = [
+        client.post("/accounts/password_reset/", {"email": reporter.email}).status_code
+        for _ in range(6)
+    ]
+
+    assert statuses == [302] * 5 + [429]
+    assert len(mail.outbox) == 5
+    page = client.post("/accounts/password_reset/", {"email": "rut@example.se"}).content.decode()
+    assert "Try again in an hour" not in page
+    assert "Försök igen om en timme" in page
+    assert 'value="rut@example.se"' in page
+    other = client.post(
+        "/accounts/password_reset/", {"email": reporter.email}, REMOTE_ADDR=USER_AT_HOME
+    )
+    assert other.status_code == 302
