@@ -8,7 +8,10 @@ from reports.incidents.imports import incident_imports_unconfirmed_delete
 from reports.incidents.police_poll import police_events_poll
 from reports.situation.compile import situation_picture_compile, situation_pictures_due
 from reports.tertial.compile import tertial_analyses_due, tertial_analysis_compile
-from reports.tertial.rendering import render_tertial_analysis
+from reports.tertial.rendering import (
+    render_tertial_analysis,
+    tertial_analyses_render_queue_again,
+)
 
 __all__ = [
     "compile_due_situation_pictures",
@@ -17,6 +20,7 @@ __all__ = [
     "compile_tertial_analysis",
     "delete_unconfirmed_imports",
     "poll_police_events",
+    "queue_waiting_renders",
     "render_tertial_analysis",
 ]
 
@@ -67,3 +71,10 @@ def delete_unconfirmed_imports() -> int:
     """Beat, daily: delete the uploaded files of incidents left unconfirmed for a week; returns
     how many. Safe to run twice: a second run finds them gone."""
     return incident_imports_unconfirmed_delete()
+
+
+@shared_task
+def queue_waiting_renders() -> int:
+    """Beat, every five minutes: queue again the PDFs whose rendering could not be queued (Redis
+    was down when an analysis was adopted) or was lost; returns how many."""
+    return tertial_analyses_render_queue_again()

@@ -301,6 +301,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reports.tasks.compile_due_situation_pictures",
         "schedule": crontab(minute=5),
     },
+    # Work that could not be queued while Redis was down is queued again once it is back.
+    "waiting-renders": {"task": "reports.tasks.queue_waiting_renders", "schedule": 300.0},
     # Files of incidents uploaded but never confirmed are deleted after a week.
     "unconfirmed-imports": {
         "task": "reports.tasks.delete_unconfirmed_imports",
