@@ -1,4 +1,4 @@
-"""Stopping and starting the suite's real services in a test (bin/services starts them)."""
+"""Stopping, starting and restarting the suite's real services in a test (bin/services)."""
 
 import contextlib
 import subprocess
@@ -49,3 +49,8 @@ def redis_stopped():
         yield
     finally:
         redis_start()
+
+
+def postgres_restart() -> None:
+    """Restart the suite's PostgreSQL (fast: open connections are cut) and wait until it is up."""
+    subprocess.run([str(ROOT / "bin" / "services"), "restart-postgres"], cwd=ROOT, check=True)
