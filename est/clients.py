@@ -15,7 +15,7 @@ from django.conf import settings
 
 @cache
 def _trusted_networks(proxies: tuple[str, ...]) -> tuple:
-    return tuple(ipaddress.ip_network(proxy, strict=False) for proxy in proxies)
+    return tuple(ipaddress.ip_network(proxy.strip(), strict=False) for proxy in proxies)
 
 
 def _ip(address: str):
