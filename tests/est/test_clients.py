@@ -115,3 +115,11 @@ def test_password_resets_are_limited_per_address_keeping_the_address_typed(clien
         "/accounts/password_reset/", {"email": reporter.email}, REMOTE_ADDR=USER_AT_HOME
     )
     assert other.status_code == 302
+
+
+def test_the_schema_says_every_operation_may_answer_429(client_for, coordinator):
+    schema = client_for(coordinator).get("/api/v1/schema/?format=json").json()
+
+    operations = [operation for path in schema["paths"].values() for operation in path.values()]
+    assert operations
+    assert all("429" in operation["responses"] for operation in operations)
