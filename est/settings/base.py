@@ -172,11 +172,12 @@ MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # Limits on what comes in: a request body (forms and JSON, files not counted) of at most 2.5 MB,
 # at most 1,000 fields; each kind of file has its own size limit checked by its form or service
-# (photos 10 MB, attachments 10 MB, imports 20 MB, footage 2 GB), and the proxy in front caps the
+# (photos 10 MB, attachments 10 MB, imports 50 MB, footage 2 GB), and the proxy in front caps the
 # whole body (docker/Caddyfile). Uploads over 2.5 MB go to a temporary file, not memory.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
-DATA_UPLOAD_MAX_NUMBER_FILES = 20
+# A round report holds up to 50 incidents with a photo each (reports/incidents/forms.py).
+DATA_UPLOAD_MAX_NUMBER_FILES = 50
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
