@@ -25,4 +25,6 @@ RUN SECRET_KEY=build ALLOWED_HOSTS=build python manage.py collectstatic --no-inp
 
 USER est
 EXPOSE 8000
+# gunicorn believes X-Forwarded-Proto only from FORWARDED_ALLOW_IPS (its own default is the
+# host itself); set it to the proxy's address, like TRUSTED_PROXIES (see docker-compose.yml).
 CMD ["gunicorn", "est.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--preload", "--access-logfile", "-"]

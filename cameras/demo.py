@@ -91,6 +91,10 @@ JUSTIFICATION = (
     "en kortare lagringstid skulle radera materialet innan polisen hinner begära ut det."
 )
 
+#: The first bytes of an MP4 file: the demo's clips are no real videos, but must look like
+#: one to be kept (cameras.services.footage_create checks what a file is).
+MP4_HEADER = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom"
+
 
 def cameras_seed(municipalities) -> None:
     """Create the demo cameras that are missing; clips only for cameras created now."""
@@ -155,7 +159,7 @@ def cameras_seed(municipalities) -> None:
                 camera=camera,
                 recorded_from=end - datetime.timedelta(minutes=12),
                 recorded_until=end,
-                file=ContentFile(b"demo video " + name.encode(), name="klipp.mp4"),
+                file=ContentFile(MP4_HEADER + name.encode(), name="klipp.mp4"),
                 description=text,
                 by=coordinator,
             )

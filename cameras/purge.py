@@ -88,12 +88,13 @@ def footage_purge_one(*, footage_id: int, now: datetime.datetime) -> bool | None
     """
     with transaction.atomic():
         footage = (
-            Footage.objects.due(now)
-            .select_for_update(skip_locked=True, of=("self",))
-            .filter(pk=footage_id)
-            .first()
+            Footage.objects.kept().select_for_update(skip_locked=True).filter(pk=footage_id).first()
         )
-        if footage is None:
+        # Whether it is due (no legal hold above all) is asked again now that the row is ours,
+        # in a statement of its own and so with a fresh snapshot: a hold committed while the
+        # purge was on its way is seen, and none can be added until we commit (setting a hold
+        # locks the footage row; even a bare insert waits on the row through its foreign key).
+        if footage is None or not Footage.objects.due(now).filter(pk=footage_id).exists():
             return None
         name = footage.file.name
         size, sha256 = _digest(name) if name else (None, "")

@@ -17,6 +17,7 @@ from cameras.permissions import CAMERA_APPROVE_RETENTION
 from est.models import Municipality
 from est.projections import transformed
 from est.roles import has_permission
+from est.uploads import file_stored, files_removed_on_rollback, upload_check
 
 from .models import (
     Camera,
@@ -26,6 +27,11 @@ from .models import (
     LegalHold,
     purge_time,
 )
+
+#: What a video system exports: a video file, or a ZIP with the video and its player.
+FOOTAGE_KINDS = {"mp4", "avi", "mkv", "zip"}
+#: An hour of HD video from one camera is about 1-2 GB.
+FOOTAGE_MAX_BYTES = 2 * 1024**3
 
 #: The fields a coordinator fills in on the camera form.
 CAMERA_FIELDS = [
@@ -205,7 +211,11 @@ def footage_create(
     by,
     now: datetime.datetime | None = None,
 ) -> Footage:
-    """Save a clip of ``camera`` with its purge time (end of the span + the retention)."""
+    """Save a clip of ``camera`` with its purge time (end of the span + the retention); return it.
+
+    Raises ValidationError for a planned camera, a span that ends before it starts or in the
+    future, and a file that is not a video (MP4, MOV, AVI, MKV) or ZIP export or over 2 GB.
+    """
     now = now or timezone.now()
     if camera.status == Camera.Status.PLANNED:
         raise ValidationError(_("A planned camera has not filmed anything yet."))
@@ -214,6 +224,19 @@ def footage_create(
         errors["recorded_until"] = _("The end must come after the start.")
     if recorded_until > now:
         errors["recorded_until"] = _("The footage cannot end in the future.")
+    try:
+        upload_check(
+            file,
+            field="file",
+            kinds=FOOTAGE_KINDS,
+            max_bytes=FOOTAGE_MAX_BYTES,
+            kinds_text=_(
+                "Choose a video (MP4, MOV, AVI or MKV) or a ZIP file exported from the video "
+                "system."
+            ),
+        )
+    except ValidationError as error:
+        errors.update(error.message_dict)
     if errors:
         raise ValidationError(errors)
     footage = Footage(
@@ -225,13 +248,12 @@ def footage_create(
         created_by=by,
         purge_at=purge_time(ends_at=recorded_until, retention=camera.effective_retention),
     )
-    footage.file.save(file.name, file, save=False)
-    try:
+    # The file is in storage before the row: if the row is not saved after all, nobody would
+    # purge the file, so a rollback deletes it.
+    with files_removed_on_rollback():
+        footage.file.save(file.name, file, save=False)
+        file_stored(footage.file)
         footage.save()
-    except Exception:
-        # The file is in storage before the row: without the row nobody would purge it.
-        footage.file.storage.delete(footage.file.name)
-        raise
     return footage
 
 

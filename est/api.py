@@ -39,6 +39,19 @@ _ERRORS = {
 }
 
 
+def throttling_documented(result, generator, request, public):
+    """A drf-spectacular postprocessing hook: every operation may answer 429 when the caller has
+    sent too many requests (with Retry-After). Returns the schema."""
+    for operations in result.get("paths", {}).values():
+        for operation in operations.values():
+            operation.setdefault("responses", {})["429"] = {
+                "description": "Too many requests: wait the seconds Retry-After says.",
+                "headers": {"Retry-After": {"schema": {"type": "integer"}}},
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+            }
+    return result
+
+
 def error_responses(*codes: int) -> dict:
     """Return the documented error answers for ``codes`` (400, 403, 404), for extend_schema's
     ``responses``."""

@@ -1,9 +1,13 @@
 """The outside services EST depends on (PostgreSQL and Redis), and what to say when one is down."""
 
+import logging
+
 import django.db
 import kombu.exceptions
 import redis.exceptions
 from django.utils.translation import gettext as _
+
+logger = logging.getLogger(__name__)
 
 #: Exceptions that mean PostgreSQL or Redis could not be reached.
 ServiceUnavailable = (
@@ -33,3 +37,17 @@ def explain_unavailable(error: BaseException) -> str:
         "Redis cannot be reached: check that Redis is running and that REDIS_URL is right "
         "(bin/services start starts the local one)."
     )
+
+
+def task_queue(task, *args) -> bool:
+    """Queue ``task`` with ``args`` and return True, or return False when Redis (the queue)
+    cannot be reached. Only for work whose state is kept in the database: what asked for it has
+    been saved and stays saved, and a beat task queues the work again once Redis is back."""
+    try:
+        # No result is read from this work (its state is in the database); asking for none also
+        # keeps Celery from subscribing to the result in Redis, which fails otherwise.
+        task.apply_async(args, ignore_result=True)
+    except ServiceUnavailable as error:
+        logger.warning("%s%r not queued, Redis cannot be reached: %s", task.name, args, error)
+        return False
+    return True

@@ -40,7 +40,8 @@ urlpatterns = [
     path("cameras/", include("cameras.urls")),
     path("kamerabevakning/", include("cameras.public_urls")),
     path("", include("dialogues.urls")),
-    # Accounts
+    # Accounts: Django's own, the password reset limited per client address.
+    path("accounts/password_reset/", views.PasswordReset.as_view(), name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -4,6 +4,7 @@ import sys
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,12 +15,14 @@ from rest_framework.exceptions import NotFound
 
 from .access import PermissionRequiredMixin
 from .areas import area_create, area_update
+from .clients import client_address
 from .forms import AreaForm
 from .health import health_checks
 from .models import Area, Municipality
 from .municipalities import boundary_layer, map_layers
 from .navigation import entries_for
 from .outages import ServiceUnavailable, explain_unavailable
+from .rate_limits import TOO_MANY_REQUESTS, client_key, rate_limit_hit
 from .roles import AREA_MANAGE, CONTACT_MANAGE, MUNICIPALITY_VIEW, has_permission
 from .service_views import ServiceFormMixin
 
@@ -162,7 +165,9 @@ LOCAL_ADDRESSES = frozenset({"127.0.0.1", "::1"})
 def health_details_shown(request) -> bool:
     """Return whether ``request`` may read which checks fail and why: staff (a logged-in user
     with a role) and requests from the host itself; the public learns only ok or not ok."""
-    if request.META.get("REMOTE_ADDR") in LOCAL_ADDRESSES:
+    # The client's address, not the proxy's: behind a proxy on the same host every request
+    # would otherwise come from 127.0.0.1.
+    if client_address(request) in LOCAL_ADDRESSES:
         return True
     return has_permission(request.user, MUNICIPALITY_VIEW)
 
@@ -182,3 +187,31 @@ def health(request):
         },
         status=200 if ok else 503,
     )
+
+
+#: How many password resets one address may ask for in an hour: each one sends a mail.
+PASSWORD_RESETS_PER_HOUR = 5
+
+
+class PasswordReset(auth_views.PasswordResetView):
+    """Django's password reset by e-mail, at most PASSWORD_RESETS_PER_HOUR times an hour from
+    one client address: anyone may ask, and each request mails whoever the address belongs to."""
+
+    def form_valid(self, form):
+        if rate_limit_hit(
+            scope="password-reset",
+            sender=client_key(self.request),
+            limit=PASSWORD_RESETS_PER_HOUR,
+            window=60 * 60,
+        ):
+            form.add_error(
+                None,
+                _(
+                    "Many password resets have been asked for from your address. "
+                    "Try again in an hour."
+                ),
+            )
+            return self.render_to_response(
+                self.get_context_data(form=form), status=TOO_MANY_REQUESTS
+            )
+        return super().form_valid(form)

@@ -4,17 +4,23 @@ service that queues it (reports.tertial.rendering) and is named here for the wor
 
 from celery import shared_task
 
+from reports.incidents.imports import incident_imports_unconfirmed_delete
 from reports.incidents.police_poll import police_events_poll
 from reports.situation.compile import situation_picture_compile, situation_pictures_due
 from reports.tertial.compile import tertial_analyses_due, tertial_analysis_compile
-from reports.tertial.rendering import render_tertial_analysis
+from reports.tertial.rendering import (
+    render_tertial_analysis,
+    tertial_analyses_render_queue_again,
+)
 
 __all__ = [
     "compile_due_situation_pictures",
     "compile_due_tertial_analyses",
     "compile_situation_picture",
     "compile_tertial_analysis",
+    "delete_unconfirmed_imports",
     "poll_police_events",
+    "queue_waiting_renders",
     "render_tertial_analysis",
 ]
 
@@ -58,3 +64,17 @@ def poll_police_events() -> int | None:
     event seen before is updated by its id. Returns how many were created, None on failure."""
     result = police_events_poll()
     return None if result is None else result.created
+
+
+@shared_task
+def delete_unconfirmed_imports() -> int:
+    """Beat, daily: delete the uploaded files of incidents left unconfirmed for a week; returns
+    how many. Safe to run twice: a second run finds them gone."""
+    return incident_imports_unconfirmed_delete()
+
+
+@shared_task
+def queue_waiting_renders() -> int:
+    """Beat, every five minutes: queue again the PDFs whose rendering could not be queued (Redis
+    was down when an analysis was adopted) or was lost; returns how many."""
+    return tertial_analyses_render_queue_again()

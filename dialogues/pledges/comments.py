@@ -1,10 +1,11 @@
 """Residents' comments and questions on published pledges, and their moderation."""
 
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from est.rate_limits import rate_limit_hit
 
 from .models import Comment, Pledge
 
@@ -14,26 +15,22 @@ RATE_LIMIT = 5
 RATE_WINDOW = 60 * 60
 
 
-def _rate_limit_hit(sender_key: str) -> bool:
-    """Count one comment from ``sender_key`` and return whether it is over the limit."""
-    key = f"dialogues:comment-rate:{sender_key}"
-    cache.add(key, 0, RATE_WINDOW)
-    return cache.incr(key) > RATE_LIMIT
-
-
 @transaction.atomic
 def comment_submit(*, pledge: Pledge, display_name: str, body: str, sender_key: str) -> Comment:
     """Store a resident's comment on a published pledge, waiting for moderation; return it.
 
-    ``sender_key`` identifies the sender for the rate limit only (e.g. a hash of the address);
-    it is not stored. Raises ValidationError when the pledge is not public or the sender has
-    sent too many comments lately.
+    ``sender_key`` identifies the sender for the rate limit only (est.rate_limits.client_key);
+    it is not stored. Raises ValidationError when the pledge is not public, and one with code
+    "rate_limited" when the sender has sent too many comments lately.
     """
     if not pledge.is_public:
         raise ValidationError(_("Comments can only be left on published pledges."))
-    if _rate_limit_hit(sender_key):
+    if rate_limit_hit(
+        scope="pledge-comment", sender=sender_key, limit=RATE_LIMIT, window=RATE_WINDOW
+    ):
         raise ValidationError(
-            _("You have sent many comments in a short time. Please try again in an hour.")
+            _("You have sent many comments in a short time. Please try again in an hour."),
+            code="rate_limited",
         )
     comment = Comment(pledge=pledge, display_name=display_name.strip(), body=body.strip())
     comment.full_clean()

@@ -3,11 +3,10 @@
 These views never scope by user: they show published versions only, whoever asks.
 """
 
-import hashlib
 import posixpath
 
-from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -15,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from est.models import Municipality
+from est.rate_limits import TOO_MANY_REQUESTS, client_key
 from est.service_views import REFUSED, service_form_call
 
 from .comments import comment_submit
@@ -87,12 +87,14 @@ class PublicYear(TemplateView):
                     pledge=self.pledge,
                     display_name=form.cleaned_data["display_name"],
                     body=form.cleaned_data["body"],
-                    sender_key=_sender_key(request),
+                    sender_key=client_key(request),
                 ),
             )
             if comment is not REFUSED:
                 return self._thanks()
-        return self.render_to_response(self.get_context_data(form=form), status=400)
+        # Too many comments from one address: 429, with what was typed kept in the form.
+        status = TOO_MANY_REQUESTS if form.has_error(NON_FIELD_ERRORS, "rate_limited") else 400
+        return self.render_to_response(self.get_context_data(form=form), status=status)
 
     def _thanks(self):
         messages.success(
@@ -101,19 +103,6 @@ class PublicYear(TemplateView):
         )
         url = reverse("public_pledge_year", args=[self.municipality.code, self.year])
         return redirect(url + "#comments")
-
-
-def _sender_key(request) -> str:
-    """Return a key for the sender's address that is not the address itself (it is not stored).
-
-    In production a TLS proxy stands in front of gunicorn, so REMOTE_ADDR is the proxy's for
-    everyone; the proxy appends the address it saw to X-Forwarded-For, so the last entry there
-    is the sender's. (A sender talking to gunicorn directly could forge it; the honeypot and
-    moderation still stand.)
-    """
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    address = forwarded.rsplit(",", 1)[-1].strip() or request.META.get("REMOTE_ADDR", "")
-    return hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:32]
 
 
 class PublicVersion(TemplateView):

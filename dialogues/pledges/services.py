@@ -6,6 +6,7 @@ correction is a new version that supersedes the published one.
 """
 
 import datetime
+import posixpath
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -13,12 +14,21 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from est.models import Area, Municipality
+from est.uploads import file_stored, files_removed_on_rollback, upload_check
 from reports.incidents.models import Category
 
 from .models import Activity, CooperationAgreement, FocusArea, Pledge, ProgressUpdate
 
 ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
-ATTACHMENT_EXTENSIONS = {".pdf", ".jpg", ".jpeg", ".png", ".docx", ".odt"}
+#: The attachments' extensions and the kind of content each must have (est.uploads).
+ATTACHMENT_KINDS = {
+    ".pdf": "pdf",
+    ".jpg": "jpeg",
+    ".jpeg": "jpeg",
+    ".png": "png",
+    ".docx": "zip",
+    ".odt": "zip",
+}
 
 
 def _require_draft(pledge: Pledge) -> None:
@@ -195,17 +205,20 @@ def _is_current(pledge: Pledge) -> bool:
 def _attachment_clean(attachment):
     if not attachment:
         return attachment
-    name = attachment.name.lower()
-    if not any(name.endswith(extension) for extension in ATTACHMENT_EXTENSIONS):
-        raise ValidationError(
-            {"attachment": _("Attach a PDF, an image (JPEG, PNG) or a document (DOCX, ODT).")}
-        )
-    if attachment.size > ATTACHMENT_MAX_BYTES:
-        raise ValidationError({"attachment": _("The attachment may be at most 10 MB.")})
-    return attachment
+    extension = posixpath.splitext(attachment.name.lower())[1]
+    kinds_text = _("Attach a PDF, an image (JPEG, PNG) or a document (DOCX, ODT).")
+    if extension not in ATTACHMENT_KINDS:
+        raise ValidationError({"attachment": kinds_text})
+    # What the file is, not only what its name says: it is published for anyone to open.
+    return upload_check(
+        attachment,
+        field="attachment",
+        kinds={ATTACHMENT_KINDS[extension]},
+        max_bytes=ATTACHMENT_MAX_BYTES,
+        kinds_text=kinds_text,
+    )
 
 
-@transaction.atomic
 def activity_progress_add(
     *,
     activity: Activity,
@@ -220,28 +233,32 @@ def activity_progress_add(
     Only the current published version of a pledge takes progress: drafts have nothing to
     report yet, and a followed-up or corrected version is closed.
     """
-    pledge = Pledge.objects.select_for_update().get(pk=activity.focus_area.pledge_id)
-    if pledge.status != Pledge.Status.PUBLISHED or not _is_current(pledge):
-        raise ValidationError(
-            _("Progress is reported on the current published pledges, not on this version.")
+    with files_removed_on_rollback():
+        pledge = Pledge.objects.select_for_update().get(pk=activity.focus_area.pledge_id)
+        if pledge.status != Pledge.Status.PUBLISHED or not _is_current(pledge):
+            raise ValidationError(
+                _("Progress is reported on the current published pledges, not on this version.")
+            )
+        if on > timezone.localdate():
+            raise ValidationError({"on": _("Report what has happened: the date cannot be ahead.")})
+        update = ProgressUpdate(
+            activity=activity,
+            on=on,
+            text=text.strip(),
+            status=status,
+            attachment=_attachment_clean(attachment) or "",
+            created_by=by,
         )
-    if on > timezone.localdate():
-        raise ValidationError({"on": _("Report what has happened: the date cannot be ahead.")})
-    update = ProgressUpdate(
-        activity=activity,
-        on=on,
-        text=text.strip(),
-        status=status,
-        attachment=_attachment_clean(attachment) or "",
-        created_by=by,
-    )
-    update.full_clean()
-    update.save()
-    if activity.status != status:
-        activity.status = status
-        activity.status_changed_on = on
-        activity.save(update_fields=["status", "status_changed_on"])
-    return update
+        update.full_clean()
+        update.save()
+        if update.attachment:
+            # Written by save(): a rollback after it must not leave a file no row names.
+            file_stored(update.attachment)
+        if activity.status != status:
+            activity.status = status
+            activity.status_changed_on = on
+            activity.save(update_fields=["status", "status_changed_on"])
+        return update
 
 
 @transaction.atomic

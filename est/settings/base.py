@@ -136,6 +136,17 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# The same client address as everywhere else: behind our proxy, from X-Forwarded-For; never from
+# a header a stranger wrote (est/clients.py). With the lockout per user name AND address, a
+# stranger's failures lock only the stranger out, not the user at their own address.
+AXES_CLIENT_IP_CALLABLE = "est.clients.client_address"
+
+# --- who is asking -----------------------------------------------------------------------------
+#: Addresses (or networks) of our own reverse proxies: only a request from one of them may say,
+#: in X-Forwarded-For, which client it came from. Empty: no proxy, REMOTE_ADDR is the client.
+#: In docker-compose the proxy is on the compose network (see docker-compose.yml); gunicorn's
+#: --forwarded-allow-ips must name the same proxies.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 
 # --- e-mail ----------------------------------------------------------------------------------
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
@@ -159,6 +170,15 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 # who may see them stream them. MEDIA_URL only names them.
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# Limits on what comes in: a request body (forms and JSON, files not counted) of at most 2.5 MB,
+# at most 1,000 fields; each kind of file has its own size limit checked by its form or service
+# (photos 10 MB, attachments 10 MB, imports 50 MB, footage 2 GB), and the proxy in front caps the
+# whole body (docker/Caddyfile). Uploads over 2.5 MB go to a temporary file, not memory.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+# A round report holds up to 50 incidents with a photo each (reports/incidents/forms.py).
+DATA_UPLOAD_MAX_NUMBER_FILES = 50
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -229,6 +249,10 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 100,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Per user: a reporter filing every second or two stays far below; a runaway script or a
+    # stolen token gets 429 with Retry-After.
+    "DEFAULT_THROTTLE_CLASSES": ["est.throttles.UserThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"user": env("API_USER_RATE", default="120/min")},
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "EST API",
@@ -245,6 +269,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "est.api.empty_filters_allowed",
+        "est.api.throttling_documented",
     ],
 }
 
@@ -280,6 +305,13 @@ CELERY_BEAT_SCHEDULE = {
     "situation-pictures": {
         "task": "reports.tasks.compile_due_situation_pictures",
         "schedule": crontab(minute=5),
+    },
+    # Work that could not be queued while Redis was down is queued again once it is back.
+    "waiting-renders": {"task": "reports.tasks.queue_waiting_renders", "schedule": 300.0},
+    # Files of incidents uploaded but never confirmed are deleted after a week.
+    "unconfirmed-imports": {
+        "task": "reports.tasks.delete_unconfirmed_imports",
+        "schedule": crontab(minute=30, hour=3),
     },
     # Hourly on the first day of January, May and September (a tertial ends at midnight);
     # repeated ticks find the analyses already drafted.

@@ -18,6 +18,7 @@ from est.models import Municipality, Organisation
 from est.projections import WGS84, transformed
 from est.roles import Role, has_permission
 from est.training.services import filing_refusal
+from est.uploads import file_stored, files_removed_on_rollback
 from reports.incidents.models import Category, Incident, IncidentPhoto
 from reports.incidents.photos import photo_clean
 from reports.permissions import INCIDENT_FILE, INCIDENT_TRIAGE
@@ -244,7 +245,8 @@ def incident_prepare(
 
 
 def incident_save(prepared: PreparedIncident) -> Incident:
-    """Save a prepared incident and its photos (inside the caller's transaction); return it."""
+    """Save a prepared incident and its photos (inside the caller's files_removed_on_rollback
+    block, which deletes the photos' files if the incident is not saved after all); return it."""
     incident = prepared.incident
     incident.save()
     for cleaned in prepared.photos:
@@ -266,7 +268,7 @@ def incident_create(*, reporter, idempotency_key: uuid.UUID | None = None, **fac
             return incident
     prepared = incident_prepare(reporter=reporter, idempotency_key=idempotency_key, **facts)
     try:
-        with transaction.atomic():
+        with files_removed_on_rollback():
             return incident_save(prepared)
     except IntegrityError:
         # The same submission arrived twice at once; the other request filed it.
@@ -345,13 +347,13 @@ def incident_triage(*, incident: Incident, by, status: str, note: str = "") -> I
 
 def _photo_save(*, incident, cleaned, by) -> IncidentPhoto:
     photo = IncidentPhoto(incident=incident, uploaded_by=by)
-    photo.image.save(cleaned.image.name, cleaned.image, save=False)
-    photo.thumbnail.save(cleaned.thumbnail.name, cleaned.thumbnail, save=False)
+    for field_file, content in ((photo.image, cleaned.image), (photo.thumbnail, cleaned.thumbnail)):
+        field_file.save(content.name, content, save=False)
+        file_stored(field_file)
     photo.save()
     return photo
 
 
-@transaction.atomic
 def incident_photo_add(*, incident: Incident, by, upload) -> IncidentPhoto:
     """Add the photo ``upload`` to ``incident`` without its EXIF data; return the photo.
 
@@ -360,7 +362,9 @@ def incident_photo_add(*, incident: Incident, by, upload) -> IncidentPhoto:
     """
     if not may_correct(by, incident):
         raise PermissionDenied
-    return _photo_save(incident=incident, cleaned=photo_clean(upload), by=by)
+    cleaned = photo_clean(upload)
+    with files_removed_on_rollback():
+        return _photo_save(incident=incident, cleaned=cleaned, by=by)
 
 
 def point_from_lat_lon(lat: float, lon: float) -> Point:

@@ -5,6 +5,7 @@ import csv
 import gc
 import io
 import json
+import zipfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,17 @@ from reports.incidents.exports import COLUMNS
 
 #: Other names people give the columns (lower case).
 ALIASES = {"lat": "latitude", "lon": "longitude", "lng": "longitude", "kod": "category"}
+
+
+#: The most rows one file may hold: twice what the benchmark imports (bench/import_rate.py).
+MAX_ROWS = 200_000
+#: An .xlsx is a ZIP: a few hundred kilobytes can unpack to gigabytes (a "zip bomb"). What the
+#: archive says its parts unpack to is checked before anything is unpacked; Python's zipfile
+#: never unpacks more than that, so a lying archive only fails its checksum.
+MAX_XLSX_UNPACKED_BYTES = 300 * 1024 * 1024
+#: Cells further right than this are not read: the export has fewer than 30 columns, and a
+#: stray cell in column XFD must not make every row 16,384 cells long.
+MAX_XLSX_COLUMNS = 100
 
 
 class ImportFileError(ValueError):
@@ -74,10 +86,43 @@ def _read_csv(content: bytes) -> list[dict]:
     return _keyed(rows[0], rows[1:])
 
 
+def _too_many_rows() -> ImportFileError:
+    return ImportFileError(
+        _("The file has more than %(count)s rows. Split it into files of at most %(count)s rows.")
+        % {"count": f"{MAX_ROWS:,}".replace(",", "\u00a0")}
+    )
+
+
+def _unpacked_size(content: bytes) -> int:
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        return sum(part.file_size for part in archive.infolist())
+
+
 def _read_excel(content: bytes) -> list[dict]:
     try:
+        unpacked = _unpacked_size(content)
+    except zipfile.BadZipFile as error:
+        raise ImportFileError(
+            _("The file could not be read as an Excel workbook (.xlsx).")
+        ) from error
+    if unpacked > MAX_XLSX_UNPACKED_BYTES:
+        raise ImportFileError(
+            _(
+                "The workbook unpacks to more than %(size)d MB. Save it as CSV or split it into "
+                "smaller files."
+            )
+            % {"size": MAX_XLSX_UNPACKED_BYTES // (1024 * 1024)}
+        )
+    try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        rows = list(workbook.worksheets[0].iter_rows(values_only=True))
+        rows = []
+        # Counted while reading (read_only streams the sheet): the header and MAX_ROWS rows.
+        for row in workbook.worksheets[0].iter_rows(values_only=True, max_col=MAX_XLSX_COLUMNS):
+            if len(rows) > MAX_ROWS:
+                raise _too_many_rows()
+            rows.append(row)
+    except ImportFileError:
+        raise
     except Exception as error:  # openpyxl raises many kinds for a broken file
         raise ImportFileError(
             _("The file could not be read as an Excel workbook (.xlsx).")
@@ -135,7 +180,8 @@ def import_rows_read(content: bytes, name: str) -> list[dict]:
     have ``geometry``). Which reader is chosen by the file name's ending.
 
     Raises ImportFileError, with a message for the user, for a file of another kind, an empty
-    or broken file, or one without the necessary columns.
+    or broken file, one without the necessary columns, one of more than MAX_ROWS rows, and a
+    workbook that would unpack to more than MAX_XLSX_UNPACKED_BYTES.
     """
     reader = READERS.get(Path(name).suffix.lower())
     if reader is None:
@@ -145,6 +191,8 @@ def import_rows_read(content: bytes, name: str) -> list[dict]:
     rows = reader(content)
     if not rows:
         raise ImportFileError(_("The file has no incidents, only a header."))
+    if len(rows) > MAX_ROWS:
+        raise _too_many_rows()
     return rows
 
 

@@ -28,7 +28,8 @@ class ImportForm(forms.Form):
     file = forms.FileField(
         label=gettext_lazy("File"),
         help_text=gettext_lazy(
-            "CSV, Excel (.xlsx) or GeoJSON, with a first row naming the columns, as in an export."
+            "CSV, Excel (.xlsx) or GeoJSON, with a first row naming the columns, as in an "
+            "export. At most 50 MB and 200,000 rows."
         ),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.txt,.xlsx,.geojson,.json"}),
     )

@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from est.models import Municipality
 from est.periods import local_zone
 from est.projections import WGS84
+from est.uploads import file_stored, files_removed_on_rollback
 from reports.incidents.exports import COLUMNS
 from reports.incidents.filing import _category_errors, _period_errors, position_outside_error
 from reports.incidents.import_copy import incidents_write
@@ -38,6 +39,10 @@ from reports.incidents.models import Category, Incident, IncidentImport
 
 YES = {"ja", "j", "yes", "y", "true", "sant", "1", "x"}
 NO = {"", "nej", "n", "no", "false", "falskt", "0"}
+#: How long an uploaded file waits for its confirmation before it is deleted.
+UNCONFIRMED_KEPT = datetime.timedelta(days=7)
+#: 200,000 rows of CSV (MAX_ROWS) take about 25 MB.
+IMPORT_MAX_BYTES = 50 * 1024 * 1024
 PLACE_NAME_LENGTH = Incident._meta.get_field("place_name").max_length
 POLICE_REFERENCE_LENGTH = Incident._meta.get_field("police_reference").max_length
 
@@ -264,9 +269,16 @@ def incident_import_create(*, municipality: Municipality, upload, by) -> Inciden
     """Store the file ``upload`` for a preview of its import into ``municipality`` and return
     the IncidentImport, with its number of rows and of rows with errors.
 
-    Raises ValidationError (with the reason for the user) when the file cannot be read as
-    incidents at all; nothing is stored then.
+    Raises ValidationError (with the reason for the user) when the file is over 50 MB or
+    cannot be read as incidents at all; nothing is stored then.
     """
+    if upload.size > IMPORT_MAX_BYTES:
+        raise ValidationError(
+            {
+                "file": _("The file may be at most %(size)d MB. Split it into smaller files.")
+                % {"size": IMPORT_MAX_BYTES // (1024 * 1024)}
+            }
+        )
     content = upload.read()
     try:
         rows = import_rows_read(content, upload.name)
@@ -280,9 +292,29 @@ def incident_import_create(*, municipality: Municipality, upload, by) -> Inciden
         row_count=len(checked),
         error_count=sum(1 for row in checked if row.errors),
     )
-    incident_import.file.save(Path(upload.name).name, File(io.BytesIO(content)), save=False)
-    incident_import.save()
+    with files_removed_on_rollback():
+        incident_import.file.save(Path(upload.name).name, File(io.BytesIO(content)), save=False)
+        file_stored(incident_import.file)
+        incident_import.save()
     return incident_import
+
+
+def incident_imports_unconfirmed_delete(*, now=None) -> int:
+    """Delete the imports left unconfirmed for more than UNCONFIRMED_KEPT, files and all; return
+    how many. A file someone uploaded and walked away from holds residents' incidents that
+    nobody decided to keep."""
+    now = now or timezone.now()
+    stale = IncidentImport.objects.filter(
+        status=IncidentImport.Status.PREVIEW, created_at__lt=now - UNCONFIRMED_KEPT
+    )
+    deleted = 0
+    for incident_import in stale.iterator():
+        # The row first: a file whose row is gone is never offered again; the reverse could.
+        name, storage = incident_import.file.name, incident_import.file.storage
+        incident_import.delete()
+        storage.delete(name)
+        deleted += 1
+    return deleted
 
 
 def incident_import_preview(incident_import: IncidentImport) -> list[ImportRow]:

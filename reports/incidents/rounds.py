@@ -9,9 +9,10 @@ import uuid
 from collections.abc import Sequence
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
 from django.utils.translation import gettext as _
 
+from est.uploads import files_removed_on_rollback
 from reports.incidents.filing import incident_prepare, incident_save
 from reports.incidents.models import Incident
 
@@ -63,7 +64,7 @@ def round_file(
     if errors:
         raise RoundInvalid(errors)
     try:
-        with transaction.atomic():
+        with files_removed_on_rollback():
             return [incident_save(incident) for incident in prepared]
     except IntegrityError:
         # The same round arrived twice at once; the other request filed all of it.

@@ -13,6 +13,7 @@ from scipy.spatial import cKDTree
 
 from est.map_svg import map_extent, outline_rings
 from est.models import Area
+from est.outages import ServiceUnavailable
 from est.periods import PERIOD_DAYS, local_midnight, local_span
 from est.projections import PointX, PointY
 from reports.analysis.aoristic import hourly_weights
@@ -126,7 +127,11 @@ def grid_size(municipality) -> int:
             cursor.execute(_GRID_SIZE_SQL, {"municipality": municipality.pk, "size": HEX_SIZE})
             return cursor.fetchone()[0]
 
-    return cache.get_or_set(f"situation:grid-size:{HEX_SIZE}:{digest}", count, timeout=None)
+    try:
+        return cache.get_or_set(f"situation:grid-size:{HEX_SIZE}:{digest}", count, timeout=None)
+    except ServiceUnavailable:
+        # Only a cache: with Redis down the picture is still compiled, a second slower.
+        return count()
 
 
 def _place_name(areas, x, y) -> str:

@@ -1,22 +1,28 @@
 """The tertial analysis's PDF: rendered by a worker from the analysis's snapshot, and kept with
 the hash of what it was rendered from, so an unchanged analysis is never rendered twice."""
 
+import datetime
 import hashlib
 import json
 
 from celery import shared_task
 from django.conf import settings
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from est.documents import CLAIM_TIMEOUT
+from est.outages import task_queue
 from est.pdf import pdf_render
 from reports.tertial.models import TertialAnalysis
 from reports.tertial.presentation import analysis_context
 
 #: Bumped when the PDF's layout changes, so that unchanged content is rendered again.
 LAYOUT_VERSION = "2"
+#: How long a queued render waits before beat queues it again: a worker takes a queued one
+#: within seconds, so one still waiting after this was never queued or was lost.
+REQUEUE_AFTER = datetime.timedelta(minutes=5)
 
 
 def render_inputs_hash(analysis: TertialAnalysis) -> str:
@@ -50,8 +56,21 @@ def tertial_analysis_render_request(*, analysis: TertialAnalysis) -> bool:
     TertialAnalysis.objects.filter(pk=analysis.pk).exclude(
         render_state=TertialAnalysis.RenderState.RUNNING
     ).update(render_state=TertialAnalysis.RenderState.QUEUED)
-    render_tertial_analysis.delay_on_commit(analysis.pk)
+    # Once committed, so that the worker finds the analysis as saved. With Redis down the state
+    # stays QUEUED and the beat task queue_waiting_renders queues it when Redis is back.
+    transaction.on_commit(lambda: task_queue(render_tertial_analysis, analysis.pk))
     return True
+
+
+def tertial_analyses_render_queue_again(*, now=None) -> int:
+    """Queue the rendering of every PDF that has waited in QUEUED for more than
+    REQUEUE_AFTER (its task was lost, or never queued while Redis was down); return how many.
+    A render queued twice runs once: the task claims the row first."""
+    now = now or timezone.now()
+    waiting = TertialAnalysis.objects.filter(
+        render_state=TertialAnalysis.RenderState.QUEUED, updated_at__lt=now - REQUEUE_AFTER
+    ).values_list("pk", flat=True)
+    return sum(task_queue(render_tertial_analysis, pk) for pk in waiting)
 
 
 def tertial_analysis_render(*, analysis_id: int, now=None) -> bool:

@@ -7,6 +7,7 @@ from django.contrib.gis.geos import Point, Polygon
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from cameras.demo import MP4_HEADER
 from cameras.models import Camera, Footage, purge_time
 from tests.factories import MunicipalityFactory, OrganisationFactory
 
@@ -54,7 +55,7 @@ class FootageFactory(factory.django.DjangoModelFactory):
         lambda footage: footage.recorded_until - datetime.timedelta(minutes=10)
     )
     description = "Två personer sprejar klotter på väggen."
-    file = factory.LazyFunction(lambda: ContentFile(b"not really a video", name="klipp.mp4"))
+    file = factory.LazyFunction(lambda: ContentFile(MP4_HEADER + b"frames", name="klipp.mp4"))
     purge_at = factory.LazyAttribute(
         lambda footage: purge_time(
             ends_at=footage.recorded_until, retention=footage.camera.effective_retention

@@ -8,7 +8,7 @@ from django.utils import timezone
 from cameras.models import Camera, Footage
 from cameras.services import camera_update
 from est.roles import Role
-from tests.cameras.factories import CameraFactory, FootageFactory
+from tests.cameras.factories import MP4_HEADER, CameraFactory, FootageFactory
 from tests.factories import OrganisationFactory, UserFactory
 
 
@@ -237,7 +237,7 @@ def test_footage_is_kept_through_the_form_with_its_purge_time(arboga, coordinato
         {
             "recorded_from": (end - datetime.timedelta(minutes=5)).strftime("%Y-%m-%dT%H:%M"),
             "recorded_until": end.strftime("%Y-%m-%dT%H:%M"),
-            "file": SimpleUploadedFile("sekvens.mp4", b"frames"),
+            "file": SimpleUploadedFile("sekvens.mp4", MP4_HEADER + b"frames"),
             "description": "Inbrottsförsök",
         },
     )
@@ -248,21 +248,31 @@ def test_footage_is_kept_through_the_form_with_its_purge_time(arboga, coordinato
     assert "sekvens" not in footage.file.name
 
 
-def test_footage_ending_before_it_starts_is_refused(arboga, coordinator, client_for):
+@pytest.mark.parametrize(
+    ("start", "content", "field", "message"),
+    [
+        ("2026-01-02T12:00", MP4_HEADER + b"frames", "recorded_until", "Slutet måste komma"),
+        # A program named like a video is no video.
+        ("2026-01-01T11:00", b"MZ\x90\x00 a program", "file", "Välj en video (MP4, MOV"),
+    ],
+)
+def test_wrong_footage_is_refused_keeping_what_was_typed(
+    arboga, coordinator, client_for, start, content, field, message
+):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     camera = CameraFactory(municipality=arboga)
     response = client_for(coordinator).post(
         f"/cameras/{camera.pk}/footage/new/",
         {
-            "recorded_from": "2026-01-02T12:00",
+            "recorded_from": start,
             "recorded_until": "2026-01-01T12:00",
-            "file": SimpleUploadedFile("sekvens.mp4", b"frames"),
+            "file": SimpleUploadedFile("sekvens.mp4", content),
             "description": "Inbrottsförsök",
         },
     )
     assert response.status_code == 200
-    assert "recorded_until" in response.context["form"].errors
+    assert response.context["form"].errors[field][0].startswith(message)
     assert "Inbrottsförsök" in response.content.decode()
     assert not Footage.objects.exists()
 
@@ -314,7 +324,7 @@ def test_a_planned_camera_keeps_no_footage(arboga, coordinator, client_for):
         {
             "recorded_from": "2026-01-01T11:00",
             "recorded_until": "2026-01-01T12:00",
-            "file": SimpleUploadedFile("sekvens.mp4", b"frames"),
+            "file": SimpleUploadedFile("sekvens.mp4", MP4_HEADER + b"frames"),
         },
     )
     assert response.status_code == 200

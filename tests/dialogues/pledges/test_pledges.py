@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from dialogues.pledges.models import Activity, Pledge
 from dialogues.pledges.progress import Progress
@@ -130,19 +130,24 @@ def test_no_progress_on_a_draft_or_ahead_of_time(arboga_draft, arboga_pledge, co
     assert "on" in error.value.message_dict
 
 
-def test_attachments_are_documents_or_images(arboga_pledge, coordinator, settings, tmp_path):
+@pytest.mark.parametrize("name", ["virus.exe", "minnesanteckningar.pdf"])
+def test_attachments_are_documents_or_images(arboga_pledge, coordinator, settings, tmp_path, name):
     settings.MEDIA_ROOT = tmp_path
     activity = arboga_pledge.focus_areas.get().activities.get()
-    with pytest.raises(ValidationError) as error:
+    # A program, whatever its name says.
+    with translation.override("en"), pytest.raises(ValidationError) as error:
         activity_progress_add(
             activity=activity,
             on=DAY,
             text="x",
             status="done",
-            attachment=SimpleUploadedFile("virus.exe", b"MZ"),
+            attachment=SimpleUploadedFile(name, b"MZ\x90\x00 a program"),
             by=coordinator,
         )
-    assert "attachment" in error.value.message_dict
+    assert error.value.message_dict["attachment"] == [
+        "Attach a PDF, an image (JPEG, PNG) or a document (DOCX, ODT)."
+    ]
+    assert not list(tmp_path.rglob("*.*"))
     update = activity_progress_add(
         activity=activity,
         on=DAY,

@@ -1,0 +1,88 @@
+"""What comes in as files: the kind a file really is (from its first bytes, not its name), its
+size, and files that must not outlive a transaction that rolled back."""
+
+import threading
+from contextlib import contextmanager
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+
+#: The first bytes of each kind of file EST takes in. DOCX, ODT and XLSX are ZIP archives.
+_SIGNATURES = (
+    ("pdf", 0, b"%PDF-"),
+    ("jpeg", 0, b"\xff\xd8\xff"),
+    ("png", 0, b"\x89PNG\r\n\x1a\n"),
+    ("zip", 0, b"PK\x03\x04"),
+    # MP4 and QuickTime (MOV): an "ftyp" box after the box's length.
+    ("mp4", 4, b"ftyp"),
+    ("avi", 8, b"AVI "),
+    # Matroska (MKV) and WebM.
+    ("mkv", 0, b"\x1a\x45\xdf\xa3"),
+)
+
+
+def upload_kind(upload) -> str | None:
+    """Return the kind of file ``upload`` is by its first bytes ("pdf", "jpeg", "png", "zip",
+    "mp4", "avi", "mkv"), or None for any other. Leaves the file at its start."""
+    upload.seek(0)
+    head = upload.read(16)
+    upload.seek(0)
+    for kind, offset, signature in _SIGNATURES:
+        if head[offset : offset + len(signature)] == signature:
+            return kind
+    return None
+
+
+def upload_check(upload, *, field: str, kinds: set[str], max_bytes: int, kinds_text: str):
+    """Return ``upload`` when it is one of ``kinds`` and at most ``max_bytes`` long.
+
+    Raises ValidationError on ``field`` saying the largest size allowed, or ``kinds_text`` (which
+    says what may be sent) when the file's content is of another kind, whatever its name says.
+    """
+    if upload.size > max_bytes:
+        raise ValidationError(
+            {field: _("The file may be at most %(size)s.") % {"size": filesizeformat(max_bytes)}},
+            code="too_large",
+        )
+    if upload_kind(upload) not in kinds:
+        raise ValidationError({field: kinds_text}, code="wrong_kind")
+    return upload
+
+
+_written = threading.local()
+
+
+@contextmanager
+def files_removed_on_rollback():
+    """Run the block in a transaction (``transaction.atomic``); when it ends in an exception,
+    delete the files that ``file_stored`` noted in it, since no row names them any more.
+
+    A block inside another hands its files to the outer block when it succeeds, so that they
+    are deleted if the outer one rolls back.
+    """
+    outer = getattr(_written, "files", None)
+    files = _written.files = []
+    try:
+        with transaction.atomic():
+            yield
+    except BaseException:
+        for storage, name in files:
+            storage.delete(name)
+        raise
+    else:
+        if outer is not None:
+            outer.extend(files)
+    finally:
+        _written.files = outer
+
+
+def file_stored(field_file) -> None:
+    """Note that ``field_file`` (a FileField's file) has just been written to storage, for the
+    files_removed_on_rollback block around it. Raises RuntimeError outside such a block: a
+    file written outside one would be left behind by a rollback."""
+    files = getattr(_written, "files", None)
+    if files is None:
+        raise RuntimeError("file_stored() outside files_removed_on_rollback()")
+    files.append((field_file.storage, field_file.name))
