@@ -276,3 +276,52 @@ def hex_corners(x: float, y: float, size: float) -> list[tuple[float, float]]:
         (x + size * math.cos(math.radians(a)), y + size * math.sin(math.radians(a)))
         for a in range(0, 360, 60)
     ]
+
+
+def route_map(
+    extent: list[float], *, route: list[list[float]], points: list[tuple], title: str
+) -> str:
+    """Return a map of a route (a line of [x, y] in metres) with numbered points on it, such
+    as a safety walk's findings: ``points`` are (x, y, number). The map covers ``extent``
+    (minx, miny, maxx, maxy), drawn 720 px wide."""
+    minx, miny, maxx, maxy = extent
+    width = 720
+    scale = width / max(maxx - minx, 1)
+    height = round((maxy - miny) * scale)
+
+    def xy(x, y):
+        return round((x - minx) * scale, 1), round((maxy - y) * scale, 1)
+
+    parts = [
+        format_html(
+            '<svg class="chart map-svg" viewBox="0 0 {} {}" role="img" aria-label="{}" '
+            'xmlns="http://www.w3.org/2000/svg" font-family="sans-serif" font-size="12" '
+            'overflow="hidden"><rect width="{}" height="{}" fill="#f4f6f8"/>',
+            width,
+            height,
+            title,
+            width,
+            height,
+        )
+    ]
+    if route:
+        line = " ".join("{},{}".format(*xy(x, y)) for x, y in route)
+        parts.append(
+            format_html(
+                '<polyline points="{}" fill="none" stroke="#7a3b00" stroke-width="4" '
+                'stroke-linejoin="round"/>',
+                line,
+            )
+        )
+    for x, y, number in points:
+        px, py = xy(x, y)
+        parts.append(
+            format_html(
+                '<circle cx="{}" cy="{}" r="10" fill="#14507a" stroke="#ffffff" stroke-width="2"/>',
+                px,
+                py,
+            )
+        )
+        parts.append(_haloed(px, py + 4, number, ink="#ffffff", halo="#14507a", width=0))
+    parts.append(mark_safe("</svg>"))  # noqa: S308 - a constant
+    return mark_safe("".join(parts))  # noqa: S308 - every part is escaped by format_html

@@ -171,6 +171,13 @@ class FocusArea(models.Model):
     # Names of incident categories; linked to the incident model once that is merged.
     incident_categories = models.JSONField(_("incident categories"), default=list, blank=True)
     areas = models.ManyToManyField(Area, blank=True, related_name="+", verbose_name=_("areas"))
+    #: Safety walks in the focus area; the public page shows what they found and what was done.
+    walks = models.ManyToManyField(
+        "dialogues.SafetyWalk",
+        blank=True,
+        related_name="focus_areas",
+        verbose_name=_("safety walks"),
+    )
 
     class Meta:
         ordering = ["pledge", "position", "pk"]

@@ -283,6 +283,15 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reports.tasks.compile_due_tertial_analyses",
         "schedule": crontab(minute=15, day_of_month=1, month_of_year="1,5,9"),
     },
+    # Every morning; each reminder and overdue notice goes once, however often this runs.
+    "measure-reminders": {
+        "task": "dialogues.tasks.remind_measure_owners",
+        "schedule": crontab(minute=30, hour=7),
+    },
+    "measures-overdue-list": {
+        "task": "dialogues.tasks.mail_overdue_measures",
+        "schedule": crontab(minute=45, hour=7, day_of_month=1),
+    },
 }
 # The police's open events API, polled every 10 minutes (144 calls a day; its rules allow at
 # most 60 an hour and 1,440 a day, see reports/police_poll.py). Empty turns the poll off.

@@ -23,6 +23,10 @@ class SafetyWalkQuerySet(models.QuerySet):
         the public page can say that a walk is off)."""
         return self.filter(status__in=SafetyWalk.ANNOUNCED_STATUSES)
 
+    def held(self, now):
+        """Return the walks that took place (announced and not cancelled) and ended by ``now``."""
+        return self.filter(status=SafetyWalk.Status.PUBLISHED, ends_at__lte=now)
+
     def coming(self, now):
         """Return the walks that have not ended at ``now``, soonest first."""
         return self.filter(ends_at__gt=now).order_by("starts_at", "pk")
@@ -122,3 +126,7 @@ class SafetyWalk(models.Model):
     @property
     def is_cancelled(self) -> bool:
         return self.status == self.Status.CANCELLED
+
+    def is_held(self, now) -> bool:
+        """Return whether the walk took place (announced, not cancelled) and ended by ``now``."""
+        return self.status == self.Status.PUBLISHED and self.ends_at <= now
