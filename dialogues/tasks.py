@@ -5,7 +5,7 @@ from celery import shared_task
 from .measures.reminders import measure_reminders_send, overdue_list_mail_monthly
 
 
-@shared_task(time_limit=5 * 60)
+@shared_task(time_limit=5 * 60, soft_time_limit=4 * 60)
 def remind_measure_owners():
     """Daily: remind owners of measures due within a week and tell them of overdue ones, each
     once. Safe to run twice, also at the same time."""
@@ -13,7 +13,7 @@ def remind_measure_owners():
     return f"{reminded} reminded, {overdue} overdue"
 
 
-@shared_task(time_limit=5 * 60)
+@shared_task(time_limit=5 * 60, soft_time_limit=4 * 60)
 def mail_overdue_measures():
     """Monthly: e-mail each municipality's coordinators its overdue measures."""
     return overdue_list_mail_monthly()

@@ -242,6 +242,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Several models have a status; each set of statuses gets its own name in the schema.
+    "ENUM_NAME_OVERRIDES": {"MeasureStatusEnum": "dialogues.measures.models.Measure.Status"},
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "est.api.empty_filters_allowed",
