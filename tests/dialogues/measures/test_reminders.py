@@ -53,9 +53,7 @@ def test_owners_are_reminded_and_told_when_overdue_each_once(arboga, coordinator
 
 
 @pytest.mark.django_db
-def test_a_done_measure_is_not_chased_and_a_new_date_gets_its_own_reminder(
-    arboga, coordinator
-):
+def test_a_done_measure_is_not_chased_and_a_new_date_gets_its_own_reminder(arboga, coordinator):
     measure = _measure(arboga, coordinator, "Klipp buskaget", -3)
     measure_status_set(measure=measure, by=coordinator, status="done", done_note="Klippt.")
     assert measure_reminders_send() == (0, 0)
@@ -80,7 +78,8 @@ def test_the_coordinators_get_the_overdue_list_once_a_month(arboga, coordinator)
     assert overdue_list_mail_monthly() == 0
     (message,) = mail.outbox
     assert message.to == [coordinator.email]
-    assert "Belys tunneln" in message.body and "Klipp buskaget" not in message.body
+    assert "Belys tunneln" in message.body
+    assert "Klipp buskaget" not in message.body
 
 
 @pytest.mark.worker
