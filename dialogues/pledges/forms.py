@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from est.models import Area
 
+from ..walks.models import SafetyWalk
 from .models import Activity, CooperationAgreement, FocusArea, Pledge
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -77,10 +78,11 @@ class FocusAreaForm(forms.ModelForm):
 
     class Meta:
         model = FocusArea
-        fields = ["title", "reason", "incident_categories", "areas"]
+        fields = ["title", "reason", "incident_categories", "areas", "walks"]
         widgets = {
             "reason": forms.Textarea(attrs={"rows": 4}),
             "areas": forms.CheckboxSelectMultiple,
+            "walks": forms.CheckboxSelectMultiple,
         }
 
     def __init__(self, *args, municipality, **kwargs):
@@ -89,6 +91,10 @@ class FocusAreaForm(forms.ModelForm):
             "boundary"
         )
         self.fields["areas"].help_text = ""
+        walks = self.fields["walks"]
+        walks.queryset = SafetyWalk.objects.for_municipality(municipality).order_by("starts_at")
+        walks.label_from_instance = lambda walk: f"{walk.title}, {walk.starts_at:%Y-%m-%d}"
+        walks.help_text = _("Residents read on the pledge's page what these walks found and did.")
         if self.instance.pk:
             self.initial["incident_categories"] = ", ".join(self.instance.incident_categories)
 

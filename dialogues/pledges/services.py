@@ -96,6 +96,13 @@ def _areas_clean(pledge: Pledge, areas) -> list[Area]:
     return areas
 
 
+def _walks_clean(pledge: Pledge, walks) -> list:
+    walks = list(walks or [])
+    if any(walk.municipality_id != pledge.municipality_id for walk in walks):
+        raise ValidationError({"walks": _("Choose walks of the pledge's municipality.")})
+    return walks
+
+
 def _categories_clean(categories) -> list[str]:
     """Return the category names stripped, without blanks and duplicates, in their order."""
     names = [str(name).strip() for name in categories or []]
@@ -104,7 +111,7 @@ def _categories_clean(categories) -> list[str]:
 
 @transaction.atomic
 def focus_area_create(
-    *, pledge: Pledge, title: str, reason: str, incident_categories=(), areas=()
+    *, pledge: Pledge, title: str, reason: str, incident_categories=(), areas=(), walks=()
 ) -> FocusArea:
     """Add a focus area at the end of a draft pledge and return it."""
     _require_draft(pledge)
@@ -118,12 +125,19 @@ def focus_area_create(
     focus_area.full_clean()
     focus_area.save()
     focus_area.areas.set(_areas_clean(pledge, areas))
+    focus_area.walks.set(_walks_clean(pledge, walks))
     return focus_area
 
 
 @transaction.atomic
 def focus_area_update(
-    *, focus_area: FocusArea, title: str, reason: str, incident_categories=(), areas=()
+    *,
+    focus_area: FocusArea,
+    title: str,
+    reason: str,
+    incident_categories=(),
+    areas=(),
+    walks=(),
 ) -> FocusArea:
     """Change a focus area of a draft pledge and return it."""
     _require_draft(focus_area.pledge)
@@ -133,6 +147,7 @@ def focus_area_update(
     focus_area.full_clean()
     focus_area.save()
     focus_area.areas.set(_areas_clean(focus_area.pledge, areas))
+    focus_area.walks.set(_walks_clean(focus_area.pledge, walks))
     return focus_area
 
 
