@@ -12,12 +12,15 @@ class DialoguesConfig(AppConfig):
         from est.report_sections import ReportSection
         from est.report_sections import register as register_report_section
         from est.roles import grant
+        from est.situation_sources import SituationSource
+        from est.situation_sources import register as register_situation_source
 
         from .measures.demo import measures_seed
         from .permissions import COMMENT_MODERATE, GRANTS, MEASURE_READ, PLEDGE_VIEW, WALK_PLAN
         from .pledges.demo import pledges_seed
         from .pledges.status import pledge_status_gather, pledge_status_present
         from .walks.demo import walks_seed
+        from .walks.situation import walks_situation_gather
         from .walks.tertial import walks_tertial_gather, walks_tertial_present
 
         for permission, roles in GRANTS.items():
@@ -88,5 +91,13 @@ class DialoguesConfig(AppConfig):
                 template="dialogues/walks/report_tertial.html",
                 gather=walks_tertial_gather,
                 present=walks_tertial_present,
+            )
+        )
+        register_situation_source(
+            SituationSource(
+                key="safety_walks",
+                title=_("findings on safety walks"),
+                open_label=_("open findings of safety walks"),
+                gather=walks_situation_gather,
             )
         )

@@ -49,12 +49,15 @@ def incident_map(
     police_events: int,
     title: str,
     labelled: int = LISTED_PLACES,
+    others=(),
 ) -> str:
     """Return the map of the period: hexagon counts shaded, hot spots hatched and numbered,
     repeat places as numbered rings, police events as one hollow marker at the centre (their
     positions are not known precisely). Only the first ``labelled`` hot spots and repeat places
     (the busiest, those the tables list) carry their number; the others are small unnumbered
-    marks, since hundreds of numbers would cover each other (and take seconds in the PDF)."""
+    marks, since hundreds of numbers would cover each other (and take seconds in the PDF).
+    ``others`` are [x, y] of what other sources than incidents mark (open findings of safety
+    walks), drawn as small squares."""
     minx, miny, maxx, maxy = where["extent"]
     width = 720
     scale = width / max(maxx - minx, 1)
@@ -194,6 +197,16 @@ def incident_map(
                 number,
             )
         )
+    for x, y in others:
+        px, py = xy(x, y).split(",")
+        parts.append(
+            format_html(
+                '<rect x="{}" y="{}" width="9" height="9" fill="#e69f00" stroke="{}"/>',
+                round(float(px) - 4.5, 1),
+                round(float(py) - 4.5, 1),
+                INK,
+            )
+        )
     if police_events:
         x, y = xy(*centre).split(",")
         parts.append(
@@ -227,6 +240,7 @@ def legend_swatch(kind: str) -> str:
         "police": '<path d="M10,0 L20,7 L10,14 L0,7 Z" fill="none" stroke="#1b1b1b" '
         'stroke-width="2" stroke-dasharray="4 2"/>',
         "count": f'<rect width="20" height="14" fill="{SHADES[3]}" stroke="#8a8a8a"/>',
+        "other": '<rect x="5" y="2" width="10" height="10" fill="#e69f00" stroke="#1b1b1b"/>',
     }
     # Each swatch appears once per page and carries its own pattern under an id of its own:
     # WeasyPrint does not look into another SVG for a pattern, browsers do.
