@@ -13,7 +13,8 @@
       radius: 9, color: "#ffffff", weight: 2, fillColor: "#14507a", fillOpacity: 1,
     }).bindTooltip(estMap.text(finding.label));
   }));
-  estMap.fit(map, [findings, route], { maxZoom: 17, padding: [30, 30] });
+  // The view holds the whole route and every finding.
+  estMap.fit(map, [L.featureGroup(route ? [route, findings] : [findings])], { maxZoom: 17, padding: [30, 30] });
   if (route) route.addTo(map);
   findings.addTo(map);
 })();
