@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from est.models import Area, User
+from reports.incidents.models import Category
 
 from .demo_data import AGREEMENTS, COMMENTS, PLEDGES
 from .models import Activity, CooperationAgreement, Pledge
@@ -53,7 +54,9 @@ def pledges_seed(municipalities) -> None:
                 pledge=pledge,
                 title=title,
                 reason=reason,
-                incident_categories=categories,
+                categories=Category.objects.for_municipality(municipality).filter(
+                    code__in=categories
+                ),
                 areas=Area.objects.for_municipality(municipality).filter(name__in=area_names),
             )
             for what, who, partner, starts, ends, target, _updates in activities:

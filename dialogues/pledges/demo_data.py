@@ -32,7 +32,7 @@ AGREEMENTS = {
 }
 
 # (code, year, published on, introduction, follow-up or "", focus areas)
-# focus area: (title, reason, incident categories, area names, activities)
+# focus area: (title, reason, incident category codes, area names, activities)
 # activity: (what, who, partner, starts, ends, target, [(date, what happened, status)])
 PLEDGES = [
     (
@@ -53,7 +53,7 @@ PLEDGES = [
                 "Aktiva i medborgardialoger",
                 "Samma platser återkommer i lägesbilden: Centrum, Nyby och Ekbacken. Invånarnas "
                 "egna iakttagelser behövs för att förstå vad som skapar otrygghet där.",
-                ["Otrygghetsskapande folksamling", "Skadegörelse"],
+                ["unsafe_gathering", "vandalism"],
                 ["Centrum", "Nyby", "Ekbacken"],
                 [
                     (
@@ -79,7 +79,7 @@ PLEDGES = [
                 "Bedrägeribrott mot äldre",
                 "Polisen har sett fler telefonbedrägerier mot äldre i Västra Mälardalen, ofta av "
                 "personer som utger sig för att vara från banken eller polisen.",
-                ["Bedrägeri"],
+                [],
                 [],
                 [
                     (
@@ -107,7 +107,7 @@ PLEDGES = [
                 "Grannsamverkan",
                 "Brå:s genomgång visar att brottsligheten i genomsnitt minskar med ungefär en "
                 "fjärdedel där man har grannsamverkan. Flera bostadsområden saknar det.",
-                ["Inbrott"],
+                ["burglary"],
                 [],
                 [
                     (
@@ -136,7 +136,7 @@ PLEDGES = [
                 "Narkotika i centrummiljön",
                 "Rapporterna om misstänkt narkotikaförsäljning vid resecentrum och Stora torget "
                 "ökade under andra halvåret 2025, oftast fredag och lördag kväll.",
-                ["Misstänkt narkotikaförsäljning", "Otrygghetsskapande folksamling"],
+                ["drug_dealing", "unsafe_gathering"],
                 ["Centrum"],
                 [
                     (
@@ -178,7 +178,7 @@ PLEDGES = [
             (
                 "Trygghetsvandringar",
                 "Dialogerna 2025 pekade på mörka gångvägar och buskage i Ekbacken och Nyby.",
-                ["Skadegörelse", "Belysning"],
+                ["vandalism"],
                 ["Ekbacken", "Nyby"],
                 [
                     (
@@ -200,7 +200,7 @@ PLEDGES = [
                 "Trafiksäkerhet",
                 "Boende längs Ringvägen och Västerlånggatan upplever att bilar kör för fort, "
                 "särskilt kvällstid.",
-                ["Trafik"],
+                ["traffic"],
                 [],
                 [
                     (
@@ -241,7 +241,7 @@ PLEDGES = [
                 "Trygghet i centrum",
                 "Otrygghetsskapande folksamlingar vid torget och Kungsudden återkommer i "
                 "lägesbilden sommartid.",
-                ["Otrygghetsskapande folksamling", "Nedskräpning"],
+                ["unsafe_gathering", "littering"],
                 ["Centrum", "Kungsudden"],
                 [
                     (
@@ -267,7 +267,7 @@ PLEDGES = [
             (
                 "Narkotika bland unga",
                 "Polisen ser att unga i Kungsör erbjuds narkotika via sociala medier.",
-                ["Misstänkt narkotikaförsäljning"],
+                ["drug_dealing"],
                 [],
                 [
                     (
@@ -284,7 +284,7 @@ PLEDGES = [
             (
                 "Trafik i Valskog",
                 "Boende i Valskog har länge påtalat höga hastigheter genom samhället.",
-                ["Trafik"],
+                ["traffic"],
                 ["Valskog"],
                 [
                     (
@@ -311,7 +311,7 @@ PLEDGES = [
             (
                 "Trygghet i centrum",
                 "Lägesbilden visar fortfarande folksamlingar vid torget sena helgkvällar.",
-                ["Otrygghetsskapande folksamling"],
+                ["unsafe_gathering"],
                 ["Centrum"],
                 [
                     (
@@ -337,7 +337,7 @@ PLEDGES = [
             (
                 "Narkotika bland unga",
                 "Arbetet 2025 gav kontakt med skolorna som båda parter vill bygga vidare på.",
-                ["Misstänkt narkotikaförsäljning"],
+                ["drug_dealing"],
                 ["Malmberga"],
                 [
                     (
@@ -354,7 +354,7 @@ PLEDGES = [
             (
                 "Trafik i Valskog",
                 "Hastighetskontrollerna 2025 blev färre än planerat.",
-                ["Trafik"],
+                ["traffic"],
                 ["Valskog"],
                 [
                     (

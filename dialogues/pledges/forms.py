@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from est.models import Area
+from reports.incidents.models import Category
 
 from ..walks.models import SafetyWalk
 from .models import Activity, CooperationAgreement, FocusArea, Pledge
@@ -70,17 +71,12 @@ class PledgeForm(forms.Form):
 
 
 class FocusAreaForm(forms.ModelForm):
-    incident_categories = forms.CharField(
-        label=_("Incident categories"),
-        required=False,
-        help_text=_("The kinds of incident this focus area is about, separated by commas."),
-    )
-
     class Meta:
         model = FocusArea
-        fields = ["title", "reason", "incident_categories", "areas", "walks"]
+        fields = ["title", "reason", "categories", "areas", "walks"]
         widgets = {
             "reason": forms.Textarea(attrs={"rows": 4}),
+            "categories": forms.CheckboxSelectMultiple,
             "areas": forms.CheckboxSelectMultiple,
             "walks": forms.CheckboxSelectMultiple,
         }
@@ -91,15 +87,18 @@ class FocusAreaForm(forms.ModelForm):
             "boundary"
         )
         self.fields["areas"].help_text = ""
+        # Retired categories stay choosable where the focus area already counts them.
+        chosen = self.instance.categories.all() if self.instance.pk else Category.objects.none()
+        self.fields["categories"].queryset = (
+            Category.objects.for_municipality(municipality).active() | chosen
+        ).distinct()
+        self.fields["categories"].help_text = _(
+            "The kinds of incident this focus area is about: its chart counts them."
+        )
         walks = self.fields["walks"]
         walks.queryset = SafetyWalk.objects.for_municipality(municipality).order_by("starts_at")
         walks.label_from_instance = lambda walk: f"{walk.title}, {walk.starts_at:%Y-%m-%d}"
         walks.help_text = _("Residents read on the pledge's page what these walks found and did.")
-        if self.instance.pk:
-            self.initial["incident_categories"] = ", ".join(self.instance.incident_categories)
-
-    def clean_incident_categories(self):
-        return self.cleaned_data["incident_categories"].split(",")
 
 
 class ActivityForm(forms.ModelForm):

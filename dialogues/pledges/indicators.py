@@ -43,7 +43,7 @@ def _incidents(focus_area: FocusArea):
     incidents = (
         Incident.objects.for_municipality(focus_area.pledge.municipality)
         .counted()
-        .filter(category__name__in=focus_area.incident_categories)
+        .filter(category__in=focus_area.categories.all())
     )
     areas = focus_area.areas.all()
     if areas:
@@ -54,7 +54,8 @@ def _incidents(focus_area: FocusArea):
 def focus_area_indicator(focus_area: FocusArea, *, today=None) -> Indicator | None:
     """Return the incidents per tertial for ``focus_area`` over the last three years, or None
     when the focus area names no incident category."""
-    if not focus_area.incident_categories:
+    categories = [category.name for category in focus_area.categories.all()]
+    if not categories:
         return None
     today = today or timezone.localdate()
     tertials = tertials_up_to(tertial_containing(today), TERTIALS)
@@ -70,7 +71,7 @@ def focus_area_indicator(focus_area: FocusArea, *, today=None) -> Indicator | No
     for year, month, count in rows:
         per_tertial[tertial_of_month(year, month)] += count
     return Indicator(
-        categories=list(focus_area.incident_categories),
+        categories=categories,
         area_names=[area.name for area in focus_area.areas.all()],
         counts=list(per_tertial.items()),
     )

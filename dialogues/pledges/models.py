@@ -168,8 +168,9 @@ class FocusArea(models.Model):
         _("why it was chosen"),
         help_text=_("What in the situation picture made this a focus area."),
     )
-    # Names of incident categories; linked to the incident model once that is merged.
-    incident_categories = models.JSONField(_("incident categories"), default=list, blank=True)
+    categories = models.ManyToManyField(
+        "reports.Category", blank=True, related_name="+", verbose_name=_("incident categories")
+    )
     areas = models.ManyToManyField(Area, blank=True, related_name="+", verbose_name=_("areas"))
     #: Safety walks in the focus area; the public page shows what they found and what was done.
     walks = models.ManyToManyField(

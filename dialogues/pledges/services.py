@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from est.models import Area, Municipality
+from reports.incidents.models import Category
 
 from .models import Activity, CooperationAgreement, FocusArea, Pledge, ProgressUpdate
 
@@ -103,15 +104,19 @@ def _walks_clean(pledge: Pledge, walks) -> list:
     return walks
 
 
-def _categories_clean(categories) -> list[str]:
-    """Return the category names stripped, without blanks and duplicates, in their order."""
-    names = [str(name).strip() for name in categories or []]
-    return list(dict.fromkeys(name for name in names if name))
+def _categories_clean(pledge: Pledge, categories) -> list[Category]:
+    """Return ``categories`` when all are the pledge's municipality's own; else raise."""
+    categories = list(categories or [])
+    if any(category.municipality_id != pledge.municipality_id for category in categories):
+        raise ValidationError(
+            {"categories": _("Choose incident categories of the pledge's municipality.")}
+        )
+    return categories
 
 
 @transaction.atomic
 def focus_area_create(
-    *, pledge: Pledge, title: str, reason: str, incident_categories=(), areas=(), walks=()
+    *, pledge: Pledge, title: str, reason: str, categories=(), areas=(), walks=()
 ) -> FocusArea:
     """Add a focus area at the end of a draft pledge and return it."""
     _require_draft(pledge)
@@ -120,11 +125,11 @@ def focus_area_create(
         position=pledge.focus_areas.count() + 1,
         title=title.strip(),
         reason=reason.strip(),
-        incident_categories=_categories_clean(incident_categories),
     )
     focus_area.full_clean()
     focus_area.save()
     focus_area.areas.set(_areas_clean(pledge, areas))
+    focus_area.categories.set(_categories_clean(pledge, categories))
     focus_area.walks.set(_walks_clean(pledge, walks))
     return focus_area
 
@@ -135,7 +140,7 @@ def focus_area_update(
     focus_area: FocusArea,
     title: str,
     reason: str,
-    incident_categories=(),
+    categories=(),
     areas=(),
     walks=(),
 ) -> FocusArea:
@@ -143,10 +148,10 @@ def focus_area_update(
     _require_draft(focus_area.pledge)
     focus_area.title = title.strip()
     focus_area.reason = reason.strip()
-    focus_area.incident_categories = _categories_clean(incident_categories)
     focus_area.full_clean()
     focus_area.save()
     focus_area.areas.set(_areas_clean(focus_area.pledge, areas))
+    focus_area.categories.set(_categories_clean(focus_area.pledge, categories))
     focus_area.walks.set(_walks_clean(focus_area.pledge, walks))
     return focus_area
 
@@ -352,15 +357,15 @@ def pledge_correct(*, pledge: Pledge, note: str, by) -> Pledge:
         correction_note=note.strip(),
         created_by=by,
     )
-    for focus_area in pledge.focus_areas.prefetch_related("areas", "activities"):
+    for focus_area in pledge.focus_areas.prefetch_related("areas", "categories", "activities"):
         copy = FocusArea.objects.create(
             pledge=correction,
             position=focus_area.position,
             title=focus_area.title,
             reason=focus_area.reason,
-            incident_categories=focus_area.incident_categories,
         )
         copy.areas.set(focus_area.areas.all())
+        copy.categories.set(focus_area.categories.all())
         Activity.objects.bulk_create(
             Activity(
                 focus_area=copy,

@@ -3,7 +3,7 @@
 - weekend nights in the town centres: vandalism, disorder, unsafe gatherings, threats;
 - weekday afternoons around the schools in term time: graffiti, littering, gatherings;
 - summer evenings by the water: littering, fires, disorder, many more than in winter;
-- night-time burglaries in Valskog's industrial area;
+- night-time burglaries in Valskog's industrial area, and speeding through Valskog by day;
 - a background of everything else, anywhere in town, mostly by day.
 
 Safe to run twice: a municipality that already has incidents gets none.
@@ -39,6 +39,8 @@ PATTERNS = {
         ("1960", "Kungsudden", 70),
     ],
     "industrial_nights": [("1960", "Valskog", 25)],
+    # Residents' complaint behind Kungsör's pledge "Trafik i Valskog": the main road through it.
+    "through_traffic": [("1960", "Valskog", 20)],
 }
 CATEGORIES = {
     "weekend_nights": [
@@ -64,6 +66,7 @@ CATEGORIES = {
         ("drug_dealing", 1),
     ],
     "industrial_nights": [("burglary", 4), ("theft", 3), ("vandalism", 1)],
+    "through_traffic": [("traffic", 1)],
     "background": [
         ("vandalism", 3),
         ("graffiti", 2),

@@ -12,6 +12,7 @@ from dialogues.pledges.services import (
     pledge_create,
     pledge_publish,
 )
+from reports.incidents.models import Category
 from tests.reports.helpers import local
 
 
@@ -28,7 +29,7 @@ def pledge_draft(municipality, by, year=2026, focus_areas=("Narkotika i centrumm
             pledge=pledge,
             title=title,
             reason="Återkommer i lägesbilden.",
-            incident_categories=["Narkotika"],
+            categories=Category.objects.filter(municipality=municipality, code="drug_dealing"),
         )
         activity_create(
             focus_area=focus_area,

@@ -34,7 +34,7 @@ def test_indicator_counts_per_tertial_inside_the_areas(client, arboga, coordinat
         focus_area=focus_area,
         title="Narkotika i centrum",
         reason="Lägesbilden",
-        incident_categories=["Misstänkt narkotikaförsäljning"],
+        categories=Category.objects.filter(municipality=arboga, code="drug_dealing"),
         areas=[centre],
     )
     may = datetime.datetime(2026, 5, 10, 21, tzinfo=STOCKHOLM)

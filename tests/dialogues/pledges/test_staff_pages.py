@@ -7,6 +7,7 @@ import pytest
 from dialogues.pledges.comments import comment_submit
 from dialogues.pledges.models import Activity, Comment, FocusArea, Pledge
 from dialogues.pledges.services import pledge_correct
+from reports.incidents.models import Category
 
 STAFF_PATHS = [
     "/pledges/{pledge}/",
@@ -78,16 +79,17 @@ def test_coordinator_and_police_draft_and_publish_together(client_for, coordinat
     pledge = Pledge.objects.get(year=2027)
     assert response.url == f"/pledges/{pledge.pk}/"
     client = client_for(police)
+    traffic = Category.objects.get(municipality=arboga, code="traffic")
     client.post(
         f"/pledges/{pledge.pk}/focus-areas/new/",
         {
             "title": "Trafiksäkerhet",
             "reason": "Fortkörning på Ringvägen.",
-            "incident_categories": "Trafik, Buskörning",
+            "categories": [traffic.pk],
         },
     )
     focus_area = FocusArea.objects.get()
-    assert focus_area.incident_categories == ["Trafik", "Buskörning"]
+    assert list(focus_area.categories.all()) == [traffic]
     client.post(
         f"/focus-areas/{focus_area.pk}/activities/new/",
         {
@@ -108,6 +110,22 @@ def test_coordinator_and_police_draft_and_publish_together(client_for, coordinat
     pledge.refresh_from_db()
     assert pledge.status == Pledge.Status.PUBLISHED
     assert client.get(response.url).status_code == 200
+
+
+def test_a_focus_area_refuses_another_municipalitys_category(
+    client_for, coordinator, arboga_draft, kungsor
+):
+    kungsor_traffic = Category.objects.get(municipality=kungsor, code="traffic")
+    focus_area = arboga_draft.focus_areas.get()
+    response = client_for(coordinator).post(
+        f"/focus-areas/{focus_area.pk}/edit/",
+        {"title": "Trafik", "reason": "Fortkörning.", "categories": [kungsor_traffic.pk]},
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Fortkörning." in page  # nothing typed is lost
+    assert 'class="errorlist' in page
+    assert [category.code for category in focus_area.categories.all()] == ["drug_dealing"]
 
 
 def test_a_published_pledge_cannot_be_edited_through_the_pages(

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('dialogues', '0003_walk_findings_and_measures'),
+        ('dialogues', '0004_focus_area_category_records'),
         ('est', '0002_measure_owner_role'),
     ]
 
