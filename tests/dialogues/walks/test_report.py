@@ -90,7 +90,7 @@ def test_the_pdf_says_what_the_page_says(walk):
         "Byt lamporna",
         "Sex lampor bytta.",
         "Klipp buskaget",
-        "Boende: 12",
+        "Invånare: 12",
     ):
         assert words in text
 
