@@ -64,7 +64,7 @@ class StatusForm(forms.Form):
         label=_("Photo of what was done"),
         required=False,
         widget=forms.ClearableFileInput(attrs={"accept": "image/*"}),
-        help_text=_("Optional, when done. No people in the picture: residents may see it."),
+        help_text=_("Optional, when done. Staff of the municipality and your organisation see it."),
     )
 
 
