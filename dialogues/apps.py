@@ -13,12 +13,17 @@ class DialoguesConfig(AppConfig):
         from est.report_sections import ReportSection
         from est.report_sections import register as register_report_section
         from est.roles import grant
+        from est.situation_sources import SituationSource
+        from est.situation_sources import register as register_situation_source
 
-        from .permissions import COMMENT_MODERATE, GRANTS, PLEDGE_VIEW, WALK_PLAN
+        from .measures.demo import measures_seed
+        from .permissions import COMMENT_MODERATE, GRANTS, MEASURE_READ, PLEDGE_VIEW, WALK_PLAN
         from .pledges.demo import pledges_seed
         from .pledges.status import pledge_status_gather, pledge_status_present
         from .walks.collections import WALKS
         from .walks.demo import walks_seed
+        from .walks.situation import walks_situation_gather
+        from .walks.tertial import walks_tertial_gather, walks_tertial_present
 
         for permission, roles in GRANTS.items():
             grant(permission, roles)
@@ -44,6 +49,13 @@ class DialoguesConfig(AppConfig):
                 _("Plan and announce walks with residents, partners and the police."),
                 order=62,
             ),
+            Entry(
+                _("Measures"),
+                "measure_list",
+                MEASURE_READ,
+                _("What is to be done about what the walks found, by whom and by when."),
+                order=63,
+            ),
         )
         register_public(
             Entry(
@@ -64,6 +76,8 @@ class DialoguesConfig(AppConfig):
         register_seeder(pledges_seed)
         register_seeder(walks_seed)
         register_collections(WALKS)
+        # After every walks' seeder: the measures are made for the findings of the held walk.
+        register_seeder(measures_seed, order=110)
         register_report_section(
             ReportSection(
                 key="pledges",
@@ -71,5 +85,22 @@ class DialoguesConfig(AppConfig):
                 template="dialogues/pledges/report_pledges.html",
                 gather=pledge_status_gather,
                 present=pledge_status_present,
+            )
+        )
+        register_report_section(
+            ReportSection(
+                key="safety_walks",
+                title=_("Safety walks"),
+                template="dialogues/walks/report_tertial.html",
+                gather=walks_tertial_gather,
+                present=walks_tertial_present,
+            )
+        )
+        register_situation_source(
+            SituationSource(
+                key="safety_walks",
+                title=_("findings on safety walks"),
+                open_label=_("open findings of safety walks"),
+                gather=walks_situation_gather,
             )
         )

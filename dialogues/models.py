@@ -3,7 +3,7 @@
 Each feature keeps its models in its own folder; this module only imports them.
 """
 
-from dialogues.measures.models import Measure
+from dialogues.measures.models import Measure, OverdueListMailing
 from dialogues.pledges.models import (
     Activity,
     Comment,
@@ -32,6 +32,7 @@ __all__ = [
     "FindingPhoto",
     "FocusArea",
     "Measure",
+    "OverdueListMailing",
     "ParticipantCount",
     "Pledge",
     "ProgressUpdate",

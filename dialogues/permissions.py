@@ -11,6 +11,13 @@ PLEDGE_PUBLISH = "pledge.publish"
 COMMENT_MODERATE = "comment.moderate"
 #: Planning, announcing, moving and cancelling safety walks.
 WALK_PLAN = "walk.plan"
+#: Reading measures at all; what one reads is MeasureQuerySet.for_user (own organisation's for
+#: measure owners).
+MEASURE_READ = "measure.read"
+#: Creating measures from findings, changing what and who, and choosing the public photos.
+MEASURE_MANAGE = "measure.manage"
+#: Moving a measure through its statuses, with the note and photo when done.
+MEASURE_PROGRESS = "measure.progress"
 
 GRANTS = {
     PLEDGE_VIEW: {Role.COORDINATOR, Role.POLICE, Role.COUNCIL, Role.ADMINISTRATOR},
@@ -18,4 +25,7 @@ GRANTS = {
     PLEDGE_PUBLISH: {Role.COORDINATOR},
     COMMENT_MODERATE: {Role.COORDINATOR},
     WALK_PLAN: {Role.COORDINATOR, Role.ADMINISTRATOR},
+    MEASURE_READ: {Role.COORDINATOR, Role.POLICE, Role.ADMINISTRATOR, Role.MEASURE_OWNER},
+    MEASURE_MANAGE: {Role.COORDINATOR, Role.ADMINISTRATOR},
+    MEASURE_PROGRESS: {Role.COORDINATOR, Role.ADMINISTRATOR, Role.MEASURE_OWNER},
 }

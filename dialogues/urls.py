@@ -5,4 +5,5 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("dialogues.pledges.urls")),
     path("", include("dialogues.walks.urls")),
+    path("", include("dialogues.measures.urls")),
 ]

@@ -40,6 +40,7 @@ ORGANISATIONS = [
     ("Arboga kommun, kultur- och fritidsförvaltningen", Organisation.Kind.DEPARTMENT, [ARBOGA]),
     ("Arboga kommun, barn- och utbildningsförvaltningen", Organisation.Kind.DEPARTMENT, [ARBOGA]),
     ("Arboga Bostäder AB", Organisation.Kind.COMPANY, [ARBOGA]),
+    ("Arboga kommun, tekniska förvaltningen", Organisation.Kind.DEPARTMENT, [ARBOGA]),
     ("Kungsörs kommun, tekniska förvaltningen", Organisation.Kind.DEPARTMENT, [KUNGSOR]),
     ("Kungsörs KommunFastigheter AB", Organisation.Kind.COMPANY, [KUNGSOR]),
     ("Västra Mälardalens Kommunalförbund", Organisation.Kind.DEPARTMENT, [ARBOGA, KUNGSOR]),
@@ -102,6 +103,14 @@ USERS = [
         "Politiker",
         Role.COUNCIL,
         "Arboga kommun, kultur- och fritidsförvaltningen",
+        (ARBOGA,),
+    ),
+    DemoUser(
+        "gatuchef",
+        "Gustav",
+        "Gatuchef",
+        Role.MEASURE_OWNER,
+        "Arboga kommun, tekniska förvaltningen",
         (ARBOGA,),
     ),
     DemoUser(

@@ -49,12 +49,15 @@ def incident_map(
     police_events: int,
     title: str,
     labelled: int = LISTED_PLACES,
+    others=(),
 ) -> str:
     """Return the map of the period: hexagon counts shaded, hot spots hatched and numbered,
     repeat places as numbered rings, police events as one hollow marker at the centre (their
     positions are not known precisely). Only the first ``labelled`` hot spots and repeat places
     (the busiest, those the tables list) carry their number; the others are small unnumbered
-    marks, since hundreds of numbers would cover each other (and take seconds in the PDF)."""
+    marks, since hundreds of numbers would cover each other (and take seconds in the PDF).
+    ``others`` are [x, y] of what other sources than incidents mark (open findings of safety
+    walks), drawn as small squares."""
     minx, miny, maxx, maxy = where["extent"]
     width = 720
     scale = width / max(maxx - minx, 1)
@@ -194,6 +197,16 @@ def incident_map(
                 number,
             )
         )
+    for x, y in others:
+        px, py = xy(x, y).split(",")
+        parts.append(
+            format_html(
+                '<rect x="{}" y="{}" width="9" height="9" fill="#e69f00" stroke="{}"/>',
+                round(float(px) - 4.5, 1),
+                round(float(py) - 4.5, 1),
+                INK,
+            )
+        )
     if police_events:
         x, y = xy(*centre).split(",")
         parts.append(
@@ -227,6 +240,7 @@ def legend_swatch(kind: str) -> str:
         "police": '<path d="M10,0 L20,7 L10,14 L0,7 Z" fill="none" stroke="#1b1b1b" '
         'stroke-width="2" stroke-dasharray="4 2"/>',
         "count": f'<rect width="20" height="14" fill="{SHADES[3]}" stroke="#8a8a8a"/>',
+        "other": '<rect x="5" y="2" width="10" height="10" fill="#e69f00" stroke="#1b1b1b"/>',
     }
     # Each swatch appears once per page and carries its own pattern under an id of its own:
     # WeasyPrint does not look into another SVG for a pattern, browsers do.
@@ -276,3 +290,52 @@ def hex_corners(x: float, y: float, size: float) -> list[tuple[float, float]]:
         (x + size * math.cos(math.radians(a)), y + size * math.sin(math.radians(a)))
         for a in range(0, 360, 60)
     ]
+
+
+def route_map(
+    extent: list[float], *, route: list[list[float]], points: list[tuple], title: str
+) -> str:
+    """Return a map of a route (a line of [x, y] in metres) with numbered points on it, such
+    as a safety walk's findings: ``points`` are (x, y, number). The map covers ``extent``
+    (minx, miny, maxx, maxy), drawn 720 px wide."""
+    minx, miny, maxx, maxy = extent
+    width = 720
+    scale = width / max(maxx - minx, 1)
+    height = round((maxy - miny) * scale)
+
+    def xy(x, y):
+        return round((x - minx) * scale, 1), round((maxy - y) * scale, 1)
+
+    parts = [
+        format_html(
+            '<svg class="chart map-svg" viewBox="0 0 {} {}" role="img" aria-label="{}" '
+            'xmlns="http://www.w3.org/2000/svg" font-family="sans-serif" font-size="12" '
+            'overflow="hidden"><rect width="{}" height="{}" fill="#f4f6f8"/>',
+            width,
+            height,
+            title,
+            width,
+            height,
+        )
+    ]
+    if route:
+        line = " ".join("{},{}".format(*xy(x, y)) for x, y in route)
+        parts.append(
+            format_html(
+                '<polyline points="{}" fill="none" stroke="#7a3b00" stroke-width="4" '
+                'stroke-linejoin="round"/>',
+                line,
+            )
+        )
+    for x, y, number in points:
+        px, py = xy(x, y)
+        parts.append(
+            format_html(
+                '<circle cx="{}" cy="{}" r="10" fill="#14507a" stroke="#ffffff" stroke-width="2"/>',
+                px,
+                py,
+            )
+        )
+        parts.append(_haloed(px, py + 4, number, ink="#ffffff", halo="#14507a", width=0))
+    parts.append(mark_safe("</svg>"))  # noqa: S308 - a constant
+    return mark_safe("".join(parts))  # noqa: S308 - every part is escaped by format_html

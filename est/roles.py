@@ -14,9 +14,14 @@ class Role(models.TextChoices):
     POLICE = "police", _("Police")
     COUNCIL = "council", _("Council member")
     ADMINISTRATOR = "administrator", _("Administrator")
+    #: Staff of a responsible organisation (the street department, a housing company) who see
+    #: and update their organisation's measures, and nothing else.
+    MEASURE_OWNER = "measure_owner", _("Measure owner")
 
 
-STAFF = frozenset(Role)
+#: The roles that work with the municipality's picture: every one but the measure owner, who
+#: sees no incidents, pictures or cameras.
+STAFF = frozenset(Role) - {Role.MEASURE_OWNER}
 
 MUNICIPALITY_VIEW = "municipality.view"
 AREA_MANAGE = "area.manage"

@@ -51,6 +51,7 @@ urlpatterns = [
     # OGC API – Features: the staff layers behind the API's authentication, and the open data
     path("api/features/", include((service_urls(public=False), "oapif"))),
     path("oppna-data/", include((service_urls(public=True), "oapif_public"))),
+    path("api/v1/", include("dialogues.measures.api_urls")),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api_schema"),
     path(
         "api/v1/docs/", SpectacularSwaggerSplitView.as_view(url_name="api_schema"), name="api_docs"

@@ -41,6 +41,8 @@ class StartView(TemplateView):
         if user.is_authenticated:
             context["shortcuts"] = entries_for(user)
             context["municipalities"] = Municipality.objects.for_user(user)
+            # A measure owner reads no municipality's page, only the measures.
+            context["municipality_pages"] = has_permission(user, MUNICIPALITY_VIEW)
         else:
             context["open_data_licence"] = settings.OAPIF_LICENCE
         return context

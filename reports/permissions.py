@@ -1,7 +1,7 @@
 """The reports app's permissions: each name once, as a constant, with the roles that hold it.
 Views, services and templates' context use the constants; ``ReportsConfig.ready`` grants them."""
 
-from est.roles import Role
+from est.roles import STAFF, Role
 
 #: Filing: coordinators, and reporters once trained (checked when filing).
 INCIDENT_FILE = "incident.file"
@@ -30,7 +30,7 @@ GRANTS = {
     INCIDENT_TRIAGE: {Role.COORDINATOR, Role.ADMINISTRATOR},
     INCIDENT_IMPORT: {Role.COORDINATOR, Role.ADMINISTRATOR},
     CATEGORY_MANAGE: {Role.COORDINATOR, Role.ADMINISTRATOR},
-    SITUATION_READ: set(Role),
+    SITUATION_READ: STAFF,
     SITUATION_VIEW: {Role.COORDINATOR, Role.POLICE, Role.ADMINISTRATOR},
     SITUATION_EDIT: {Role.COORDINATOR, Role.ADMINISTRATOR},
     TERTIAL_VIEW: {Role.COORDINATOR, Role.POLICE, Role.COUNCIL, Role.ADMINISTRATOR},

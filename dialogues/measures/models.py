@@ -8,12 +8,17 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from est.models import Municipality, Organisation
+from est.roles import Role
 
 
 class MeasureQuerySet(models.QuerySet):
     def for_user(self, user):
-        """Return the measures of the municipalities ``user`` may see."""
-        return self.filter(municipality__in=Municipality.objects.for_user(user))
+        """Return the measures ``user`` may see: those of their municipalities, and for a
+        measure owner only those their own organisation is responsible for."""
+        measures = self.filter(municipality__in=Municipality.objects.for_user(user))
+        if user.is_authenticated and not user.is_superuser and user.role == Role.MEASURE_OWNER:
+            return measures.filter(responsible_id=user.organisation_id or 0)
+        return measures
 
     def open(self):
         """Return the measures not yet done or rejected."""
@@ -103,3 +108,22 @@ class Measure(models.Model):
     @property
     def is_closed(self) -> bool:
         return self.status in self.CLOSED_STATUSES
+
+
+class OverdueListMailing(models.Model):
+    """That a municipality's coordinators got the month's list of overdue measures: the row is
+    claimed before the mail goes, so two beats send one."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+")
+    month = models.DateField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "month"], name="overdue_list_once_a_month"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.municipality} {self.month:%Y-%m}"

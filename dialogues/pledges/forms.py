@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from est.models import Area
 from reports.incidents.models import Category
 
+from ..walks.models import SafetyWalk
 from .models import Activity, CooperationAgreement, FocusArea, Pledge
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -72,11 +73,12 @@ class PledgeForm(forms.Form):
 class FocusAreaForm(forms.ModelForm):
     class Meta:
         model = FocusArea
-        fields = ["title", "reason", "categories", "areas"]
+        fields = ["title", "reason", "categories", "areas", "walks"]
         widgets = {
             "reason": forms.Textarea(attrs={"rows": 4}),
             "categories": forms.CheckboxSelectMultiple,
             "areas": forms.CheckboxSelectMultiple,
+            "walks": forms.CheckboxSelectMultiple,
         }
 
     def __init__(self, *args, municipality, **kwargs):
@@ -93,6 +95,10 @@ class FocusAreaForm(forms.ModelForm):
         self.fields["categories"].help_text = _(
             "The kinds of incident this focus area is about: its chart counts them."
         )
+        walks = self.fields["walks"]
+        walks.queryset = SafetyWalk.objects.for_municipality(municipality).order_by("starts_at")
+        walks.label_from_instance = lambda walk: f"{walk.title}, {walk.starts_at:%Y-%m-%d}"
+        walks.help_text = _("Residents read on the pledge's page what these walks found and did.")
 
 
 class ActivityForm(forms.ModelForm):

@@ -172,6 +172,13 @@ class FocusArea(models.Model):
         "reports.Category", blank=True, related_name="+", verbose_name=_("incident categories")
     )
     areas = models.ManyToManyField(Area, blank=True, related_name="+", verbose_name=_("areas"))
+    #: Safety walks in the focus area; the public page shows what they found and what was done.
+    walks = models.ManyToManyField(
+        "dialogues.SafetyWalk",
+        blank=True,
+        related_name="focus_areas",
+        verbose_name=_("safety walks"),
+    )
 
     class Meta:
         ordering = ["pledge", "position", "pk"]

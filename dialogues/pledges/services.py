@@ -107,6 +107,13 @@ def _areas_clean(pledge: Pledge, areas) -> list[Area]:
     return areas
 
 
+def _walks_clean(pledge: Pledge, walks) -> list:
+    walks = list(walks or [])
+    if any(walk.municipality_id != pledge.municipality_id for walk in walks):
+        raise ValidationError({"walks": _("Choose walks of the pledge's municipality.")})
+    return walks
+
+
 def _categories_clean(pledge: Pledge, categories) -> list[Category]:
     """Return ``categories`` when all are the pledge's municipality's own; else raise."""
     categories = list(categories or [])
@@ -119,7 +126,7 @@ def _categories_clean(pledge: Pledge, categories) -> list[Category]:
 
 @transaction.atomic
 def focus_area_create(
-    *, pledge: Pledge, title: str, reason: str, categories=(), areas=()
+    *, pledge: Pledge, title: str, reason: str, categories=(), areas=(), walks=()
 ) -> FocusArea:
     """Add a focus area at the end of a draft pledge and return it."""
     _require_draft(pledge)
@@ -133,12 +140,19 @@ def focus_area_create(
     focus_area.save()
     focus_area.areas.set(_areas_clean(pledge, areas))
     focus_area.categories.set(_categories_clean(pledge, categories))
+    focus_area.walks.set(_walks_clean(pledge, walks))
     return focus_area
 
 
 @transaction.atomic
 def focus_area_update(
-    *, focus_area: FocusArea, title: str, reason: str, categories=(), areas=()
+    *,
+    focus_area: FocusArea,
+    title: str,
+    reason: str,
+    categories=(),
+    areas=(),
+    walks=(),
 ) -> FocusArea:
     """Change a focus area of a draft pledge and return it."""
     _require_draft(focus_area.pledge)
@@ -148,6 +162,7 @@ def focus_area_update(
     focus_area.save()
     focus_area.areas.set(_areas_clean(focus_area.pledge, areas))
     focus_area.categories.set(_categories_clean(focus_area.pledge, categories))
+    focus_area.walks.set(_walks_clean(focus_area.pledge, walks))
     return focus_area
 
 

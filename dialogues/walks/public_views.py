@@ -19,7 +19,8 @@ from .calendar import walks_calendar
 from .models import SafetyWalk
 
 
-def _municipality(code: str) -> Municipality:
+def public_municipality(code: str) -> Municipality:
+    """Return the municipality of the URL's ``code``, else raise 404."""
     return get_object_or_404(Municipality.objects.defer("boundary"), code=code)
 
 
@@ -42,11 +43,13 @@ class PublicWalkList(TemplateView):
     template_name = "dialogues/walks/public_list.html"
 
     def get_context_data(self, **kwargs):
-        municipality = _municipality(self.kwargs["code"])
+        municipality = public_municipality(self.kwargs["code"])
         walks = SafetyWalk.objects.announced().for_municipality(municipality)
+        now = timezone.now()
         return super().get_context_data(
             municipality=municipality,
-            walks=walks.coming(timezone.now()),
+            walks=walks.coming(now),
+            held=walks.held(now).order_by("-starts_at")[:10],
             **kwargs,
         )
 
@@ -68,19 +71,23 @@ class PublicWalkDetail(TemplateView):
     template_name = "dialogues/walks/public_detail.html"
 
     def get_context_data(self, **kwargs):
-        municipality = _municipality(self.kwargs["code"])
+        municipality = public_municipality(self.kwargs["code"])
         walk = get_object_or_404(
             SafetyWalk.objects.announced().for_municipality(municipality).select_related("area"),
             pk=self.kwargs["pk"],
         )
         return super().get_context_data(
-            municipality=municipality, walk=walk, map_data=_map_data(walk), **kwargs
+            municipality=municipality,
+            walk=walk,
+            map_data=_map_data(walk),
+            held=walk.is_held(timezone.now()),
+            **kwargs,
         )
 
 
 def public_walk_calendar(request, code: str):
     """The municipality's announced walks as an iCalendar feed (text/calendar)."""
-    municipality = _municipality(code)
+    municipality = public_municipality(code)
     walks = SafetyWalk.objects.announced().for_municipality(municipality)
     if not walks.exists():
         raise Http404

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import public_views, views
+from . import public_views, report_views, views
 
 urlpatterns = [
     # The public site, in Swedish words residents search for.
@@ -20,6 +20,16 @@ urlpatterns = [
         public_views.PublicWalkDetail.as_view(),
         name="public_walk",
     ),
+    path(
+        "trygghetsvandringar/<municipality:code>/<int:pk>/uppfoljning/",
+        report_views.PublicWalkFollowUp.as_view(),
+        name="public_walk_follow_up",
+    ),
+    path(
+        "trygghetsvandringar/<municipality:code>/<int:pk>/foton/<int:photo>/",
+        report_views.public_finding_photo,
+        name="public_finding_photo",
+    ),
     # Staff pages.
     path("walks/", views.WalkList.as_view(), name="walk_list"),
     path("walks/<municipality:code>/new/", views.WalkCreate.as_view(), name="walk_create"),
@@ -27,4 +37,12 @@ urlpatterns = [
     path("walks/<int:pk>/edit/", views.WalkUpdate.as_view(), name="walk_update"),
     path("walks/<int:pk>/announce/", views.WalkPublish.as_view(), name="walk_publish"),
     path("walks/<int:pk>/cancel/", views.WalkCancel.as_view(), name="walk_cancel"),
+    path("walks/<int:pk>/report/", report_views.WalkReport.as_view(), name="walk_report"),
+    path("walks/<int:pk>/report.pdf", report_views.WalkReportPdf.as_view(), name="walk_report_pdf"),
+    path(
+        "walks/<int:pk>/public-photos/",
+        report_views.WalkPhotosPublic.as_view(),
+        name="walk_photos_public",
+    ),
+    path("walks/photos/<int:pk>/", report_views.FindingPhotoView.as_view(), name="finding_photo"),
 ]

@@ -266,6 +266,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Several models have a status; each set of statuses gets its own name in the schema.
+    "ENUM_NAME_OVERRIDES": {"MeasureStatusEnum": "dialogues.measures.models.Measure.Status"},
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "est.api.empty_filters_allowed",
@@ -318,6 +320,15 @@ CELERY_BEAT_SCHEDULE = {
     "tertial-analyses": {
         "task": "reports.tasks.compile_due_tertial_analyses",
         "schedule": crontab(minute=15, day_of_month=1, month_of_year="1,5,9"),
+    },
+    # Every morning; each reminder and overdue notice goes once, however often this runs.
+    "measure-reminders": {
+        "task": "dialogues.tasks.remind_measure_owners",
+        "schedule": crontab(minute=30, hour=7),
+    },
+    "measures-overdue-list": {
+        "task": "dialogues.tasks.mail_overdue_measures",
+        "schedule": crontab(minute=45, hour=7, day_of_month=1),
     },
 }
 # The police's open events API, polled every 10 minutes (144 calls a day; its rules allow at

@@ -21,6 +21,7 @@ from est.periods import (
     local_span,
 )
 from est.roles import Role
+from est.situation_sources import sources_gather
 from reports.analysis.change import SIGNIFICANCE
 from reports.incidents.counts import figure_row, monthly_trend, police_events_of, time_profile
 from reports.incidents.models import Category, Incident, IncidentDayCount, begun_in
@@ -152,6 +153,8 @@ def picture_content(municipality: Municipality, start: datetime.date, end: datet
         "who": _who(municipality, start, end),
         "police_events": police_events_of(municipality, start, end),
         "follow_up": _follow_up(municipality, start, end),
+        # Other sources than incidents (safety walks' findings…), each a group of its own.
+        "sources": sources_gather(municipality, start, end),
         "centre": [
             round(municipality.boundary.point_on_surface.x, 1),
             round(municipality.boundary.point_on_surface.y, 1),

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from est.charts import bars, change_text, matrix, sparkline
 from est.map_svg import LISTED_PLACES, incident_map, legend_swatch
 from est.periods import WEEKDAY_NAMES, WEEKDAYS
+from est.situation_sources import sources_present
 from reports.situation.models import Intervention, SituationPicture
 
 
@@ -67,6 +68,7 @@ def picture_context(picture: SituationPicture, *, names_silent: bool) -> dict:
     where = content["where"]
     patrols = [{**row, "weekday_name": WEEKDAY_NAMES[row["weekday"]]} for row in content["patrols"]]
     status_names = dict(Intervention.Status.choices)
+    sources = sources_present(content.get("sources", {}))
     return {
         "picture": picture,
         "content": content,
@@ -94,10 +96,13 @@ def picture_context(picture: SituationPicture, *, names_silent: bool) -> dict:
             centre=content["centre"],
             police_events=len(content["police_events"]),
             title=_("Map of the period's incidents, hot spots and repeat places"),
+            others=[point for source in sources for point in source["points"]],
         ),
         "legend": {
-            kind: legend_swatch(kind) for kind in ("count", "hot99", "hot95", "repeat", "police")
+            kind: legend_swatch(kind)
+            for kind in ("count", "hot99", "hot95", "repeat", "police", "other")
         },
+        "sources": sources,
         "patrols": patrols,
         "hot_spots": _listed(where["hot_spots"]),
         "repeat_places": _listed(where["repeat_places"]),

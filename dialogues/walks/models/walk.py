@@ -4,7 +4,7 @@ announced; what is recorded on it is in ``findings``."""
 
 from django.conf import settings
 from django.contrib.gis.db import models
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from est.models import Area, Municipality, Organisation
@@ -22,6 +22,26 @@ class SafetyWalkQuerySet(models.QuerySet):
         """Return the walks residents may read: published ones, and cancelled ones (so that
         the public page can say that a walk is off)."""
         return self.filter(status__in=SafetyWalk.ANNOUNCED_STATUSES)
+
+    def with_progress(self):
+        """Annotate ``finding_count``, ``measures_done`` and ``measures_open``: what the walk
+        found and how far the measures for it have come."""
+        closed = ("done", "rejected")
+        return self.annotate(
+            finding_count=Count("findings", distinct=True),
+            measures_done=Count(
+                "findings__measures", filter=Q(findings__measures__status="done"), distinct=True
+            ),
+            measures_open=Count(
+                "findings__measures",
+                filter=~Q(findings__measures__status__in=closed),
+                distinct=True,
+            ),
+        )
+
+    def held(self, now):
+        """Return the walks that took place (announced and not cancelled) and ended by ``now``."""
+        return self.filter(status=SafetyWalk.Status.PUBLISHED, ends_at__lte=now)
 
     def coming(self, now):
         """Return the walks that have not ended at ``now``, soonest first."""
@@ -122,3 +142,7 @@ class SafetyWalk(models.Model):
     @property
     def is_cancelled(self) -> bool:
         return self.status == self.Status.CANCELLED
+
+    def is_held(self, now) -> bool:
+        """Return whether the walk took place (announced, not cancelled) and ended by ``now``."""
+        return self.status == self.Status.PUBLISHED and self.ends_at <= now

@@ -14,9 +14,10 @@ from hypothesis import strategies as st
 from rest_framework.authtoken.models import Token
 from schemathesis.config import SchemathesisConfig
 
+from dialogues.measures.services import measure_create
 from est.wsgi import application
 from reports.incidents.models import Category
-from tests.factories import AreaFactory
+from tests.factories import AreaFactory, OrganisationFactory
 
 TOKEN = "0123456789abcdef0123456789abcdef01234567"
 
@@ -31,6 +32,8 @@ DATA_DEPENDENT = [
     "POST /api/v1/incidents/{id}/photos/",
     "POST /api/v1/incidents/{id}/triage/",
     "POST /api/v1/incidents/round/",
+    # Rejected needs a reason and done a note: a schema-valid status the rules refuse.
+    "POST /api/v1/measures/{id}/status/",
 ]
 CONFIG = SchemathesisConfig.from_dict(
     {
@@ -98,9 +101,15 @@ def _connection_kept_open():
 
 @pytest.fixture(autouse=True)
 def _coordinator_with_data(coordinator, arboga, kungsor, file_incident):
-    """A coordinator with the token, and something to find: incidents and an area in each
-    municipality."""
+    """A coordinator with the token, and something to find: incidents, an area and a measure
+    in each municipality."""
     areas = [AreaFactory(municipality=m).pk for m in (arboga, kungsor)]
+    streets = OrganisationFactory(name="Tekniska förvaltningen")
+    streets.municipalities.add(arboga, kungsor)
+    measures = [
+        measure_create(municipality=m, by=coordinator, title="Byt lampor", responsible=streets).pk
+        for m in (arboga, kungsor)
+    ]
     incidents = [file_incident(coordinator, m).pk for m in (arboga, kungsor, arboga, kungsor)]
     categories = list(Category.objects.values_list("pk", flat=True)[:4])
     EXISTING.update(
@@ -108,6 +117,7 @@ def _coordinator_with_data(coordinator, arboga, kungsor, file_incident):
             "/api/v1/areas/": areas,
             "/api/v1/incidents/": incidents,
             "/api/v1/incident-categories/": categories,
+            "/api/v1/measures/": measures,
         }
     )
     Token.objects.create(user=coordinator, key=TOKEN)

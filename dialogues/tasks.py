@@ -1,0 +1,19 @@
+"""Background work of the dialogues features, scheduled by beat (see CELERY_BEAT_SCHEDULE)."""
+
+from celery import shared_task
+
+from .measures.reminders import measure_reminders_send, overdue_list_mail_monthly
+
+
+@shared_task(time_limit=5 * 60, soft_time_limit=4 * 60)
+def remind_measure_owners():
+    """Daily: remind owners of measures due within a week and tell them of overdue ones, each
+    once. Safe to run twice, also at the same time."""
+    reminded, overdue = measure_reminders_send()
+    return f"{reminded} reminded, {overdue} overdue"
+
+
+@shared_task(time_limit=5 * 60, soft_time_limit=4 * 60)
+def mail_overdue_measures():
+    """Monthly: e-mail each municipality's coordinators its overdue measures."""
+    return overdue_list_mail_monthly()

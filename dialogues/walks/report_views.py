@@ -1,0 +1,143 @@
+"""The walk report's pages: the coordinator's report with its PDF and the choice of which photos
+residents see, the findings' photos for staff, and the residents' follow-up page with the
+public photos only."""
+
+import json
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import FileResponse, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import TemplateView
+
+from est.access import PermissionRequiredMixin
+from est.pdf import pdf_render
+from est.projections import transformed
+from est.roles import has_permission
+
+from ..permissions import MEASURE_MANAGE, WALK_PLAN
+from .models import FindingPhoto, SafetyWalk
+from .public_views import public_municipality
+from .report import photo_data_uri, walk_follow_up, walk_report
+from .views import WalkScopedMixin
+
+DOCUMENT_TEMPLATE = "dialogues/walks/report_document.html"
+
+
+def report_map_data(walk: SafetyWalk, findings) -> dict:
+    """Return the route and the numbered findings in the maps' SRID, for walk-report-map.js."""
+    route = transformed(walk.route, settings.MAP_SRID) if walk.route else None
+    points = []
+    for number, finding in enumerate(findings, start=1):
+        point = transformed(finding.position, settings.MAP_SRID)
+        points.append(
+            {
+                "point": [round(point.y, 6), round(point.x, 6)],
+                "label": f"{number}. {finding.category.name}",
+            }
+        )
+    return {"route": json.loads(route.geojson) if route else None, "findings": points}
+
+
+class WalkReport(WalkScopedMixin, TemplateView):
+    """The walk's report for the coordinator: map, findings with photos, audit, measures."""
+
+    template_name = "dialogues/walks/walk_report.html"
+
+    def get_context_data(self, **kwargs):
+        report = walk_report(self.walk)
+        return super().get_context_data(
+            report=report,
+            map_data=report_map_data(self.walk, report["findings"]),
+            can_manage=has_permission(self.request.user, MEASURE_MANAGE),
+            held=self.walk.is_held(timezone.now()),
+            **kwargs,
+        )
+
+
+def walk_report_title(walk: SafetyWalk) -> str:
+    """Return the title of the walk's report in the active language."""
+    return _("Safety walk report: %(title)s, %(date)s") % {
+        "title": walk.title,
+        "date": timezone.localtime(walk.starts_at).date().isoformat(),
+    }
+
+
+def walk_report_pdf(walk: SafetyWalk) -> bytes:
+    """Return the walk's report as a tagged PDF, its photos embedded."""
+    report = walk_report(walk)
+    for finding in report["findings"]:
+        for photo in finding.shown_photos:
+            photo.data_uri = photo_data_uri(photo)
+    return pdf_render(
+        DOCUMENT_TEMPLATE, {"walk": walk, "report": report}, title=walk_report_title(walk)
+    )
+
+
+class WalkReportPdf(WalkScopedMixin, View):
+    def get(self, request, pk):
+        response = HttpResponse(walk_report_pdf(self.walk), content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="trygghetsvandring-{pk}.pdf"'
+        return response
+
+
+class WalkPhotosPublic(WalkScopedMixin, View):
+    """The coordinator's choice of the photos residents see: those ticked become public."""
+
+    def post(self, request, pk):
+        chosen = {int(value) for value in request.POST.getlist("public") if value.isdigit()}
+        photos = FindingPhoto.objects.filter(finding__walk=self.walk)
+        photos.filter(pk__in=chosen).update(public=True)
+        photos.exclude(pk__in=chosen).update(public=False)
+        messages.success(request, _("The choice of public photos is saved."))
+        return redirect("walk_report", pk=self.walk.pk)
+
+
+class FindingPhotoView(PermissionRequiredMixin, View):
+    """A finding's photo (``?size=thumbnail`` for the small one) for its municipality's
+    planners; 404 for others."""
+
+    permission = WALK_PLAN
+
+    def get(self, request, pk):
+        photo = get_object_or_404(
+            FindingPhoto.objects.filter(
+                finding__walk__in=SafetyWalk.objects.for_user(request.user)
+            ),
+            pk=pk,
+        )
+        image = photo.thumbnail if request.GET.get("size") == "thumbnail" else photo.image
+        return FileResponse(image.open("rb"), content_type="image/jpeg")
+
+
+def _held_walk(code: str, pk: int) -> SafetyWalk:
+    """Return the announced walk ``pk`` of the municipality ``code`` that has been held, else
+    raise 404."""
+    municipality = public_municipality(code)
+    return get_object_or_404(
+        SafetyWalk.objects.for_municipality(municipality).held(timezone.now()), pk=pk
+    )
+
+
+class PublicWalkFollowUp(TemplateView):
+    """What a held walk found and what has been done about it, for residents."""
+
+    template_name = "dialogues/walks/public_follow_up.html"
+
+    def get_context_data(self, **kwargs):
+        walk = _held_walk(self.kwargs["code"], self.kwargs["pk"])
+        return super().get_context_data(
+            walk=walk, municipality=walk.municipality, follow_up=walk_follow_up(walk), **kwargs
+        )
+
+
+def public_finding_photo(request, code: str, pk: int, photo: int):
+    """A public photo of a held walk's finding; 404 for every photo not made public."""
+    walk = _held_walk(code, pk)
+    public = get_object_or_404(
+        FindingPhoto.objects.filter(finding__walk=walk, public=True), pk=photo
+    )
+    return FileResponse(public.image.open("rb"), content_type="image/jpeg")
