@@ -58,3 +58,20 @@ def form_add_service_errors(form, error: ValidationError, *, fields: dict | None
     for name, messages in error.message_dict.items():
         target = (fields or {}).get(name, name)
         form.add_error(target if target in form.fields else None, messages)
+
+
+class SecondFactorCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=20,
+        help_text=_("The six digits your authenticator app shows, or one of your recovery codes."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autofocus": True}),
+    )
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(
+        label=_("Name"),
+        max_length=100,
+        help_text=_("What the token is for, such as the program that uses it."),
+    )

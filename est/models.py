@@ -167,3 +167,10 @@ class User(AbstractUser):
     def is_trained(self) -> bool:
         """Return whether the user has completed the reporter training."""
         return self.trained_on is not None
+
+
+# Defined in their own modules, named here so that Django finds them.
+from .access_log import AccessEntry  # noqa: E402
+from .api_tokens import ApiToken  # noqa: E402
+
+__all__ = ["AccessEntry", "ApiToken", "Area", "Municipality", "Organisation", "User"]

@@ -14,6 +14,8 @@ class Role(models.TextChoices):
     POLICE = "police", _("Police")
     COUNCIL = "council", _("Council member")
     ADMINISTRATOR = "administrator", _("Administrator")
+    #: dataskyddsombud: checks who read what; sees the access log of their municipalities.
+    DATA_PROTECTION_OFFICER = "dpo", _("Data protection officer")
 
 
 STAFF = frozenset(Role)
@@ -22,6 +24,8 @@ MUNICIPALITY_VIEW = "municipality.view"
 AREA_MANAGE = "area.manage"
 #: The Django admin.
 ADMIN_USE = "admin.use"
+#: Searching the log of who read sensitive data.
+ACCESS_LOG_VIEW = "access_log.view"
 
 #: permission name -> the roles that hold it
 PERMISSIONS: dict[str, frozenset[Role]] = {
@@ -29,6 +33,7 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     AREA_MANAGE: frozenset({Role.COORDINATOR, Role.ADMINISTRATOR}),
     # Superusers only (they hold every permission): the admin is not scoped to municipalities.
     ADMIN_USE: frozenset(),
+    ACCESS_LOG_VIEW: frozenset({Role.COORDINATOR, Role.DATA_PROTECTION_OFFICER}),
 }
 
 

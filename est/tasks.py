@@ -2,6 +2,7 @@
 
 from celery import shared_task
 
+from .access_log import access_log_purge
 from .health import heartbeat_record
 
 
@@ -9,3 +10,9 @@ from .health import heartbeat_record
 def heartbeat():
     """Scheduled by beat every minute; the health check reads when it last ran."""
     heartbeat_record()
+
+
+@shared_task(time_limit=10 * 60, soft_time_limit=9 * 60)
+def purge_access_log():
+    """Scheduled by beat daily: delete access log entries past their retention; return how many."""
+    return access_log_purge()

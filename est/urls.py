@@ -38,7 +38,9 @@ urlpatterns = [
     path("kamerabevakning/", include("cameras.public_urls")),
     path("", include("dialogues.urls")),
     # Accounts
+    path("accounts/", include("est.account_urls")),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("webauthn/", include("django_otp_webauthn.urls", namespace="otp_webauthn")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     # API

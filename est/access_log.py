@@ -1,0 +1,119 @@
+"""The access log: who read which sensitive data, of which municipality, when and from where.
+
+Append-only: a database trigger (migration est 0003) refuses every UPDATE, and every DELETE of
+an entry younger than ``FLOOR`` whatever the application asks; beat purges entries older than
+``ACCESS_LOG_RETENTION`` (at least the floor, a system check says so).
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core import checks
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .clients import client_address
+
+#: The youngest entry the database lets anyone delete (the trigger has it in SQL too).
+FLOOR = timedelta(days=365)
+
+
+class AccessKind(models.TextChoices):
+    INCIDENT = "incident", _("Incident with reporter and photos")
+    PHOTO = "photo", _("Incident photo")
+    FOOTAGE = "footage", _("Camera footage")
+    EXPORT = "export", _("Export")
+    DOCUMENT = "document", _("PDF of an unpublished document")
+    DATA_SUBJECT_REQUEST = "data_subject_request", _("Data subject request")
+    ADMIN = "admin", _("Administration page")
+
+
+class AccessEntryQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """Return the entries of the municipalities ``user`` may see (superusers: all,
+        including reads that belong to no municipality, such as admin pages)."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self
+        return self.filter(municipality__in=user.municipalities.all())
+
+    def older_than(self, age: timedelta):
+        return self.filter(at__lt=timezone.now() - age)
+
+
+class AccessEntry(models.Model):
+    """One read of sensitive data. The reader and municipality are kept without foreign-key
+    constraints so that an entry outlives (and never blocks deleting) a user."""
+
+    at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+        verbose_name=_("who"),
+    )
+    username = models.CharField(_("username"), max_length=150)
+    kind = models.CharField(_("kind"), max_length=30, choices=AccessKind.choices)
+    municipality = models.ForeignKey(
+        "est.Municipality",
+        null=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+        verbose_name=_("municipality"),
+    )
+    target = models.CharField(_("what"), max_length=200)
+    path = models.CharField(_("address of the page"), max_length=500)
+    client = models.GenericIPAddressField(_("from"), null=True)
+
+    objects = AccessEntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("access log entry")
+        verbose_name_plural = _("access log entries")
+        indexes = [models.Index(fields=["municipality", "-at"], name="access_entry_muni_at")]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.kind} {self.target}"
+
+
+def access_record(*, request, kind: AccessKind, target, municipality=None) -> AccessEntry:
+    """Write that ``request.user`` read ``target`` (an object or a text) of ``municipality``
+    and return the entry. The municipality defaults to ``target.municipality``."""
+    if municipality is None:
+        municipality = getattr(target, "municipality", None)
+    user = request.user if request.user.is_authenticated else None
+    label = target if isinstance(target, str) else f"{target._meta.verbose_name} {target.pk}"
+    return AccessEntry.objects.create(
+        user=user,
+        username=user.get_username() if user else "",
+        kind=kind,
+        municipality=municipality,
+        target=str(label)[:200],
+        path=request.get_full_path()[:500],
+        client=client_address(request),
+    )
+
+
+def access_log_purge() -> int:
+    """Delete the entries older than ``ACCESS_LOG_RETENTION`` and return how many."""
+    deleted, _by_model = AccessEntry.objects.older_than(settings.ACCESS_LOG_RETENTION).delete()
+    return deleted
+
+
+@checks.register()
+def retention_above_floor(app_configs, **kwargs):
+    """Return an error when the retention is shorter than the database lets the purge go."""
+    if settings.ACCESS_LOG_RETENTION < FLOOR:
+        return [
+            checks.Error(
+                "ACCESS_LOG_RETENTION is shorter than a year; the database keeps entries a year.",
+                id="est.E001",
+            )
+        ]
+    return []
