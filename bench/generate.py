@@ -143,7 +143,6 @@ def generate_incidents(url: str, count: int, batch: int = 200_000) -> None:
 
 USERS_CODE = """
 from django.contrib.auth import get_user_model
-from rest_framework.authtoken.models import Token
 from est.models import Municipality
 from est.roles import Role
 import datetime
@@ -158,8 +157,7 @@ arboga = Municipality.objects.get(code="1984")
 user("bench_coordinator", Role.COORDINATOR, [arboga])
 user("bench_admin", Role.ADMINISTRATOR, [], is_superuser=True, is_staff=True)
 for n in range(REPORTERS):
-    u = user(f"bench_reporter_{n}", Role.REPORTER, [arboga], trained_on=datetime.date(2025, 1, 1))
-    Token.objects.get_or_create(user=u)
+    user(f"bench_reporter_{n}", Role.REPORTER, [arboga], trained_on=datetime.date(2025, 1, 1))
 """
 
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .clients import client_address
+from .periods import local_midnight
 
 #: The youngest entry the database lets anyone delete (the trigger has it in SQL too).
 FLOOR = timedelta(days=365)
@@ -38,6 +39,25 @@ class AccessEntryQuerySet(models.QuerySet):
         if user.is_superuser:
             return self
         return self.filter(municipality__in=user.municipalities.all())
+
+    def matching(self, *, username="", kind="", target="", municipality=None, start=None, end=None):
+        """Return the entries of ``username`` (exactly, any case), of ``kind``, whose target
+        contains ``target``, of ``municipality``, from the day ``start`` to the day ``end``
+        (both included, Swedish time); empty criteria match every entry."""
+        entries = self
+        if username:
+            entries = entries.filter(username__iexact=username)
+        if kind:
+            entries = entries.filter(kind=kind)
+        if target:
+            entries = entries.filter(target__icontains=target)
+        if municipality is not None:
+            entries = entries.filter(municipality=municipality)
+        if start:
+            entries = entries.filter(at__gte=local_midnight(start))
+        if end:
+            entries = entries.filter(at__lt=local_midnight(end + timedelta(days=1)))
+        return entries
 
     def older_than(self, age: timedelta):
         return self.filter(at__lt=timezone.now() - age)
@@ -82,21 +102,24 @@ class AccessEntry(models.Model):
         return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.kind} {self.target}"
 
 
-def access_record(*, request, kind: AccessKind, target, municipality=None) -> AccessEntry:
-    """Write that ``request.user`` read ``target`` (an object or a text) of ``municipality``
-    and return the entry. The municipality defaults to ``target.municipality``."""
-    if municipality is None:
-        municipality = getattr(target, "municipality", None)
+def access_record(*, request, kind: AccessKind, target, municipalities=None) -> list[AccessEntry]:
+    """Write that ``request.user`` read ``target`` (an object or a text) and return the entries:
+    one per municipality whose data it held (``municipalities``; by default
+    ``target.municipality``; none known gives one entry without a municipality)."""
+    if municipalities is None:
+        municipalities = [getattr(target, "municipality", None)]
     user = request.user if request.user.is_authenticated else None
     label = target if isinstance(target, str) else f"{target._meta.verbose_name} {target.pk}"
-    return AccessEntry.objects.create(
-        user=user,
-        username=user.get_username() if user else "",
-        kind=kind,
-        municipality=municipality,
-        target=str(label)[:200],
-        path=request.get_full_path()[:500],
-        client=client_address(request),
+    entry = {
+        "user": user,
+        "username": user.get_username() if user else "",
+        "kind": kind,
+        "target": str(label)[:200],
+        "path": request.get_full_path()[:500],
+        "client": client_address(request),
+    }
+    return AccessEntry.objects.bulk_create(
+        AccessEntry(municipality=m, **entry) for m in (list(municipalities) or [None])
     )
 
 

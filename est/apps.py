@@ -1,7 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from est.roles import ADMIN_USE, MUNICIPALITY_VIEW
+from est.roles import ACCESS_LOG_VIEW, ADMIN_USE, MUNICIPALITY_VIEW
 
 
 class EstConfig(AppConfig):
@@ -18,6 +18,13 @@ class EstConfig(AppConfig):
                 MUNICIPALITY_VIEW,
                 _("The map of your municipalities and their areas."),
                 order=80,
+            ),
+            Entry(
+                _("Access log"),
+                "access_log",
+                ACCESS_LOG_VIEW,
+                _("Who opened sensitive data of your municipalities, when and from where."),
+                order=850,
             ),
             Entry(
                 _("Administration"),

@@ -6,7 +6,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from leaflet.forms.widgets import LeafletWidget
 
-from .models import Area
+from .access_log import AccessKind
+from .models import Area, Municipality
 
 
 class MapWidget(LeafletWidget):
@@ -75,3 +76,32 @@ class ApiTokenForm(forms.Form):
         max_length=100,
         help_text=_("What the token is for, such as the program that uses it."),
     )
+
+
+class AccessLogSearchForm(forms.Form):
+    """What the access log is searched by; every field may stay empty."""
+
+    username = forms.CharField(label=_("Who (username)"), max_length=150, required=False)
+    kind = forms.ChoiceField(
+        label=_("Kind of read"), choices=[("", _("All"))] + AccessKind.choices, required=False
+    )
+    target = forms.CharField(label=_("What (contains)"), max_length=200, required=False)
+    municipality = forms.ModelChoiceField(
+        label=_("Municipality"), queryset=Municipality.objects.none(), required=False
+    )
+    start = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end = forms.DateField(
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = Municipality.objects.for_user(user).defer("boundary")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["start"] > data["end"]:
+            raise ValidationError({"end": _("The end comes before the start.")})
+        return data

@@ -5,6 +5,8 @@ from django.contrib.auth.views import redirect_to_login
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
+from .access_log import AccessKind, access_record
+from .roles import ADMIN_USE, has_permission
 from .second_factor import second_factor_enrolled, second_factor_required
 
 
@@ -60,3 +62,28 @@ class SecondFactorMiddleware:
             if second_factor_required(user):
                 return redirect_to_login(request.get_full_path(), "second_factor_enrol")
         return self.get_response(request)
+
+
+class AdminAccessLogMiddleware:
+    """Writes an access log entry for every list and object page of the Django admin that a
+    logged-in user opens (the admin reads across municipalities, so the entries have none)."""
+
+    logged_pages = ("_changelist", "_change", "_history")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = request.resolver_match
+        if (
+            request.method == "GET"
+            and match.namespace == "admin"
+            and match.url_name.endswith(self.logged_pages)
+            and has_permission(request.user, ADMIN_USE)
+        ):
+            target = " ".join([match.url_name, *view_kwargs.values()])
+            access_record(request=request, kind=AccessKind.ADMIN, target=target)
+        return None

@@ -3,7 +3,7 @@ from django.urls import include, path, register_converter
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
-from . import api, views
+from . import access_log_views, api, views
 from .converters import MunicipalityCodeConverter
 
 register_converter(MunicipalityCodeConverter, "municipality")
@@ -31,6 +31,7 @@ urlpatterns = [
     ),
     path("areas/<int:pk>/edit/", views.AreaUpdate.as_view(), name="area_update"),
     path("areas/<int:pk>/delete/", views.AreaDelete.as_view(), name="area_delete"),
+    path("access-log/", access_log_views.AccessLogSearch.as_view(), name="access_log"),
     path("reports/", include("reports.incidents.urls")),
     path("situation/", include("reports.situation.urls")),
     path("tertial/", include("reports.tertial.urls")),
