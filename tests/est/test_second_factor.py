@@ -36,7 +36,9 @@ def test_a_coordinator_enrols_with_an_app_and_gets_recovery_codes_once(client, c
     assert "Din roll läser känsliga uppgifter" in page
     device = coordinator.totpdevice_set.get(confirmed=False)
 
-    wrong = client.post("/accounts/second-factor/app/", {"code": "000000", "next": "/municipalities/"})
+    wrong = client.post(
+        "/accounts/second-factor/app/", {"code": "000000", "next": "/municipalities/"}
+    )
     assert "Koden är fel" in wrong.content.decode()
     assert client.get("/").status_code == 302
 
@@ -44,7 +46,9 @@ def test_a_coordinator_enrols_with_an_app_and_gets_recovery_codes_once(client, c
         "/accounts/second-factor/app/", {"code": totp_code(device), "next": "/municipalities/"}
     )
     page = response.content.decode()
-    codes = list(StaticToken.objects.filter(device__user=coordinator).values_list("token", flat=True))
+    codes = list(
+        StaticToken.objects.filter(device__user=coordinator).values_list("token", flat=True)
+    )
     assert len(codes) == 10
     assert all(code in page for code in codes)
     assert 'href="/municipalities/"' in page
@@ -61,7 +65,9 @@ def test_a_user_with_an_app_is_asked_for_its_code(client, coordinator):
     response = client.get("/municipalities/")
     assert response["Location"] == "/accounts/second-factor/?next=/municipalities/"
     assert "Andra steget" in client.get(response["Location"]).content.decode()
-    assert give_code(client, totp_code(device), "/municipalities/")["Location"] == "/municipalities/"
+    assert (
+        give_code(client, totp_code(device), "/municipalities/")["Location"] == "/municipalities/"
+    )
     assert client.get("/municipalities/").status_code == 200
 
 
@@ -99,9 +105,7 @@ def test_a_recovery_code_works_once(client, coordinator):
     assert "Koden är fel" in give_code(client, code).content.decode()
 
 
-def test_a_reporter_needs_no_second_factor_unless_the_setting_says_so(
-    client, reporter, settings
-):
+def test_a_reporter_needs_no_second_factor_unless_the_setting_says_so(client, reporter, settings):
     log_in(client, reporter)
     assert client.get("/").status_code == 200
     settings.MFA_REQUIRED_ROLES = [*settings.MFA_REQUIRED_ROLES, "reporter"]
