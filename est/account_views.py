@@ -7,7 +7,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
@@ -108,6 +108,9 @@ class TotpEnrol(LoginRequiredMixin, ServiceFormMixin, FormView):
             key_text=totp_key_text(device),
             required=second_factor_required(self.request.user),
             next_url=_next_url(self.request),
+            after_passkey=reverse("recovery_codes_first")
+            + "?"
+            + urlencode({"next": _next_url(self.request)}),
             **kwargs,
         )
 
@@ -131,6 +134,15 @@ class Account(LoginRequiredMixin, TemplateView):
 
 class RecoveryCodesRenew(LoginRequiredMixin, View):
     def post(self, request):
+        return _show_recovery_codes(request, recovery_codes_replace(user=request.user))
+
+
+class RecoveryCodesFirst(LoginRequiredMixin, View):
+    """Where a new passkey leads: recovery codes, shown once, if the user has none yet."""
+
+    def get(self, request):
+        if recovery_codes_left(request.user) or not second_factor_enrolled(request.user):
+            return redirect(_next_url(request))
         return _show_recovery_codes(request, recovery_codes_replace(user=request.user))
 
 
