@@ -63,29 +63,28 @@ class AccessEntryQuerySet(models.QuerySet):
         return self.filter(at__lt=timezone.now() - age)
 
 
+def _kept_reference(to, verbose_name):
+    """Return a reference to ``to`` without a database constraint: the entry keeps the id when
+    the row goes, and the database deletes nothing of the log with it."""
+    return models.ForeignKey(
+        to,
+        null=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+        verbose_name=verbose_name,
+    )
+
+
 class AccessEntry(models.Model):
     """One read of sensitive data. The reader and municipality are kept without foreign-key
     constraints so that an entry outlives (and never blocks deleting) a user."""
 
     at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        on_delete=models.DO_NOTHING,
-        db_constraint=False,
-        related_name="+",
-        verbose_name=_("who"),
-    )
+    user = _kept_reference(settings.AUTH_USER_MODEL, _("who"))
     username = models.CharField(_("username"), max_length=150)
     kind = models.CharField(_("kind"), max_length=30, choices=AccessKind.choices)
-    municipality = models.ForeignKey(
-        "est.Municipality",
-        null=True,
-        on_delete=models.DO_NOTHING,
-        db_constraint=False,
-        related_name="+",
-        verbose_name=_("municipality"),
-    )
+    municipality = _kept_reference("est.Municipality", _("municipality"))
     target = models.CharField(_("what"), max_length=200)
     path = models.CharField(_("address of the page"), max_length=500)
     client = models.GenericIPAddressField(_("from"), null=True)
