@@ -144,3 +144,9 @@ def test_the_next_page_stays_on_this_site(client, coordinator):
     log_in(client, coordinator)
     response = give_code(client, totp_code(device), "https://evil.example.com/")
     assert response["Location"] == "/"
+
+
+def test_the_passkey_scripts_messages_are_swedish(client):
+    catalog = client.get("/webauthn/jsi18n/").content.decode()
+    # Django's catalog writes JSON with non-ASCII letters escaped.
+    assert "Passkeyn \\u00e4r skapad." in catalog
