@@ -87,7 +87,7 @@ class AccessEntry(models.Model):
     municipality = _kept_reference("est.Municipality", _("municipality"))
     target = models.CharField(_("what"), max_length=200)
     path = models.CharField(_("address of the page"), max_length=500)
-    client = models.GenericIPAddressField(_("from"), null=True)
+    client = models.GenericIPAddressField(_("network address"), null=True)
 
     objects = AccessEntryQuerySet.as_manager()
 

@@ -68,7 +68,7 @@ class Migration(migrations.Migration):
                 ('kind', models.CharField(choices=[('incident', 'Incident with reporter and photos'), ('photo', 'Incident photo'), ('footage', 'Camera footage'), ('export', 'Export'), ('document', 'PDF of an unpublished document'), ('data_subject_request', 'Data subject request'), ('admin', 'Administration page')], max_length=30, verbose_name='kind')),
                 ('target', models.CharField(max_length=200, verbose_name='what')),
                 ('path', models.CharField(max_length=500, verbose_name='address of the page')),
-                ('client', models.GenericIPAddressField(null=True, verbose_name='from')),
+                ('client', models.GenericIPAddressField(null=True, verbose_name='network address')),
                 ('municipality', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='est.municipality', verbose_name='municipality')),
                 ('user', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='who')),
             ],
