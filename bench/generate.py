@@ -143,7 +143,6 @@ def generate_incidents(url: str, count: int, batch: int = 200_000) -> None:
 
 USERS_CODE = """
 from django.contrib.auth import get_user_model
-from rest_framework.authtoken.models import Token
 from est.models import Certification, Municipality
 from est.roles import Role
 import datetime
@@ -166,7 +165,6 @@ for n in range(REPORTERS):
             "expires_on": datetime.date(2099, 12, 31),
         },
     )
-    Token.objects.get_or_create(user=u)
 """
 
 

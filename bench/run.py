@@ -224,21 +224,18 @@ def bench_list(port: int, requests: int, rng) -> None:
 def bench_api(port: int, requests: int, clients: int, think: float, rng) -> None:
     """Time filings by ``clients`` reporters at once, each pausing a random time averaging
     ``think`` seconds (exponentially distributed) before each filing; 0 sends back to back."""
-    from rest_framework.authtoken.models import Token
-
-    from est.models import Municipality
+    from est.api_tokens import api_token_create
+    from est.models import Municipality, User
     from reports.incidents.models import Category
 
     arboga = Municipality.objects.get(code="1984")
     centre = arboga.boundary.point_on_surface.transform(4326, clone=True)
     category = Category.objects.get(municipality=arboga, code="graffiti").pk
-    tokens = list(
-        Token.objects.filter(user__username__startswith="bench_reporter_").values_list(
-            "key", flat=True
-        )[:clients]
-    )
-    if len(tokens) < clients:
-        sys.exit(f"only {len(tokens)} reporters with tokens; run generate.py --reporters {clients}")
+    # Tokens are stored hashed: each run makes its own (their keys exist only here).
+    reporters = list(User.objects.filter(username__startswith="bench_reporter_")[:clients])
+    if len(reporters) < clients:
+        sys.exit(f"only {len(reporters)} reporters; run generate.py --reporters {clients}")
+    tokens = [api_token_create(user=u, name="bench")[1] for u in reporters]
     times, statuses, lock = [], {}, threading.Lock()
     per_client = requests // clients
 

@@ -24,6 +24,7 @@ from cameras.models import (
 from cameras.permissions import CAMERA_DISCLOSURE_VIEW, CAMERA_MANAGE
 from cameras.view_mixins import CameraScopedMixin, CameraServiceFormMixin
 from est.access import PermissionRequiredMixin
+from est.access_log import AccessKind, access_record
 from est.roles import has_permission
 
 
@@ -79,6 +80,12 @@ class FootageDownload(FootageScopedMixin, View):
     def get(self, request, pk):
         if self.footage.is_purged or not self.footage.file:
             raise Http404
+        access_record(
+            request=request,
+            kind=AccessKind.FOOTAGE,
+            target=self.footage,
+            municipalities=[self.footage.camera.municipality],
+        )
         return FileResponse(self.footage.file.open("rb"), as_attachment=True)
 
 

@@ -21,6 +21,8 @@ from cameras.models import (
 from cameras.permissions import CAMERA_MANAGE
 from cameras.view_mixins import CameraServiceFormMixin
 from est.access import PermissionRequiredMixin
+from est.access_log import AccessKind, access_record
+from est.models import Municipality
 
 
 class PurgeDashboard(PermissionRequiredMixin, TemplateView):
@@ -67,6 +69,18 @@ class DataSubjectRequestList(PermissionRequiredMixin, CameraServiceFormMixin, Fo
     def get_initial(self):
         return {"received_on": timezone.localdate()}
 
+    def get(self, request, *args, **kwargs):
+        # The list names the people who asked: a read the access log keeps.
+        access_record(
+            request=request,
+            kind=AccessKind.DATA_SUBJECT_REQUEST,
+            target=str(DataSubjectRequest._meta.verbose_name_plural),
+            municipalities=Municipality.objects.for_user(request.user).filter(
+                pk__in=DataSubjectRequest.objects.for_user(request.user).values("municipality")
+            ),
+        )
+        return super().get(request, *args, **kwargs)
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             requests=DataSubjectRequest.objects.for_user(self.request.user)
@@ -96,6 +110,10 @@ class DataSubjectRequestUpdate(PermissionRequiredMixin, CameraServiceFormMixin, 
                 DataSubjectRequest.objects.for_user(request.user), pk=kwargs["pk"]
             )
         return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        access_record(request=request, kind=AccessKind.DATA_SUBJECT_REQUEST, target=self.object)
+        return super().get(request, *args, **kwargs)
 
     def get_form_kwargs(self):
         # A copy, so that a rejected form does not change the object shown on the page.

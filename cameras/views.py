@@ -18,6 +18,7 @@ from django.views.generic import FormView, TemplateView
 from cameras.permissions import CAMERA_APPROVE_RETENTION, CAMERA_MANAGE
 from cameras.view_mixins import CameraScopedMixin, CameraServiceFormMixin
 from est.access import PermissionRequiredMixin
+from est.access_log import AccessKind, access_record
 from est.geojson import feature_collection
 from est.models import Municipality
 from est.pdf import pdf_render
@@ -242,6 +243,12 @@ class PermitStatisticsView(CameraScopedMixin, TemplateView):
 
     def _download(self, statistics, kind):
         name = slugify(f"{self.camera.name} {statistics.start} {statistics.end}")
+        access_record(
+            request=self.request,
+            kind=AccessKind.EXPORT,
+            target=f"imy-{name}.{kind}",
+            municipalities=[self.camera.municipality],
+        )
         if kind == "xlsx":
             content = permit_statistics_workbook(statistics)
             content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

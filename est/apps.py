@@ -1,7 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from est.roles import ADMIN_USE, MUNICIPALITY_VIEW, TRAINING_MANAGE
+from est.roles import ACCESS_LOG_VIEW, ADMIN_USE, MUNICIPALITY_VIEW, TRAINING_MANAGE
 
 
 class EstConfig(AppConfig):
@@ -27,6 +27,13 @@ class EstConfig(AppConfig):
                 TRAINING_MANAGE,
                 _("Who may file until when, and the trainings held."),
                 order=85,
+            ),
+            Entry(
+                _("Access log"),
+                "access_log",
+                ACCESS_LOG_VIEW,
+                _("Who opened sensitive data of your municipalities, when and from where."),
+                order=850,
             ),
             Entry(
                 _("Administration"),

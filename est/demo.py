@@ -121,6 +121,14 @@ USERS = [
         "Västra Mälardalens Kommunalförbund",
         (ARBOGA, KUNGSOR),
     ),
+    DemoUser(
+        "dataskydd",
+        "Dan",
+        "Dataskyddsombud",
+        Role.DATA_PROTECTION_OFFICER,
+        "Västra Mälardalens Kommunalförbund",
+        (ARBOGA, KUNGSOR),
+    ),
 ]
 
 #: Functions that add an app's demo data; each gets the list of demo municipalities.

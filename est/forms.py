@@ -6,7 +6,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from leaflet.forms.widgets import LeafletWidget
 
-from .models import Area
+from .access_log import AccessKind
+from .models import Area, Municipality
 
 
 class MapWidget(LeafletWidget):
@@ -58,3 +59,49 @@ def form_add_service_errors(form, error: ValidationError, *, fields: dict | None
     for name, messages in error.message_dict.items():
         target = (fields or {}).get(name, name)
         form.add_error(target if target in form.fields else None, messages)
+
+
+class SecondFactorCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=20,
+        help_text=_("The six digits your authenticator app shows, or one of your recovery codes."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autofocus": True}),
+    )
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(
+        label=_("Name"),
+        max_length=100,
+        help_text=_("What the token is for, such as the program that uses it."),
+    )
+
+
+class AccessLogSearchForm(forms.Form):
+    """What the access log is searched by; every field may stay empty."""
+
+    username = forms.CharField(label=_("Who (username)"), max_length=150, required=False)
+    kind = forms.ChoiceField(
+        label=_("Kind of read"), choices=[("", _("All"))] + AccessKind.choices, required=False
+    )
+    target = forms.CharField(label=_("What (contains)"), max_length=200, required=False)
+    municipality = forms.ModelChoiceField(
+        label=_("Municipality"), queryset=Municipality.objects.none(), required=False
+    )
+    start = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end = forms.DateField(
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = Municipality.objects.for_user(user).defer("boundary")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["start"] > data["end"]:
+            raise ValidationError({"end": _("The end comes before the start.")})
+        return data

@@ -13,6 +13,8 @@ from .roles import Role
 from .training.models import Certification, TrainingSession
 
 __all__ = [
+    "AccessEntry",
+    "ApiToken",
     "Area",
     "Certification",
     "Contact",
@@ -185,3 +187,9 @@ class User(AbstractUser):
     def last_certification(self) -> Certification | None:
         """Return the certification that ran or runs out last, or None if never certified."""
         return self.certifications.order_by("-expires_on").first()
+
+
+# Defined in their own modules after User, which they point at, and named here so that Django
+# finds them.
+from .access_log import AccessEntry  # noqa: E402
+from .api_tokens import ApiToken  # noqa: E402

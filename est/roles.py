@@ -17,6 +17,8 @@ class Role(models.TextChoices):
     #: Staff of a responsible organisation (the street department, a housing company) who see
     #: and update their organisation's measures, and nothing else.
     MEASURE_OWNER = "measure_owner", _("Measure owner")
+    #: dataskyddsombud: checks who read what; sees the access log of their municipalities.
+    DATA_PROTECTION_OFFICER = "dpo", _("Data protection officer")
 
 
 #: The roles that work with the municipality's picture: every one but the measure owner, who
@@ -31,6 +33,8 @@ TRAINING_MANAGE = "training.manage"
 CONTACT_MANAGE = "contact.manage"
 #: The Django admin.
 ADMIN_USE = "admin.use"
+#: Searching the log of who read sensitive data.
+ACCESS_LOG_VIEW = "access_log.view"
 
 #: permission name -> the roles that hold it
 PERMISSIONS: dict[str, frozenset[Role]] = {
@@ -40,6 +44,7 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     CONTACT_MANAGE: frozenset({Role.COORDINATOR, Role.ADMINISTRATOR}),
     # Superusers only (they hold every permission): the admin is not scoped to municipalities.
     ADMIN_USE: frozenset(),
+    ACCESS_LOG_VIEW: frozenset({Role.COORDINATOR, Role.DATA_PROTECTION_OFFICER}),
 }
 
 

@@ -2,6 +2,7 @@
 
 from celery import shared_task
 
+from .access_log import access_log_purge
 from .health import heartbeat_record
 from .training.reminders import certification_reminders_send
 
@@ -16,3 +17,9 @@ def heartbeat():
 def remind_certifications():
     """Daily: tell reporters and their coordinators a month before a certification runs out."""
     return certification_reminders_send()
+
+
+@shared_task(time_limit=10 * 60, soft_time_limit=9 * 60)
+def purge_access_log():
+    """Scheduled by beat daily: delete access log entries past their retention; return how many."""
+    return access_log_purge()

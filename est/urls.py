@@ -3,7 +3,7 @@ from django.urls import include, path, register_converter
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
-from . import api, views
+from . import access_log_views, api, views
 from .converters import MunicipalityCodeConverter
 from .oapif.urls import service_urls
 
@@ -34,15 +34,18 @@ urlpatterns = [
     path("areas/<int:pk>/delete/", views.AreaDelete.as_view(), name="area_delete"),
     path("training/", include("est.training.urls")),
     path("", include("est.contacts.urls")),
+    path("access-log/", access_log_views.AccessLogSearch.as_view(), name="access_log"),
     path("reports/", include("reports.incidents.urls")),
     path("situation/", include("reports.situation.urls")),
     path("tertial/", include("reports.tertial.urls")),
     path("cameras/", include("cameras.urls")),
     path("kamerabevakning/", include("cameras.public_urls")),
     path("", include("dialogues.urls")),
-    # Accounts: Django's own, the password reset limited per client address.
+    # Accounts: the password reset limited per client address, the second factor and tokens.
     path("accounts/password_reset/", views.PasswordReset.as_view(), name="password_reset"),
+    path("accounts/", include("est.account_urls")),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("webauthn/", include("django_otp_webauthn.urls", namespace="otp_webauthn")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     # API

@@ -10,7 +10,9 @@ import pytest
 from django.core.cache import cache
 
 from est.roles import Role
+from est.second_factor import second_factor_required
 from tests.factories import MunicipalityFactory, UserFactory
+from tests.second_factor import authenticator_app, log_in_with_second_factor, totp_code
 
 PASSWORD = "correct-horse-battery"
 
@@ -80,8 +82,7 @@ def client_for(client):
     """Return a function that logs ``user`` in on the test client and returns the client."""
 
     def log_in(user):
-        client.force_login(user)
-        return client
+        return log_in_with_second_factor(client, user)
 
     return log_in
 
@@ -109,10 +110,15 @@ def log_in_page(page, live_server):
     """Return a function that logs ``user`` in through the login form and returns the page."""
 
     def log_in(user, password=PASSWORD):
+        if second_factor_required(user):
+            authenticator_app(user)  # set up before the login, as the user did long ago
         page.goto(live_server.url + "/accounts/login/")
         page.get_by_label("Användarnamn").fill(user.username)
         page.get_by_label("Lösenord").fill(password)
         page.get_by_role("button", name="Logga in").click()
+        if second_factor_required(user):
+            page.get_by_label("Kod").fill(totp_code(authenticator_app(user)))
+            page.get_by_role("button", name="Fortsätt").click()
         page.wait_for_url(live_server.url + "/")
         return page
 

@@ -33,7 +33,6 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "leaflet",
     "rest_framework",
-    "rest_framework.authtoken",
     "rest_framework_gis",
     "django_filters",
     "drf_spectacular",
@@ -41,6 +40,10 @@ INSTALLED_APPS = [
     "axes",
     "simple_history",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     "est",
     "reports",
     "cameras",
@@ -55,10 +58,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # After the password, nothing but the second factor's own pages until it is given.
+    "est.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "est.middleware.AdminAccessLogMiddleware",
     # Last, so that a lockout answers before any view runs.
     "axes.middleware.AxesMiddleware",
 ]
@@ -147,6 +154,28 @@ AXES_CLIENT_IP_CALLABLE = "est.clients.client_address"
 #: In docker-compose the proxy is on the compose network (see docker-compose.yml); gunicorn's
 #: --forwarded-allow-ips must name the same proxies.
 TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+
+# Second factor (django-otp: TOTP apps, recovery codes; django-otp-webauthn: passkeys). The roles
+# listed must give one after their password ("superuser" stands for superusers of any role);
+# others may enrol on their account page. Local and demo runs require none, so that the printed
+# demo logins work with a password alone; production requires it of every role but reporters
+# and council members (est/settings/prod.py), the tests of the same roles.
+MFA_REQUIRED_ROLES = env.list("MFA_REQUIRED_ROLES", default=[])
+OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", default="EST")
+OTP_WEBAUTHN_RP_ID = env("OTP_WEBAUTHN_RP_ID", default="localhost")
+OTP_WEBAUTHN_RP_NAME = "EST"
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env.list(
+    "OTP_WEBAUTHN_ALLOWED_ORIGINS", default=["http://localhost:8000"]
+)
+# Passkeys are a second factor here, never a way round the password.
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+#: How long an API token works after it is made.
+API_TOKEN_LIFETIME = timedelta(days=env.int("API_TOKEN_LIFETIME_DAYS", default=90))
+
+# --- access log -------------------------------------------------------------------------------
+#: How long the log of reads of sensitive data is kept; beat purges older entries daily. The
+#: database refuses to delete entries younger than a year whatever this says (est/access_log.py).
+ACCESS_LOG_RETENTION = timedelta(days=env.int("ACCESS_LOG_RETENTION_DAYS", default=2 * 365))
 
 # --- e-mail ----------------------------------------------------------------------------------
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
@@ -242,7 +271,7 @@ CONTENT_SECURITY_POLICY = {
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        "est.api_tokens.ApiTokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
@@ -293,6 +322,10 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "heartbeat": {"task": "est.tasks.heartbeat", "schedule": 60.0},
+    "access-log-purge": {
+        "task": "est.tasks.purge_access_log",
+        "schedule": crontab(minute=30, hour=3),
+    },
     "cameras-purge": {"task": "cameras.tasks.purge_footage", "schedule": 600.0},
     "certification-reminders": {
         "task": "est.tasks.remind_certifications",

@@ -9,6 +9,17 @@ DEMO_DATA_ALLOWED = False
 SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# Everyone who reads incident-level data or the access log gives a second factor; reporters too
+# when the municipality adds "reporter".
+MFA_REQUIRED_ROLES = env.list(
+    "MFA_REQUIRED_ROLES",
+    default=["coordinator", "police", "administrator", "dpo", "superuser"],
+)
+# Passkeys are bound to the site's host name and accepted from its HTTPS origin only.
+OTP_WEBAUTHN_RP_ID = env("OTP_WEBAUTHN_RP_ID", default=ALLOWED_HOSTS[0])
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env.list(
+    "OTP_WEBAUTHN_ALLOWED_ORIGINS", default=[f"https://{OTP_WEBAUTHN_RP_ID}"]
+)
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)

@@ -13,6 +13,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Most tests run tasks in-process; tests marked "worker" go through a real worker process.
 CELERY_TASK_ALWAYS_EAGER = True
+# The tests run with the production's rule for the second factor.
+MFA_REQUIRED_ROLES = ["coordinator", "police", "administrator", "dpo", "superuser"]
 CELERY_TASK_EAGER_PROPAGATES = True
 STORAGES = {
     **STORAGES,  # noqa: F405

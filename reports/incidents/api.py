@@ -19,6 +19,7 @@ from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
 from est.access import HasPermission
+from est.access_log import AccessKind, access_record
 from est.api import error_responses, read_only_schema
 from reports.incidents.filing import (
     CORRECTABLE_FIELDS,
@@ -128,6 +129,12 @@ class IncidentViewSet(
             .prefetch_related("photos")
             .order_by("-occurred_from", "-pk")
         )
+
+    def retrieve(self, request, *args, **kwargs):
+        """One incident with its reporter and photos: a read the access log keeps."""
+        incident = self.get_object()
+        access_record(request=request, kind=AccessKind.INCIDENT, target=incident)
+        return Response(self.get_serializer(incident).data)
 
     def create(self, request, *args, **kwargs):
         write = IncidentWriteSerializer(data=request.data, context={"request": request})

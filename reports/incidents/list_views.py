@@ -8,6 +8,8 @@ from django.views import View
 from django_filters.views import FilterView
 
 from est.access import PermissionRequiredMixin
+from est.access_log import AccessKind, access_record
+from est.models import Municipality
 from reports.incidents.exports import csv_chunks, excel_file, geojson_chunks
 from reports.incidents.filters import IncidentFilter
 from reports.incidents.map_cells import cell_period
@@ -81,6 +83,12 @@ class IncidentExport(FilteredIncidentsMixin, View):
     def get(self, request):
         queryset = self.filtered().select_related(None)
         filename = f"incidents-{timezone.localdate():%Y-%m-%d}.{self.format}"
+        access_record(
+            request=request,
+            kind=AccessKind.EXPORT,
+            target=filename,
+            municipalities=Municipality.objects.filter(pk__in=queryset.values("municipality")),
+        )
         if self.format == "xlsx":
             return FileResponse(excel_file(queryset), as_attachment=True, filename=filename)
         if self.format == "geojson":

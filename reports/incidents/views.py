@@ -11,6 +11,7 @@ from django.views import View
 from django.views.generic import DetailView, FormView, ListView
 
 from est.access import PermissionRequiredMixin
+from est.access_log import AccessKind, access_record
 from est.geojson import feature_collection
 from est.models import Area, Municipality
 from est.periods import When
@@ -235,6 +236,12 @@ class IncidentDetail(ScopedIncidentMixin, DetailView):
     template_name = "reports/incidents/incident_detail.html"
     context_object_name = "incident"
 
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        # The page shows the reporter and the photos: a read the access log keeps.
+        access_record(request=request, kind=AccessKind.INCIDENT, target=self.object)
+        return response
+
     def get_context_data(self, **kwargs):
         incident = self.object
         user = self.request.user
@@ -309,6 +316,9 @@ class IncidentPhotoFile(ScopedIncidentMixin, View):
         file = photo.thumbnail if size == "thumbnail" else photo.image
         if not file:
             raise Http404
+        # Thumbnails are shown on the incident's page, whose opening is logged already.
+        if size != "thumbnail":
+            access_record(request=request, kind=AccessKind.PHOTO, target=incident)
         response = FileResponse(file.open("rb"), content_type="image/jpeg")
         response["Cache-Control"] = "private, max-age=3600"
         return response

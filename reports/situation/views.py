@@ -9,6 +9,7 @@ from django.views import View
 from django.views.generic import DetailView, FormView, ListView
 
 from est.access import PermissionRequiredMixin
+from est.access_log import AccessKind, access_record
 from est.models import Municipality
 from est.municipalities import boundary_layer
 from est.pdf import pdf_render
@@ -98,6 +99,8 @@ class SituationPdf(PictureMixin, View):
             picture, names_silent=has_permission(request.user, SITUATION_EDIT)
         )
         pdf = pdf_render("reports/situation/picture_pdf.html", context, title=title)
+        if not picture.is_frozen:
+            access_record(request=request, kind=AccessKind.DOCUMENT, target=picture)
         response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="{_file_name(picture)}.pdf"'
         return response

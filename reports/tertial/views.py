@@ -10,6 +10,7 @@ from django.views import View
 from django.views.generic import DetailView, FormView, ListView
 
 from est.access import PermissionRequiredMixin
+from est.access_log import AccessKind, access_record
 from est.models import Municipality
 from est.roles import has_permission
 from est.service_views import REFUSED, ServiceFormMixin, service_act
@@ -97,6 +98,8 @@ class TertialPdf(AnalysisMixin, View):
             tertial_analysis_render_request(analysis=analysis)
             messages.info(request, _("The PDF is being made; this page shows when it is ready."))
             return redirect("tertial_detail", pk=analysis.pk)
+        if not analysis.is_frozen:
+            access_record(request=request, kind=AccessKind.DOCUMENT, target=analysis)
         response = HttpResponse(bytes(analysis.pdf), content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="{analysis.filename}"'
         return response

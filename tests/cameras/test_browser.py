@@ -6,6 +6,7 @@ from django.conf import settings
 
 from tests.accessibility import wcag_violations
 from tests.cameras.factories import CameraFactory, FootageFactory
+from tests.second_factor import log_in_with_second_factor
 
 pytestmark = pytest.mark.browser
 
@@ -15,7 +16,7 @@ def logged_in_page(page, live_server, client):
     """Return a function that gives ``page`` the session of ``user`` (no login form needed)."""
 
     def log_in(user):
-        client.force_login(user)
+        log_in_with_second_factor(client, user)
         session = client.cookies[settings.SESSION_COOKIE_NAME].value
         page.context.add_cookies(
             [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}]

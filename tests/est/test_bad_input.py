@@ -3,6 +3,8 @@
 import pytest
 from django.test import Client
 
+from tests.second_factor import log_in_with_second_factor
+
 
 @pytest.mark.parametrize(
     "path",
@@ -22,7 +24,7 @@ from django.test import Client
 )
 def test_malformed_requests_never_give_a_server_error(coordinator, path):
     client = Client(raise_request_exception=False)
-    client.force_login(coordinator)
+    log_in_with_second_factor(client, coordinator)
     assert client.get(path).status_code < 500
 
 
@@ -38,7 +40,7 @@ def test_junk_in_every_field_of_a_form_is_a_message(client_for, coordinator):
 
 def test_a_stale_form_explains_itself(coordinator):
     client = Client(enforce_csrf_checks=True)
-    client.force_login(coordinator)
+    log_in_with_second_factor(client, coordinator)
     response = client.post("/municipalities/1984/areas/new/", {"name": "Centrum"})
     assert response.status_code == 403
     assert "Formuläret har hunnit bli för gammalt" in response.content.decode()

@@ -1,8 +1,8 @@
 """A user of one municipality never reaches another's data, in the pages or the API."""
 
 import pytest
-from rest_framework.authtoken.models import Token
 
+from est.api_tokens import api_token_create
 from tests.factories import AreaFactory
 
 
@@ -46,8 +46,8 @@ def test_coordinator_of_both_sees_both(client_for, coordinator, arboga_area):
 
 def test_api_needs_a_login_or_a_token(client, arboga_area, reporter):
     assert client.get("/api/v1/areas/").status_code in (401, 403)
-    token = Token.objects.create(user=reporter)
-    response = client.get("/api/v1/areas/", HTTP_AUTHORIZATION=f"Token {token.key}")
+    _token, key = api_token_create(user=reporter, name="tests")
+    response = client.get("/api/v1/areas/", HTTP_AUTHORIZATION=f"Token {key}")
     assert response.status_code == 200
     assert response.json()["results"]["type"] == "FeatureCollection"
 
@@ -66,8 +66,8 @@ def test_the_api_schema_and_docs_need_a_login(client, db, path):
 
 
 def test_a_token_reads_the_schema_and_a_session_the_docs(client, client_for, reporter):
-    token = Token.objects.create(user=reporter)
-    response = client.get("/api/v1/schema/", HTTP_AUTHORIZATION=f"Token {token.key}")
+    _token, key = api_token_create(user=reporter, name="tests")
+    response = client.get("/api/v1/schema/", HTTP_AUTHORIZATION=f"Token {key}")
     assert response.status_code == 200
     assert b"/api/v1/areas/" in response.content
     assert client_for(reporter).get("/api/v1/docs/").status_code == 200

@@ -8,9 +8,9 @@ import pytest
 from django.contrib.gis.geos import Point
 from django.utils import timezone
 from PIL import Image
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from est.api_tokens import api_token_create
 from reports.incidents.filing import incident_create
 from reports.incidents.models import Category
 from tests.factories import MunicipalityFactory
@@ -94,8 +94,8 @@ def api_for():
 
     def client(user):
         api = APIClient()
-        token, _created = Token.objects.get_or_create(user=user)
-        api.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+        _token, key = api_token_create(user=user, name="tests")
+        api.credentials(HTTP_AUTHORIZATION=f"Token {key}")
         return api
 
     return client

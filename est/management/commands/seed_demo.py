@@ -22,3 +22,11 @@ class Command(BaseCommand):
         self.stdout.write(_("Demo logins (username / password):"))
         for demo in USERS:
             self.stdout.write(f"  {demo.username:<12} {demo.password:<24} {demo.role.label}")
+        if not settings.MFA_REQUIRED_ROLES:
+            self.stdout.write(
+                _(
+                    "No second factor is required here (MFA_REQUIRED_ROLES is empty), so these "
+                    "logins need only the password; production requires one of every role but "
+                    "reporters and council members. Set one up on the account page to try it."
+                )
+            )

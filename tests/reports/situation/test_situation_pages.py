@@ -6,6 +6,7 @@ import pytest
 from django.core import mail
 from pypdf import PdfReader
 
+from est.access_log import AccessEntry, AccessKind
 from est.roles import Role
 from reports.situation.compile import situation_picture_compile, situation_picture_ensure
 from reports.situation.models import SituationPicture
@@ -210,3 +211,16 @@ def test_only_editors_read_who_reported_nothing(client_for, coordinator, police,
     page, pdf = page_and_pdf(coordinator)
     assert silent in page
     assert silent in pdf
+
+
+def test_the_pdf_of_a_draft_is_a_logged_read_and_of_a_published_picture_not(
+    client_for, coordinator, picture
+):
+    client = client_for(coordinator)
+    assert client.get(f"/situation/{picture.pk}/pdf/").status_code == 200
+    (entry,) = AccessEntry.objects.filter(kind=AccessKind.DOCUMENT)
+    assert (entry.username, entry.municipality) == ("sara", picture.municipality)
+    assert entry.target == f"lägesbild {picture.pk}"
+    published(picture, coordinator)
+    assert client.get(f"/situation/{picture.pk}/pdf/").status_code == 200
+    assert AccessEntry.objects.count() == 1

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from pypdf import PdfReader
 
+from est.access_log import AccessEntry, AccessKind
 from est.periods import Tertial, last_ended_tertial, parse_tertial
 from reports.incidents.models import Incident
 from reports.tertial.compile import (
@@ -245,3 +246,13 @@ def test_merged_duplicates_count_nowhere_in_the_analysis(arboga, incidents):
     assert [(a["current"], a["last_year"]) for a in content["areas"]["areas"]] == [(2, 1)]
     assert round(content["when"]["total"]) == 10
     assert content["incident_count"] == 10
+
+
+def test_the_pdf_of_a_draft_analysis_is_a_logged_read(
+    client_for, coordinator, analysis, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        tertial_analysis_render_request(analysis=analysis)
+    assert client_for(coordinator).get(f"/tertial/{analysis.pk}/pdf/").status_code == 200
+    (entry,) = AccessEntry.objects.filter(kind=AccessKind.DOCUMENT)
+    assert (entry.username, entry.municipality) == ("sara", analysis.municipality)
