@@ -13,7 +13,7 @@ class DialoguesConfig(AppConfig):
         from est.report_sections import register as register_report_section
         from est.roles import grant
 
-        from .permissions import COMMENT_MODERATE, GRANTS, PLEDGE_VIEW, WALK_PLAN
+        from .permissions import COMMENT_MODERATE, GRANTS, PLEDGE_VIEW, WALK_RECORD
         from .pledges.demo import pledges_seed
         from .pledges.status import pledge_status_gather, pledge_status_present
         from .walks.demo import walks_seed
@@ -38,8 +38,11 @@ class DialoguesConfig(AppConfig):
             Entry(
                 _("Safety walks"),
                 "walk_list",
-                WALK_PLAN,
-                _("Plan and announce walks with residents, partners and the police."),
+                WALK_RECORD,
+                _(
+                    "Plan and announce walks with residents, partners and the police; "
+                    "record findings on the walk."
+                ),
                 order=62,
             ),
         )

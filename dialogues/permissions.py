@@ -11,6 +11,9 @@ PLEDGE_PUBLISH = "pledge.publish"
 COMMENT_MODERATE = "comment.moderate"
 #: Planning, announcing, moving and cancelling safety walks.
 WALK_PLAN = "walk.plan"
+#: Recording findings, audits and participants on a walk: whoever plans walks, and the staff
+#: who walk with them (reporters, police, council members). A measure owner only updates measures.
+WALK_RECORD = "walk.record"
 
 GRANTS = {
     PLEDGE_VIEW: {Role.COORDINATOR, Role.POLICE, Role.COUNCIL, Role.ADMINISTRATOR},
@@ -18,4 +21,11 @@ GRANTS = {
     PLEDGE_PUBLISH: {Role.COORDINATOR},
     COMMENT_MODERATE: {Role.COORDINATOR},
     WALK_PLAN: {Role.COORDINATOR, Role.ADMINISTRATOR},
+    WALK_RECORD: {
+        Role.COORDINATOR,
+        Role.ADMINISTRATOR,
+        Role.POLICE,
+        Role.REPORTER,
+        Role.COUNCIL,
+    },
 }

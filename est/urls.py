@@ -3,7 +3,7 @@ from django.urls import include, path, register_converter
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
-from . import api, views
+from . import api, offline, views
 from .converters import MunicipalityCodeConverter
 
 register_converter(MunicipalityCodeConverter, "municipality")
@@ -18,6 +18,7 @@ handler500 = "est.views.server_error"
 urlpatterns = [
     path("", views.StartView.as_view(), name="start"),
     path("health/", views.health, name="health"),
+    path("sw.js", offline.service_worker, name="service_worker"),
     path("municipalities/", views.MunicipalityList.as_view(), name="municipality_list"),
     path(
         "municipalities/<municipality:code>/",

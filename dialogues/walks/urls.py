@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import public_views, views
+from . import category_views, public_views, recording_views, views
 
 urlpatterns = [
     # The public site, in Swedish words residents search for.
@@ -27,4 +27,27 @@ urlpatterns = [
     path("walks/<int:pk>/edit/", views.WalkUpdate.as_view(), name="walk_update"),
     path("walks/<int:pk>/announce/", views.WalkPublish.as_view(), name="walk_publish"),
     path("walks/<int:pk>/cancel/", views.WalkCancel.as_view(), name="walk_cancel"),
+    # On the walk, from a phone.
+    path("walks/<int:pk>/walk/", recording_views.WalkRecord.as_view(), name="walk_record"),
+    path(
+        "walks/<int:pk>/walk/findings/",
+        recording_views.FindingCreate.as_view(),
+        name="walk_finding_create",
+    ),
+    path("walks/<int:pk>/walk/audits/", recording_views.AuditCreate.as_view(), name="walk_audit"),
+    path(
+        "walks/<int:pk>/walk/participants/",
+        recording_views.ParticipantsUpdate.as_view(),
+        name="walk_participants",
+    ),
+    path(
+        "walks/<int:pk>/photos/<int:photo_pk>/<str:size>/",
+        recording_views.FindingPhotoFile.as_view(),
+        name="walk_finding_photo",
+    ),
+    path(
+        "walks/<municipality:code>/categories/",
+        category_views.FindingCategoryList.as_view(),
+        name="finding_categories",
+    ),
 ]

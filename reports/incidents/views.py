@@ -77,19 +77,22 @@ class IncidentFormMixin(ServiceFormMixin):
         return super().get_context_data(filing_map=filing_map(self.request.user), **kwargs)
 
 
+def marking_messages() -> dict:
+    """Return what a map for marking a place says (reports.js ``filing``), by occasion."""
+    return {
+        "marked": _("The place is marked at latitude {lat}, longitude {lon}."),
+        "locating": _("Finding your position…"),
+        "noPosition": _("Your position could not be found. Tap the map or type the coordinates."),
+    }
+
+
 def filing_map(user) -> dict:
     """Return what the filing maps draw and say: ``user``'s municipalities and areas, and the
     messages of marking a place."""
     return {
         "boundaries": municipalities_map_layer(user),
         "areas": areas_map_layer(user),
-        "messages": {
-            "marked": _("The place is marked at latitude {lat}, longitude {lon}."),
-            "locating": _("Finding your position…"),
-            "noPosition": _(
-                "Your position could not be found. Tap the map or type the coordinates."
-            ),
-        },
+        "messages": marking_messages(),
     }
 
 
