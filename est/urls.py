@@ -45,6 +45,7 @@ urlpatterns = [
     # API
     path("api/v1/", include(router.urls)),
     path("api/v1/", include("reports.incidents.api_urls")),
+    path("api/v1/", include("dialogues.walks.api_urls")),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api_schema"),
     path(
         "api/v1/docs/", SpectacularSwaggerSplitView.as_view(url_name="api_schema"), name="api_docs"

@@ -1,8 +1,10 @@
 """The categories of findings each municipality keeps: the defaults, created when first needed,
 and the coordinator's changes (add, rename, reorder, retire)."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -28,11 +30,11 @@ DEFAULT_CATEGORIES = (
 
 def finding_categories(municipality: Municipality):
     """Return ``municipality``'s categories in its order, retired ones too; a municipality
-    without any gets the defaults first (in the language of the moment, Swedish by default)."""
+    without any gets the defaults first, named in the site's language (Swedish), whoever asks."""
     categories = FindingCategory.objects.filter(municipality=municipality)
     if not categories.exists():
         try:
-            with transaction.atomic():
+            with transaction.atomic(), translation.override(settings.LANGUAGE_CODE):
                 FindingCategory.objects.bulk_create(
                     FindingCategory(
                         municipality=municipality, code=code, name=str(name), position=number

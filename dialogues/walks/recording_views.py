@@ -1,20 +1,20 @@
 """The walk page on a phone: findings, the audit of each stretch and the participants, recorded
 during the walk. Each form posts on its own; without scripts it is a plain form and the page
 comes back with a message, with scripts (``walk-record.js``) it goes through the offline queue,
-which asks for JSON: 201 for what is new, 200 for a resend, 400 with the messages by field."""
+which asks for JSON (``OfflineQueueMixin``)."""
 
 from django.contrib import messages
 from django.db.models import F
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from est.geojson import feature_collection
 from est.municipalities import boundary_layer
 from est.roles import has_permission
-from est.service_views import ServiceFormMixin
+from est.service_views import OfflineQueueMixin, ServiceFormMixin
 from reports.incidents.filing import point_from_lat_lon
 from reports.incidents.views import marking_messages
 
@@ -29,11 +29,6 @@ from .recording import (
 )
 from .recording_forms import FindingForm, ParticipantsForm, StretchAuditForm
 from .views import WalkScopedMixin
-
-
-def wants_json(request) -> bool:
-    """Return whether the offline queue sent the request (it asks for JSON)."""
-    return "application/json" in request.headers.get("Accept", "")
 
 
 def walk_map_layers(walk: SafetyWalk) -> dict:
@@ -81,7 +76,7 @@ class WalkRecord(WalkRecordMixin, TemplateView):
         )
 
 
-class RecordingFormMixin(WalkRecordMixin, ServiceFormMixin):
+class RecordingFormMixin(WalkRecordMixin, OfflineQueueMixin, ServiceFormMixin):
     """A form of the walk page: refused input comes back on the page with everything typed (or
     as JSON to the queue); what is recorded leads back to the page with a message."""
 
@@ -96,19 +91,9 @@ class RecordingFormMixin(WalkRecordMixin, ServiceFormMixin):
         form = kwargs.pop("form")
         page = WalkRecord(request=self.request, kwargs=self.kwargs)
         page.walk, page.municipality = self.walk, self.municipality
-        return page.get_context_data(**{self.context_form_name: form, "refused": True})
-
-    def form_invalid(self, form):
-        if wants_json(self.request):
-            return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
-        return super().form_invalid(form)
+        return page.get_context_data(form=form, **{self.context_form_name: form})
 
     def performed(self, form, result):
-        saved, created = result
-        if wants_json(self.request):
-            return JsonResponse(
-                {"id": saved.pk, "created": created}, status=201 if created else 200
-            )
         messages.success(self.request, self.success_message)
         return redirect("walk_record", pk=self.walk.pk)
 
@@ -162,8 +147,7 @@ class ParticipantsUpdate(RecordingFormMixin, FormView):
     success_message = _("The participants are noted.")
 
     def perform(self, form):
-        participants_set(walk=self.walk, by=self.request.user, counts=form.counts())
-        return self.walk, False
+        return participants_set(walk=self.walk, by=self.request.user, counts=form.counts())
 
 
 class FindingPhotoFile(WalkRecordMixin, View):

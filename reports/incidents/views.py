@@ -16,7 +16,7 @@ from est.models import Area, Municipality
 from est.periods import When
 from est.projections import transformed
 from est.roles import has_permission
-from est.service_views import ServiceFormMixin, service_act
+from est.service_views import OfflineQueueMixin, ServiceFormMixin, service_act
 from reports.incidents.filing import (
     incident_create,
     incident_triage,
@@ -54,8 +54,9 @@ def areas_map_layer(user) -> dict:
     return feature_collection(Area.objects.for_user(user), "boundary", ["name"])
 
 
-class IncidentFormMixin(ServiceFormMixin):
-    """Shared by filing and correcting: categories, the map and saving through the services."""
+class IncidentFormMixin(OfflineQueueMixin, ServiceFormMixin):
+    """Shared by filing and correcting: categories, the map and saving through the services.
+    Filing may come from the offline queue (a reporter in a cellar)."""
 
     template_name = "reports/incidents/incident_form.html"
     service_error_fields = ERROR_FIELDS

@@ -203,18 +203,16 @@
       var json = (response.headers.get("Content-Type") || "").indexOf("application/json") === 0;
       if (json) {
         return response.json().then(function (answer) {
-          if (response.ok) return "sent";
+          if (response.ok) {
+            entry.next = answer.next;
+            return "sent";
+          }
           entry.message = format(text.msgRefused, { reason: reasons(answer.errors) });
           return "refused";
         });
       }
-      // An ordinary page: a redirect after filing, or the form again with its messages.
-      if (response.ok && response.redirected) {
-        entry.next = response.url;
-        return "sent";
-      }
-      entry.message = text.msgRefusedPage;
-      return "refused";
+      // An ordinary page is no answer of ours (a hotspot's login page, a proxy): try again later.
+      return "later";
     }, function () { return "later"; });
   }
 
