@@ -6,7 +6,12 @@ first sending recorded, instead of 201."""
 
 import django_filters
 from django.core.exceptions import ValidationError as DjangoValidationError
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
@@ -67,11 +72,44 @@ class WalkViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, WalkScopedVi
         return SafetyWalk.objects.for_user(self.request.user).select_related("municipality")
 
 
+def _callers_walks(request):
+    return SafetyWalk.objects.for_user(request.user) if request else SafetyWalk.objects.none()
+
+
+class WalkNumberFilter(django_filters.ModelChoiceFilter):
+    """One of the caller's walks by id; any other value (another municipality's walk too) is
+    refused with 400, not ignored."""
+
+    def __init__(self, **kwargs):
+        super().__init__(queryset=_callers_walks, **kwargs)
+
+
 class FindingFilter(django_filters.FilterSet):
-    walk = django_filters.NumberFilter(field_name="walk")
+    walk = WalkNumberFilter(field_name="walk")
 
     class Meta:
         model = Finding
+        fields = []
+
+
+class StretchAuditFilter(django_filters.FilterSet):
+    walk = WalkNumberFilter(field_name="walk")
+
+    class Meta:
+        model = StretchAudit
+        fields = []
+
+
+class FindingCategoryFilter(django_filters.FilterSet):
+    """Categories by municipality code and by whether they are in use (``true`` or ``false``)."""
+
+    municipality__code = django_filters.CharFilter(field_name="municipality__code")
+    active = django_filters.TypedChoiceFilter(
+        choices=[("true", "true"), ("false", "false")], coerce=lambda value: value == "true"
+    )
+
+    class Meta:
+        model = FindingCategory
         fields = []
 
 
@@ -147,7 +185,7 @@ class StretchAuditViewSet(
     participant's scores 1–5 (5 best) on the nine parameters, null for not judged."""
 
     serializer_class = StretchAuditSerializer
-    filterset_fields = {"walk": ["exact"]}
+    filterset_class = StretchAuditFilter
 
     def get_queryset(self):
         return StretchAudit.objects.filter(
@@ -166,12 +204,20 @@ class StretchAuditViewSet(
         return _recorded(StretchAuditSerializer, result)
 
 
-@extend_schema_view(**read_only_schema(FindingCategorySerializer, list_errors=(400, 403, 404)))
+@extend_schema_view(
+    **read_only_schema(
+        FindingCategorySerializer,
+        list_errors=(400, 403, 404),
+        list_parameters=[
+            OpenApiParameter("active", bool, description="Categories in use, or retired ones.")
+        ],
+    )
+)
 class FindingCategoryViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, WalkScopedViewSet):
     """The categories of findings of the caller's municipalities, retired ones too."""
 
     serializer_class = FindingCategorySerializer
-    filterset_fields = {"municipality__code": ["exact"], "active": ["exact"]}
+    filterset_class = FindingCategoryFilter
 
     def get_queryset(self):
         return FindingCategory.objects.for_user(self.request.user).select_related("municipality")

@@ -16,6 +16,8 @@ from schemathesis.config import SchemathesisConfig
 
 from est.wsgi import application
 from reports.incidents.models import Category
+from tests.dialogues.walks.helpers import walk_under_way
+from tests.dialogues.walks.test_recording import record
 from tests.factories import AreaFactory
 
 TOKEN = "0123456789abcdef0123456789abcdef01234567"
@@ -31,6 +33,13 @@ DATA_DEPENDENT = [
     "POST /api/v1/incidents/{id}/photos/",
     "POST /api/v1/incidents/{id}/triage/",
     "POST /api/v1/incidents/round/",
+    "GET /api/v1/walk-findings/",
+    "POST /api/v1/walk-findings/",
+    "POST /api/v1/walk-findings/{id}/photos/",
+    "GET /api/v1/walk-audits/",
+    "POST /api/v1/walk-audits/",
+    "GET /api/v1/walks/",
+    "GET /api/v1/finding-categories/",
 ]
 CONFIG = SchemathesisConfig.from_dict(
     {
@@ -103,8 +112,12 @@ def _coordinator_with_data(coordinator, arboga, kungsor, file_incident):
     areas = [AreaFactory(municipality=m).pk for m in (arboga, kungsor)]
     incidents = [file_incident(coordinator, m).pk for m in (arboga, kungsor, arboga, kungsor)]
     categories = list(Category.objects.values_list("pk", flat=True)[:4])
+    walks = [walk_under_way(m, coordinator) for m in (arboga, kungsor)]
+    findings = [record(walk, coordinator)[0].pk for walk in walks]
     EXISTING.update(
         {
+            "/api/v1/walks/": [walk.pk for walk in walks],
+            "/api/v1/walk-findings/": findings,
             "/api/v1/areas/": areas,
             "/api/v1/incidents/": incidents,
             "/api/v1/incident-categories/": categories,
