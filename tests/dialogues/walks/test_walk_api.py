@@ -103,7 +103,8 @@ def test_another_municipalitys_walks_findings_and_photos_are_404(
     assert api.get(f"/api/v1/walks/{walk.pk}/").status_code == 404
     assert api.get("/api/v1/walks/").json()["results"] == []
     assert api.get(f"/api/v1/walk-findings/{finding.pk}/").status_code == 404
-    assert api.get(f"/api/v1/walk-findings/?walk={walk.pk}").json()["results"] == []
+    assert api.get(f"/api/v1/walk-findings/?walk={walk.pk}").status_code == 400
+    assert api.get("/api/v1/walk-findings/").json()["results"] == []
     outsider_post = api.post(
         "/api/v1/walk-findings/", finding_body(walk, uuid.uuid4()), format="json"
     )
