@@ -17,7 +17,7 @@ class DialoguesConfig(AppConfig):
         from est.situation_sources import register as register_situation_source
 
         from .measures.demo import measures_seed
-        from .permissions import COMMENT_MODERATE, GRANTS, MEASURE_READ, PLEDGE_VIEW, WALK_PLAN
+        from .permissions import COMMENT_MODERATE, GRANTS, MEASURE_READ, PLEDGE_VIEW, WALK_RECORD
         from .pledges.demo import pledges_seed
         from .pledges.status import pledge_status_gather, pledge_status_present
         from .walks.collections import WALKS
@@ -45,8 +45,11 @@ class DialoguesConfig(AppConfig):
             Entry(
                 _("Safety walks"),
                 "walk_list",
-                WALK_PLAN,
-                _("Plan and announce walks with residents, partners and the police."),
+                WALK_RECORD,
+                _(
+                    "Plan and announce walks with residents, partners and the police; "
+                    "record findings on the walk."
+                ),
                 order=62,
             ),
             Entry(

@@ -18,6 +18,9 @@ MEASURE_READ = "measure.read"
 MEASURE_MANAGE = "measure.manage"
 #: Moving a measure through its statuses, with the note and photo when done.
 MEASURE_PROGRESS = "measure.progress"
+#: Recording findings, audits and participants on a walk: whoever plans walks, and the staff
+#: who walk with them (reporters, police, council members). A measure owner only updates measures.
+WALK_RECORD = "walk.record"
 
 GRANTS = {
     PLEDGE_VIEW: {Role.COORDINATOR, Role.POLICE, Role.COUNCIL, Role.ADMINISTRATOR},
@@ -28,4 +31,11 @@ GRANTS = {
     MEASURE_READ: {Role.COORDINATOR, Role.POLICE, Role.ADMINISTRATOR, Role.MEASURE_OWNER},
     MEASURE_MANAGE: {Role.COORDINATOR, Role.ADMINISTRATOR},
     MEASURE_PROGRESS: {Role.COORDINATOR, Role.ADMINISTRATOR, Role.MEASURE_OWNER},
+    WALK_RECORD: {
+        Role.COORDINATOR,
+        Role.ADMINISTRATOR,
+        Role.POLICE,
+        Role.REPORTER,
+        Role.COUNCIL,
+    },
 }

@@ -4,6 +4,7 @@ as a message on the next page. Views never write ``except ValidationError`` them
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import JsonResponse
 
 from est.forms import form_add_service_errors, form_map_widgets_allow_scripts
 
@@ -62,3 +63,32 @@ def service_act(request, call, *, success=None):
     if success is not None:
         messages.success(request, success(result) if callable(success) else success)
     return result
+
+
+def wants_json(request) -> bool:
+    """Return whether the offline queue (static/js/offline-queue.js) sent the request: it asks
+    for JSON, the browser's own form posts never do."""
+    return "application/json" in request.headers.get("Accept", "")
+
+
+class OfflineQueueMixin:
+    """For a form page whose form the offline queue may send: the queue gets JSON instead of a
+    page. Success (a redirect) becomes ``{"next": url}``, and the messages meant for the next page
+    stay for it; the form shown again with its errors becomes 400 with ``{"errors": …}``, so that
+    the queue can say why. Put it after the permission mixins: who is not logged in still gets
+    the redirect to the login page."""
+
+    def dispatch(self, request, *args, **kwargs):
+        response = super().dispatch(request, *args, **kwargs)
+        if request.method != "POST" or not wants_json(request):
+            return response
+        if response.status_code in (301, 302, 303):
+            return JsonResponse({"next": response.url})
+        context = getattr(response, "context_data", None) or {}
+        if response.status_code == 200 and context:
+            errors = {}
+            for name in ("form", "round_form"):
+                if context.get(name) is not None:
+                    errors.update(context[name].errors.get_json_data())
+            return JsonResponse({"errors": errors}, status=400)
+        return response

@@ -3,7 +3,7 @@ from django.urls import include, path, register_converter
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
-from . import access_log_views, api, views
+from . import access_log_views, api, offline, views
 from .converters import MunicipalityCodeConverter
 from .oapif.urls import service_urls
 
@@ -19,6 +19,7 @@ handler500 = "est.views.server_error"
 urlpatterns = [
     path("", views.StartView.as_view(), name="start"),
     path("health/", views.health, name="health"),
+    path("sw.js", offline.service_worker, name="service_worker"),
     path("municipalities/", views.MunicipalityList.as_view(), name="municipality_list"),
     path(
         "municipalities/<municipality:code>/",
@@ -55,6 +56,7 @@ urlpatterns = [
     path("api/features/", include((service_urls(public=False), "oapif"))),
     path("oppna-data/", include((service_urls(public=True), "oapif_public"))),
     path("api/v1/", include("dialogues.measures.api_urls")),
+    path("api/v1/", include("dialogues.walks.api_urls")),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api_schema"),
     path(
         "api/v1/docs/", SpectacularSwaggerSplitView.as_view(url_name="api_schema"), name="api_docs"

@@ -1,5 +1,9 @@
-"""Demo safety walks for seed_demo: two coming walks in Arboga (one announced, one moved) and
-one announced in Kungsör, planned through the services as a coordinator would."""
+"""Demo safety walks for seed_demo: in Arboga one walk that has taken place, with what was
+recorded on it, and one coming (moved); one coming in Kungsör. Planned and recorded through the
+services as a coordinator would.
+
+The walk that has taken place is found with ``done_demo_walk()`` (Arboga, titled
+``DONE_WALK_TITLE``): other features' demo data (measures) start from its findings."""
 
 import datetime
 
@@ -11,6 +15,7 @@ from est.models import Area, Organisation, User
 from est.periods import local_midnight
 from est.projections import WGS84
 
+from .demo_findings import walk_findings_seed
 from .models import SafetyWalk
 from .services import (
     PLANNED_FIELDS,
@@ -23,13 +28,15 @@ TAKE_PART = (
     "Alla är välkomna, ingen anmälan behövs. Ta på dig kläder efter väder; vi bjuder på "
     "kaffe efteråt. Frågor: kommunens säkerhetssamordnare, 0589-870 00."
 )
-#: (municipality, title, days ahead, area, meeting place, meeting point and route in WGS 84,
-#:  partner names, announcement, accessibility)
+#: The title of the Arboga walk that has taken place, two weeks ago.
+DONE_WALK_TITLE = "Trygghetsvandring i centrum"
+#: (municipality, title, days ahead (negative: days ago), area, meeting place, meeting point and
+#:  route in WGS 84, partner names, announcement, accessibility)
 WALKS = [
     (
         ARBOGA,
-        "Trygghetsvandring i centrum",
-        12,
+        DONE_WALK_TITLE,
+        -14,
         "Centrum",
         "Vid fontänen på Stora torget",
         [
@@ -77,6 +84,23 @@ def _evening(days_ahead: int) -> tuple[datetime.datetime, datetime.datetime]:
     return start, start + datetime.timedelta(hours=2)
 
 
+def done_demo_walk() -> SafetyWalk | None:
+    """Return the demo's Arboga walk that has taken place, or None before seeding."""
+    return SafetyWalk.objects.filter(municipality__code=ARBOGA, title=DONE_WALK_TITLE).first()
+
+
+def _took_place(walk: SafetyWalk, days: int) -> None:
+    """Move ``walk`` ``-days`` days into the past, as if it had been announced then and time had
+    passed since: the services rightly refuse to announce a walk that is over."""
+    starts_at, ends_at = _evening(days)
+    SafetyWalk.objects.filter(pk=walk.pk).update(
+        starts_at=starts_at,
+        ends_at=ends_at,
+        published_at=starts_at - datetime.timedelta(days=21),
+    )
+    walk.refresh_from_db()
+
+
 def walks_seed(municipalities) -> None:
     """Plan and announce the demo walks where they are missing (safe to run again)."""
     by_code = {municipality.code: municipality for municipality in municipalities}
@@ -85,7 +109,7 @@ def walks_seed(municipalities) -> None:
         municipality = by_code.get(code)
         if municipality is None or SafetyWalk.objects.filter(title=title).exists():
             continue
-        starts_at, ends_at = _evening(days)
+        starts_at, ends_at = _evening(max(days, 1))
         walk = safety_walk_create(
             municipality=municipality,
             by=coordinator,
@@ -103,6 +127,11 @@ def walks_seed(municipalities) -> None:
             how_to_take_part=TAKE_PART,
         )
         safety_walk_publish(walk=walk, by=coordinator)
+        if days < 0:
+            _took_place(walk, days)
+    done = done_demo_walk()
+    if done is not None and coordinator is not None:
+        walk_findings_seed(done, coordinator)
     moved = SafetyWalk.objects.filter(title="Trygghetsvandring i Ekbacken", moved_from=None)
     for walk in moved:
         # The demo shows a moved walk: a week later than first announced.

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import public_views, report_views, views
+from . import category_views, public_views, recording_views, report_views, views
 
 urlpatterns = [
     # The public site, in Swedish words residents search for.
@@ -45,4 +45,27 @@ urlpatterns = [
         name="walk_photos_public",
     ),
     path("walks/photos/<int:pk>/", report_views.FindingPhotoView.as_view(), name="finding_photo"),
+    # On the walk, from a phone.
+    path("walks/<int:pk>/walk/", recording_views.WalkRecord.as_view(), name="walk_record"),
+    path(
+        "walks/<int:pk>/walk/findings/",
+        recording_views.FindingCreate.as_view(),
+        name="walk_finding_create",
+    ),
+    path("walks/<int:pk>/walk/audits/", recording_views.AuditCreate.as_view(), name="walk_audit"),
+    path(
+        "walks/<int:pk>/walk/participants/",
+        recording_views.ParticipantsUpdate.as_view(),
+        name="walk_participants",
+    ),
+    path(
+        "walks/<int:pk>/photos/<int:photo_pk>/<str:size>/",
+        recording_views.FindingPhotoFile.as_view(),
+        name="walk_finding_photo",
+    ),
+    path(
+        "walks/<municipality:code>/categories/",
+        category_views.FindingCategoryList.as_view(),
+        name="finding_categories",
+    ),
 ]

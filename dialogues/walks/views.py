@@ -10,10 +10,11 @@ from django.views.generic import FormView, TemplateView
 from est.access import PermissionRequiredMixin
 from est.models import Municipality
 from est.municipalities import boundary_layer
+from est.roles import has_permission
 from est.service_views import ServiceFormMixin, service_act
 from est.views import MunicipalityScopedMixin
 
-from ..permissions import WALK_PLAN
+from ..permissions import WALK_PLAN, WALK_RECORD
 from .forms import CancelForm, WalkForm
 from .models import SafetyWalk
 from .services import (
@@ -25,9 +26,10 @@ from .services import (
 
 
 class WalkList(PermissionRequiredMixin, TemplateView):
-    """The walks of the planner's municipalities, coming first."""
+    """The walks of the user's municipalities: planners plan them here, and everyone who walks
+    finds the page to record on."""
 
-    permission = WALK_PLAN
+    permission = WALK_RECORD
     template_name = "dialogues/walks/walk_list.html"
 
     def get_context_data(self, **kwargs):
@@ -37,6 +39,7 @@ class WalkList(PermissionRequiredMixin, TemplateView):
             municipalities=[
                 (m, [w for w in walks if w.municipality_id == m.pk]) for m in municipalities
             ],
+            can_plan=has_permission(self.request.user, WALK_PLAN),
             **kwargs,
         )
 

@@ -17,7 +17,7 @@ from est.models import Area, Municipality
 from est.periods import When
 from est.projections import transformed
 from est.roles import has_permission
-from est.service_views import ServiceFormMixin, service_act
+from est.service_views import OfflineQueueMixin, ServiceFormMixin, service_act
 from est.training.services import filing_refusal
 from reports.incidents.filing import (
     incident_create,
@@ -56,8 +56,9 @@ def areas_map_layer(user) -> dict:
     return feature_collection(Area.objects.for_user(user), "boundary", ["name"])
 
 
-class IncidentFormMixin(ServiceFormMixin):
-    """Shared by filing and correcting: categories, the map and saving through the services."""
+class IncidentFormMixin(OfflineQueueMixin, ServiceFormMixin):
+    """Shared by filing and correcting: categories, the map and saving through the services.
+    Filing may come from the offline queue (a reporter in a cellar)."""
 
     template_name = "reports/incidents/incident_form.html"
     service_error_fields = ERROR_FIELDS
@@ -79,19 +80,22 @@ class IncidentFormMixin(ServiceFormMixin):
         return super().get_context_data(filing_map=filing_map(self.request.user), **kwargs)
 
 
+def marking_messages() -> dict:
+    """Return what a map for marking a place says (reports.js ``filing``), by occasion."""
+    return {
+        "marked": _("The place is marked at latitude {lat}, longitude {lon}."),
+        "locating": _("Finding your position…"),
+        "noPosition": _("Your position could not be found. Tap the map or type the coordinates."),
+    }
+
+
 def filing_map(user) -> dict:
     """Return what the filing maps draw and say: ``user``'s municipalities and areas, and the
     messages of marking a place."""
     return {
         "boundaries": municipalities_map_layer(user),
         "areas": areas_map_layer(user),
-        "messages": {
-            "marked": _("The place is marked at latitude {lat}, longitude {lon}."),
-            "locating": _("Finding your position…"),
-            "noPosition": _(
-                "Your position could not be found. Tap the map or type the coordinates."
-            ),
-        },
+        "messages": marking_messages(),
     }
 
 

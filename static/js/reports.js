@@ -292,5 +292,5 @@
     quickTimes(document.getElementById("when-fieldset"));
   }
 
-  window.reportsMap = { filingPage: filingPage, incidents: incidents, point: point };
+  window.reportsMap = { filing: filing, filingPage: filingPage, incidents: incidents, point: point };
 })();

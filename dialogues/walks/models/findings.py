@@ -14,6 +14,12 @@ from .walk import SafetyWalk
 ONE_TO_FIVE = [MinValueValidator(1), MaxValueValidator(5)]
 
 
+class FindingCategoryQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """Return the categories of the municipalities ``user`` may see."""
+        return self.filter(municipality__in=Municipality.objects.for_user(user))
+
+
 class FindingCategory(models.Model):
     """A kind of finding, from the list each municipality keeps (lighting, vegetation, …)."""
 
@@ -27,6 +33,8 @@ class FindingCategory(models.Model):
     name = models.CharField(_("name"), max_length=100)
     position = models.PositiveSmallIntegerField(_("position in the list"), default=0)
     active = models.BooleanField(_("in use"), default=True)
+
+    objects = FindingCategoryQuerySet.as_manager()
 
     class Meta:
         ordering = ["municipality", "position", "name"]

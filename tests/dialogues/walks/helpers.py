@@ -28,3 +28,21 @@ def announced_walk(municipality, by, **fields):
     }
     walk = safety_walk_create(municipality=municipality, by=by, **planned)
     return safety_walk_publish(walk=walk, by=by)
+
+
+def walk_under_way(municipality, by, **fields):
+    """Return an announced walk in ``municipality`` that started an hour ago: announced while it
+    was coming, as walks are, then the clock moved on."""
+    walk = announced_walk(municipality, by, **fields)
+    now = timezone.now()
+    type(walk).objects.filter(pk=walk.pk).update(
+        starts_at=now - datetime.timedelta(hours=1), ends_at=now + datetime.timedelta(hours=1)
+    )
+    walk.refresh_from_db()
+    return walk
+
+
+def inside(municipality, dx=0, dy=0) -> Point:
+    """Return a point ``dx``, ``dy`` metres from ``municipality``'s centre (SWEREF 99 TM)."""
+    centre = municipality.boundary.centroid
+    return Point(centre.x + dx, centre.y + dy, srid=centre.srid)

@@ -177,4 +177,8 @@ def test_another_municipality_sees_none_of_arbogas_walks(client_for, outsider, a
 
 
 def test_reporters_do_not_plan_walks(client_for, reporter, arboga):
-    assert client_for(reporter).get(reverse("walk_list")).status_code == 403
+    client = client_for(reporter)
+    # They see the walks to record findings on them, but not the planning.
+    walks = client.get(reverse("walk_list")).content.decode()
+    assert reverse("walk_create", args=[arboga.code]) not in walks
+    assert client.get(reverse("walk_create", args=[arboga.code])).status_code == 403

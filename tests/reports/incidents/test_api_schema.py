@@ -17,6 +17,8 @@ from dialogues.measures.services import measure_create
 from est.api_tokens import api_token_create
 from est.wsgi import application
 from reports.incidents.models import Category
+from tests.dialogues.walks.helpers import walk_under_way
+from tests.dialogues.walks.test_recording import record
 from tests.factories import AreaFactory, OrganisationFactory
 
 #: The coordinator's token key, made for each test (only its hash is stored).
@@ -35,6 +37,13 @@ DATA_DEPENDENT = [
     "POST /api/v1/incidents/round/",
     # Rejected needs a reason and done a note: a schema-valid status the rules refuse.
     "POST /api/v1/measures/{id}/status/",
+    "GET /api/v1/walk-findings/",
+    "POST /api/v1/walk-findings/",
+    "POST /api/v1/walk-findings/{id}/photos/",
+    "GET /api/v1/walk-audits/",
+    "POST /api/v1/walk-audits/",
+    "GET /api/v1/walks/",
+    "GET /api/v1/finding-categories/",
 ]
 CONFIG = SchemathesisConfig.from_dict(
     {
@@ -114,8 +123,12 @@ def _coordinator_with_data(coordinator, arboga, kungsor, file_incident):
     ]
     incidents = [file_incident(coordinator, m).pk for m in (arboga, kungsor, arboga, kungsor)]
     categories = list(Category.objects.values_list("pk", flat=True)[:4])
+    walks = [walk_under_way(m, coordinator) for m in (arboga, kungsor)]
+    findings = [record(walk, coordinator)[0].pk for walk in walks]
     EXISTING.update(
         {
+            "/api/v1/walks/": [walk.pk for walk in walks],
+            "/api/v1/walk-findings/": findings,
             "/api/v1/areas/": areas,
             "/api/v1/incidents/": incidents,
             "/api/v1/incident-categories/": categories,

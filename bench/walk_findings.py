@@ -1,0 +1,199 @@
+"""Recording findings on a walk with one 3 MB photo each, from many phones at once.
+
+    .venv/bin/python bench/walk_findings.py [--phones 20] [--findings 10] [--database est]
+
+The data generator (``prepare``) makes, in the development database after ``seed_demo``, an
+announced walk in Arboga that is under way, and a 3 MB JPEG of noise (noise does not compress,
+so the file really is that size; the camera's photos of a dark street are about as large).
+gunicorn starts as in bench/run.py; each phone is a thread that opens the walk page once (for its
+CSRF token), then posts finding after finding as the page's offline queue does: the form,
+multipart, with the photo, asking for JSON. Timings are client-side, from sending the request to
+having read the answer. The walk, its findings and their photo files are removed afterwards.
+"""
+
+import argparse
+import datetime
+import http.client
+import io
+import random
+import re
+import sys
+import threading
+import time
+import uuid
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from generate import database_urls  # noqa: E402
+from run import server, session_cookie, setup_django, summary  # noqa: E402
+
+PHOTO_BYTES = 3 * 1024 * 1024
+BOUNDARY = "----est-bench-boundary"
+
+
+def bench_photo(target: int = PHOTO_BYTES) -> bytes:
+    """Return a JPEG of random noise of about ``target`` bytes (a little more)."""
+    from PIL import Image
+
+    rng = random.Random(1)
+    side = 1200
+    while True:
+        image = Image.frombytes("RGB", (side, side), rng.randbytes(side * side * 3))
+        buffer = io.BytesIO()
+        image.save(buffer, format="JPEG", quality=90)
+        if buffer.tell() >= target:
+            return buffer.getvalue()
+        side += 200
+
+
+def prepare():
+    """Return (the walk under way, the id of its lighting category, a point inside Arboga)."""
+    from django.contrib.gis.geos import LineString, Point
+    from django.utils import timezone
+
+    from dialogues.walks.categories import finding_categories
+    from dialogues.walks.models import SafetyWalk
+    from dialogues.walks.services import safety_walk_create, safety_walk_publish
+    from est.models import Municipality, User
+
+    arboga = Municipality.objects.get(code="1984")
+    coordinator = User.objects.get(username="samordnare")
+    point = Point(15.8420, 59.3930, srid=4326)
+    start = timezone.now() + datetime.timedelta(days=1)
+    walk = safety_walk_create(
+        municipality=arboga,
+        by=coordinator,
+        title="Benchmark walk",
+        starts_at=start,
+        ends_at=start + datetime.timedelta(hours=2),
+        meeting_place="Stora torget",
+        meeting_point=point,
+        route=LineString((15.8409, 59.3936), (15.8451, 59.3931), srid=4326),
+        announcement="Benchmark.",
+    )
+    safety_walk_publish(walk=walk, by=coordinator)
+    now = timezone.now()
+    SafetyWalk.objects.filter(pk=walk.pk).update(
+        starts_at=now - datetime.timedelta(hours=1), ends_at=now + datetime.timedelta(hours=1)
+    )
+    category = finding_categories(arboga).get(code="lighting")
+    return walk, category.pk, point
+
+
+def clean_up(walk) -> None:
+    for finding in walk.findings.all():
+        for photo in finding.photos.all():
+            photo.image.delete(save=False)
+            photo.thumbnail.delete(save=False)
+    walk.delete()
+
+
+def multipart(fields: dict, photo: bytes) -> bytes:
+    parts = []
+    for name, value in fields.items():
+        head = f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'
+        parts.append(f"{head}{value}\r\n".encode())
+    parts.append(
+        f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="photos"; filename="photo.jpg"\r\n'
+        "Content-Type: image/jpeg\r\n\r\n".encode()
+        + photo
+        + b"\r\n"
+    )
+    parts.append(f"--{BOUNDARY}--\r\n".encode())
+    return b"".join(parts)
+
+
+def phone(port, path, cookie, fields, photo, count, start, results, failures):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    connection.request("GET", path, headers={"Cookie": cookie})
+    response = connection.getresponse()
+    page = response.read().decode()
+    csrf = response.getheader("Set-Cookie") or ""
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    cookie_value = re.search(r"csrftoken=([^;]+)", csrf)
+    headers = {
+        "Cookie": cookie + (f"; csrftoken={cookie_value.group(1)}" if cookie_value else ""),
+        "Content-Type": f"multipart/form-data; boundary={BOUNDARY}",
+        "Accept": "application/json",
+        "Referer": f"http://127.0.0.1:{port}{path}",
+        "Origin": f"http://127.0.0.1:{port}",
+    }
+    start.wait()
+    for _ in range(count):
+        body = multipart(
+            {**fields, "csrfmiddlewaretoken": token, "submission_key": uuid.uuid4()}, photo
+        )
+        began = time.perf_counter()
+        connection.request("POST", path + "findings/", body=body, headers=headers)
+        answer = connection.getresponse()
+        answer.read()
+        results.append(time.perf_counter() - began)
+        if answer.status != 200:
+            failures.append(answer.status)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--phones", type=int, default=20)
+    parser.add_argument("--findings", type=int, default=10, help="per phone")
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--threads", type=int, default=2)
+    _maintenance, dev = database_urls("est")
+    parser.add_argument("--database", default=urlsplit(dev).path.lstrip("/"))
+    args = parser.parse_args(argv)
+    url = setup_django(args.database)
+    walk, category, point = prepare()
+    photo = bench_photo()
+    fields = {
+        "latitude": f"{point.y:.6f}",
+        "longitude": f"{point.x:.6f}",
+        "category": category,
+        "description": "Gatlampan är trasig.",
+        "unsafe": 4,
+    }
+    cookie = session_cookie("samordnare")
+    try:
+        with server(url, args.workers, args.threads) as port:
+            path = f"/walks/{walk.pk}/walk/"
+            results, failures, start = [], [], threading.Barrier(args.phones)
+            threads = [
+                threading.Thread(
+                    target=phone,
+                    args=(
+                        port,
+                        path,
+                        cookie,
+                        fields,
+                        photo,
+                        args.findings,
+                        start,
+                        results,
+                        failures,
+                    ),
+                )
+                for _ in range(args.phones)
+            ]
+            began = time.perf_counter()
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+            elapsed = time.perf_counter() - began
+        recorded = walk.findings.count()
+        print(
+            summary(
+                f"finding + {len(photo) / 1e6:.1f} MB photo, {args.phones} phones",
+                results,
+                f"{recorded} recorded, {len(failures)} failed, {recorded / elapsed:.1f}/s",
+            )
+        )
+        print("load average:", Path("/proc/loadavg").read_text().strip())
+    finally:
+        clean_up(walk)
+
+
+if __name__ == "__main__":
+    main()
