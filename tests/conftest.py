@@ -8,11 +8,12 @@ import os
 
 import pytest
 from django.core.cache import cache
+from rest_framework.test import APIClient
 
+from est.api_tokens import api_token_create
 from est.roles import Role
-from est.second_factor import second_factor_required
 from tests.factories import MunicipalityFactory, UserFactory
-from tests.second_factor import authenticator_app, log_in_with_second_factor, totp_code
+from tests.second_factor import log_in_through_the_form, log_in_with_second_factor
 
 PASSWORD = "correct-horse-battery"
 
@@ -110,16 +111,19 @@ def log_in_page(page, live_server):
     """Return a function that logs ``user`` in through the login form and returns the page."""
 
     def log_in(user, password=PASSWORD):
-        if second_factor_required(user):
-            authenticator_app(user)  # set up before the login, as the user did long ago
-        page.goto(live_server.url + "/accounts/login/")
-        page.get_by_label("Användarnamn").fill(user.username)
-        page.get_by_label("Lösenord").fill(password)
-        page.get_by_role("button", name="Logga in").click()
-        if second_factor_required(user):
-            page.get_by_label("Kod").fill(totp_code(authenticator_app(user)))
-            page.get_by_role("button", name="Fortsätt").click()
-        page.wait_for_url(live_server.url + "/")
-        return page
+        return log_in_through_the_form(page, live_server.url, user, password)
 
     return log_in
+
+
+@pytest.fixture
+def api_for():
+    """Return a function that gives an API client signed in as ``user`` with a token."""
+
+    def client(user):
+        api = APIClient()
+        _token, key = api_token_create(user=user, name="tests")
+        api.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+        return api
+
+    return client

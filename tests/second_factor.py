@@ -28,6 +28,23 @@ def totp_code(device: TOTPDevice) -> str:
     return f"{totp.token():0{device.digits}d}"
 
 
+def log_in_through_the_form(page, base_url: str, user, password: str):
+    """Log ``user`` in on ``page`` as a person does: the login form, then the authenticator
+    app's code when their role needs one (the app set up beforehand); return the page."""
+    required = second_factor_required(user)
+    if required:
+        authenticator_app(user)  # set up before the login, as the user did long ago
+    page.goto(base_url + "/accounts/login/")
+    page.get_by_label("Användarnamn").fill(user.username)
+    page.get_by_label("Lösenord").fill(password)
+    page.get_by_role("button", name="Logga in").click()
+    if required:
+        page.get_by_label("Kod").fill(totp_code(authenticator_app(user)))
+        page.get_by_role("button", name="Fortsätt").click()
+    page.wait_for_url(base_url + "/")
+    return page
+
+
 def log_in_with_second_factor(client, user):
     """Log ``user`` in on the test client, verified by their app if their role needs it, and
     return the client."""

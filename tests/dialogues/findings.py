@@ -97,5 +97,4 @@ def measure_owner(organisation, *municipalities, username="gustav"):
         role=Role.MEASURE_OWNER,
         organisation=organisation,
         municipalities=municipalities,
-        trained_on=None,
     )

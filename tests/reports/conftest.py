@@ -8,9 +8,7 @@ import pytest
 from django.contrib.gis.geos import Point
 from django.utils import timezone
 from PIL import Image
-from rest_framework.test import APIClient
 
-from est.api_tokens import api_token_create
 from reports.incidents.filing import incident_create
 from reports.incidents.models import Category
 from tests.factories import MunicipalityFactory
@@ -86,19 +84,6 @@ def jpeg_with_gps(size=(640, 480)) -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", exif=exif)
     return buffer.getvalue()
-
-
-@pytest.fixture
-def api_for():
-    """Return a function that gives an API client signed in as ``user`` with a token."""
-
-    def client(user):
-        api = APIClient()
-        _token, key = api_token_create(user=user, name="tests")
-        api.credentials(HTTP_AUTHORIZATION=f"Token {key}")
-        return api
-
-    return client
 
 
 @pytest.fixture(scope="session")

@@ -15,6 +15,7 @@ from tests.dialogues.findings import (
     photo_of,
     street_department,
 )
+from tests.second_factor import log_in_through_the_form
 
 pytestmark = pytest.mark.browser
 
@@ -63,10 +64,7 @@ def test_the_coordinators_report_and_measure_pages(log_in_page, coordinator, wal
 def test_the_owner_moves_a_measure_on_from_a_phone(browser, live_server, walk, arboga):
     owner = measure_owner(street_department(arboga), arboga)
     page = browser.new_page(viewport={"width": 360, "height": 740})
-    page.goto(live_server.url + "/accounts/login/")
-    page.get_by_label("Användarnamn").fill(owner.username)
-    page.get_by_label("Lösenord").fill("correct-horse-battery")
-    page.get_by_role("button", name="Logga in").click()
+    log_in_through_the_form(page, live_server.url, owner, "correct-horse-battery")
     page.goto(live_server.url + "/measures/")
     page.get_by_role("link", name="Byt lamporna").click()
     page.get_by_label("Status").select_option("done")

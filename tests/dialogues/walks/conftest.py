@@ -1,6 +1,4 @@
 import pytest
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from tests.dialogues.walks.helpers import walk_under_way
 from tests.factories import MunicipalityFactory
@@ -22,16 +20,3 @@ def _municipalities_in_sweden():
 def walk(arboga, coordinator):
     """An announced walk in Arboga, under way."""
     return walk_under_way(arboga, coordinator)
-
-
-@pytest.fixture
-def api_for():
-    """Return a function that gives an API client signed in as ``user`` with a token."""
-
-    def client(user):
-        api = APIClient()
-        token, _created = Token.objects.get_or_create(user=user)
-        api.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
-        return api
-
-    return client

@@ -10,6 +10,7 @@ from reports.incidents.models import Incident
 from tests.accessibility import wcag_violations
 from tests.conftest import PASSWORD
 from tests.reports.conftest import centre_of, jpeg_with_gps, type_position
+from tests.second_factor import log_in_through_the_form
 
 pytestmark = pytest.mark.browser
 
@@ -27,12 +28,7 @@ def phone(browser, live_server):
         page = context.new_page()
         page.errors = []
         page.on("pageerror", lambda error: page.errors.append(str(error)))
-        page.goto(live_server.url + "/accounts/login/")
-        page.get_by_label("Användarnamn").fill(user.username)
-        page.get_by_label("Lösenord").fill(PASSWORD)
-        page.get_by_role("button", name="Logga in").click()
-        page.wait_for_url(live_server.url + "/")
-        return page
+        return log_in_through_the_form(page, live_server.url, user, PASSWORD)
 
     yield log_in
     for context in contexts:

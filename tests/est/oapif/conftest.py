@@ -5,9 +5,9 @@ import random
 
 import pytest
 from django.contrib.gis.geos import Point
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from est.api_tokens import api_token_create
 from reports.incidents.models import Category, Incident
 from tests.reports.helpers import local
 
@@ -36,8 +36,12 @@ def spread_incidents(municipality, count, *, start=None, hours=1, code="graffiti
 def token_of(db):
     """Return a function that gives ``user``'s API token key."""
 
+    keys = {}
+
     def key(user) -> str:
-        return Token.objects.get_or_create(user=user)[0].key
+        if user.pk not in keys:
+            keys[user.pk] = api_token_create(user=user, name="QGIS")[1]
+        return keys[user.pk]
 
     return key
 

@@ -8,9 +8,9 @@ import uuid
 
 import pytest
 from django.db import close_old_connections, connection, connections
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from est.api_tokens import api_token_create
 from reports.incidents.models import Incident
 from tests.faults import postgres_restart
 from tests.reports.incidents.test_api import payload
@@ -45,7 +45,7 @@ def _in_threads(count: int, work) -> None:
 
 
 def test_a_thousand_replays_of_one_submission_file_one_incident(reporter, arboga):
-    token = Token.objects.create(user=reporter).key
+    token = api_token_create(user=reporter, name="faults")[1]
     data = payload(arboga)
     answers = []
 
@@ -64,7 +64,7 @@ def test_a_thousand_replays_of_one_submission_file_one_incident(reporter, arboga
 
 
 def test_filings_retried_through_a_database_restart_each_exist_once(reporter, arboga):
-    token = Token.objects.create(user=reporter).key
+    token = api_token_create(user=reporter, name="faults")[1]
     keys = [[str(uuid.uuid4()) for _ in range(10)] for _ in range(20)]
     # Made here: the clients themselves never touch the database, only the API.
     sent = {key: payload(arboga, idempotency_key=key) for chunk in keys for key in chunk}
