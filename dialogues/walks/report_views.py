@@ -13,12 +13,11 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from est.access import PermissionRequiredMixin
 from est.pdf import pdf_render
 from est.projections import transformed
 from est.roles import has_permission
 
-from ..permissions import MEASURE_MANAGE, WALK_PLAN
+from ..permissions import MEASURE_MANAGE
 from .models import FindingPhoto, SafetyWalk
 from .public_views import public_municipality
 from .report import photo_data_uri, walk_follow_up, walk_report
@@ -94,23 +93,6 @@ class WalkPhotosPublic(WalkScopedMixin, View):
         photos.exclude(pk__in=chosen).update(public=False)
         messages.success(request, _("The choice of public photos is saved."))
         return redirect("walk_report", pk=self.walk.pk)
-
-
-class FindingPhotoView(PermissionRequiredMixin, View):
-    """A finding's photo (``?size=thumbnail`` for the small one) for its municipality's
-    planners; 404 for others."""
-
-    permission = WALK_PLAN
-
-    def get(self, request, pk):
-        photo = get_object_or_404(
-            FindingPhoto.objects.filter(
-                finding__walk__in=SafetyWalk.objects.for_user(request.user)
-            ),
-            pk=pk,
-        )
-        image = photo.thumbnail if request.GET.get("size") == "thumbnail" else photo.image
-        return FileResponse(image.open("rb"), content_type="image/jpeg")
 
 
 def _held_walk(code: str, pk: int) -> SafetyWalk:

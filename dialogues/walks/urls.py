@@ -44,7 +44,6 @@ urlpatterns = [
         report_views.WalkPhotosPublic.as_view(),
         name="walk_photos_public",
     ),
-    path("walks/photos/<int:pk>/", report_views.FindingPhotoView.as_view(), name="finding_photo"),
     # On the walk, from a phone.
     path("walks/<int:pk>/walk/", recording_views.WalkRecord.as_view(), name="walk_record"),
     path(

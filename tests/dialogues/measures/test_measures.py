@@ -178,7 +178,8 @@ def test_the_owner_is_offered_only_the_measures(client_for, owner, measure, walk
     assert client.get(reverse("measure_update", args=[measure.pk])).status_code == 403
     assert client.get(reverse("walk_report", args=[walk.pk])).status_code == 403
     photo = photo_of(finding_on(walk))
-    assert client.get(reverse("finding_photo", args=[photo.pk])).status_code == 403
+    photo_url = reverse("walk_finding_photo", args=[walk.pk, photo.pk, "image"])
+    assert client.get(photo_url).status_code == 403
 
 
 def test_the_list_filters_by_status_organisation_and_overdue(

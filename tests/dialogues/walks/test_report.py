@@ -145,7 +145,8 @@ def test_another_municipality_gets_404_for_the_report_pdf_and_photos(
     photo = FindingPhoto.objects.first()
     for name in ("walk_report", "walk_report_pdf", "walk_photos_public"):
         assert client.get(reverse(name, args=[walk.pk])).status_code == 404, name
-    assert client.get(reverse("finding_photo", args=[photo.pk])).status_code == 404
+    photo_url = reverse("walk_finding_photo", args=[walk.pk, photo.pk, "image"])
+    assert client.get(photo_url).status_code == 404
     # Under another municipality's code the walk does not exist either.
     assert (
         client.get(reverse("public_walk_follow_up", args=[kungsor.code, walk.pk])).status_code
