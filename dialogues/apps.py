@@ -20,7 +20,7 @@ class DialoguesConfig(AppConfig):
         from .permissions import COMMENT_MODERATE, GRANTS, MEASURE_READ, PLEDGE_VIEW, WALK_RECORD
         from .pledges.demo import pledges_seed
         from .pledges.status import pledge_status_gather, pledge_status_present
-        from .walks.collections import WALKS
+        from .walks.collections import FINDINGS, FOLLOW_UPS, WALKS
         from .walks.demo import walks_seed
         from .walks.situation import walks_situation_gather
         from .walks.tertial import walks_tertial_gather, walks_tertial_present
@@ -78,7 +78,7 @@ class DialoguesConfig(AppConfig):
         )
         register_seeder(pledges_seed)
         register_seeder(walks_seed)
-        register_collections(WALKS)
+        register_collections(WALKS, FOLLOW_UPS, FINDINGS)
         # After every walks' seeder: the measures are made for the findings of the held walk.
         register_seeder(measures_seed, order=110)
         register_report_section(
