@@ -10,8 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from est.models import Municipality, User
-from est.roles import Role
+from est.models import Municipality
 
 from .compliance import register_findings
 from .models import Camera, ComplianceMailing
@@ -29,11 +28,7 @@ def compliance_mail_monthly(*, today: datetime.date | None = None) -> int:
     for municipality in Municipality.objects.filter(cameras__isnull=False).distinct():
         cameras = Camera.objects.for_municipality(municipality).select_related("organisation")
         findings = register_findings(cameras, today=today)
-        recipients = list(
-            User.objects.filter(municipalities=municipality, role=Role.COORDINATOR, is_active=True)
-            .exclude(email="")
-            .values_list("email", flat=True)
-        )
+        recipients = municipality.coordinator_addresses()
         if not recipients:
             continue
         with override(settings.LANGUAGE_CODE):

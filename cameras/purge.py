@@ -25,9 +25,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from est.models import User
-from est.roles import Role
-
 from .models import DeletionReceipt, Footage
 
 logger = logging.getLogger(__name__)
@@ -169,11 +166,7 @@ def purge_failures_notify(*, footage_ids: list[int]) -> int:
         by_municipality.setdefault(footage.camera.municipality, []).append(footage)
     sent = 0
     for municipality, items in by_municipality.items():
-        recipients = list(
-            User.objects.filter(municipalities=municipality, role=Role.COORDINATOR, is_active=True)
-            .exclude(email="")
-            .values_list("email", flat=True)
-        )
+        recipients = municipality.coordinator_addresses()
         if not recipients:
             logger.error("no coordinator of %s to tell about failed deletions", municipality)
             continue

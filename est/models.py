@@ -63,6 +63,14 @@ class Municipality(models.Model):
     def __str__(self):
         return self.name
 
+    def coordinator_addresses(self) -> list[str]:
+        """Return the e-mail addresses of the municipality's active security coordinators."""
+        return list(
+            self.users.filter(role=Role.COORDINATOR, is_active=True)
+            .exclude(email="")
+            .values_list("email", flat=True)
+        )
+
 
 class AreaQuerySet(models.QuerySet):
     def for_user(self, user):

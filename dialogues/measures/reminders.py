@@ -123,11 +123,7 @@ def overdue_list_mail_monthly(*, today: datetime.date | None = None) -> int:
     overdue = Measure.objects.overdue(today).select_related("responsible")
     for municipality in Municipality.objects.filter(measures__in=overdue).distinct():
         measures = list(overdue.filter(municipality=municipality))
-        recipients = list(
-            User.objects.filter(municipalities=municipality, role=Role.COORDINATOR, is_active=True)
-            .exclude(email="")
-            .values_list("email", flat=True)
-        )
+        recipients = municipality.coordinator_addresses()
         if not recipients:
             continue
         with override(settings.LANGUAGE_CODE):
