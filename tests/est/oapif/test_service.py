@@ -9,6 +9,7 @@ from reports.situation.compile import situation_picture_compile, situation_pictu
 from reports.situation.models import Intervention
 from reports.situation.workflow import situation_picture_publish
 from tests.cameras.factories import CameraFactory
+from tests.dialogues.findings import finding_on, held_walk
 from tests.est.oapif.conftest import spread_incidents
 from tests.factories import AreaFactory, OrganisationFactory
 from tests.reports.helpers import PERIOD_START, known_incidents, local
@@ -21,13 +22,14 @@ STAFF_COLLECTIONS = [
     "hot-spot-hexagons",
     "repeat-places",
     "cameras",
+    "walk-findings",
 ]
 
 
 @pytest.fixture
 def arboga_layers(arboga, kungsor, coordinator):
     """Something of Arboga in every staff collection: incidents, an area, a published picture
-    with its hexagons and repeat places, an intervention and a camera."""
+    with its hexagons and repeat places, an intervention, a camera and a safety walk's finding."""
     known_incidents(arboga, kungsor)
     picture, _ = situation_picture_ensure(municipality=arboga, period_start=PERIOD_START)
     situation_picture_compile(picture_id=picture.pk)
@@ -44,6 +46,7 @@ def arboga_layers(arboga, kungsor, coordinator):
         organisation=OrganisationFactory(),
     )
     CameraFactory(municipality=arboga)
+    finding_on(held_walk(arboga, coordinator))
     return picture
 
 
@@ -102,7 +105,7 @@ def test_a_kungsor_token_sees_no_arboga_feature_through_any_collection(
 def test_a_reporter_sees_only_the_layers_of_their_role(gis, reporter, arboga_layers):
     listed = gis(reporter).get("/api/features/collections").json()["collections"]
 
-    assert [c["id"] for c in listed] == ["incidents", "areas"]
+    assert [c["id"] for c in listed] == ["incidents", "areas", "walk-findings"]
     assert gis(reporter).get("/api/features/collections/cameras/items").status_code == 404
     # A reporter reads what they filed themselves, as on the pages.
     assert items(gis(reporter), "incidents")["features"] == []
