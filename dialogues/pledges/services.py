@@ -6,7 +6,6 @@ correction is a new version that supersedes the published one.
 """
 
 import datetime
-import posixpath
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -14,21 +13,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from est.models import Area, Municipality
-from est.uploads import file_stored, files_removed_on_rollback, upload_check
+from est.uploads import file_stored, files_removed_on_rollback
 from reports.incidents.models import Category
 
+from .attachments import attachment_clean
 from .models import Activity, CooperationAgreement, FocusArea, Pledge, ProgressUpdate
-
-ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
-#: The attachments' extensions and the kind of content each must have (est.uploads).
-ATTACHMENT_KINDS = {
-    ".pdf": "pdf",
-    ".jpg": "jpeg",
-    ".jpeg": "jpeg",
-    ".png": "png",
-    ".docx": "zip",
-    ".odt": "zip",
-}
 
 
 def _require_draft(pledge: Pledge) -> None:
@@ -217,23 +206,6 @@ def _is_current(pledge: Pledge) -> bool:
     return Pledge.objects.current().filter(pk=pledge.pk).exists()
 
 
-def _attachment_clean(attachment):
-    if not attachment:
-        return attachment
-    extension = posixpath.splitext(attachment.name.lower())[1]
-    kinds_text = _("Attach a PDF, an image (JPEG, PNG) or a document (DOCX, ODT).")
-    if extension not in ATTACHMENT_KINDS:
-        raise ValidationError({"attachment": kinds_text})
-    # What the file is, not only what its name says: it is published for anyone to open.
-    return upload_check(
-        attachment,
-        field="attachment",
-        kinds={ATTACHMENT_KINDS[extension]},
-        max_bytes=ATTACHMENT_MAX_BYTES,
-        kinds_text=kinds_text,
-    )
-
-
 def activity_progress_add(
     *,
     activity: Activity,
@@ -261,7 +233,7 @@ def activity_progress_add(
             on=on,
             text=text.strip(),
             status=status,
-            attachment=_attachment_clean(attachment) or "",
+            attachment=attachment_clean(attachment) or "",
             created_by=by,
         )
         update.full_clean()

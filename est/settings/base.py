@@ -5,9 +5,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import environ
-from celery.schedules import crontab
 from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
+
+from .beat import beat_schedule
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -320,50 +321,8 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE = {
-    "heartbeat": {"task": "est.tasks.heartbeat", "schedule": 60.0},
-    "access-log-purge": {
-        "task": "est.tasks.purge_access_log",
-        "schedule": crontab(minute=30, hour=3),
-    },
-    "cameras-purge": {"task": "cameras.tasks.purge_footage", "schedule": 600.0},
-    "certification-reminders": {
-        "task": "est.tasks.remind_certifications",
-        "schedule": crontab(minute=30, hour=7),
-    },
-    "cameras-compliance": {
-        "task": "cameras.tasks.mail_compliance",
-        "schedule": crontab(minute=0, hour=7, day_of_month=1),
-    },
-    # Hourly, so a period's pictures are compiled soon after it ends at midnight; repeated
-    # ticks find the pictures already made and compile nothing twice.
-    "situation-pictures": {
-        "task": "reports.tasks.compile_due_situation_pictures",
-        "schedule": crontab(minute=5),
-    },
-    # Work that could not be queued while Redis was down is queued again once it is back.
-    "waiting-renders": {"task": "reports.tasks.queue_waiting_renders", "schedule": 300.0},
-    # Files of incidents uploaded but never confirmed are deleted after a week.
-    "unconfirmed-imports": {
-        "task": "reports.tasks.delete_unconfirmed_imports",
-        "schedule": crontab(minute=30, hour=3),
-    },
-    # Hourly on the first day of January, May and September (a tertial ends at midnight);
-    # repeated ticks find the analyses already drafted.
-    "tertial-analyses": {
-        "task": "reports.tasks.compile_due_tertial_analyses",
-        "schedule": crontab(minute=15, day_of_month=1, month_of_year="1,5,9"),
-    },
-    # Every morning; each reminder and overdue notice goes once, however often this runs.
-    "measure-reminders": {
-        "task": "dialogues.tasks.remind_measure_owners",
-        "schedule": crontab(minute=30, hour=7),
-    },
-    "measures-overdue-list": {
-        "task": "dialogues.tasks.mail_overdue_measures",
-        "schedule": crontab(minute=45, hour=7, day_of_month=1),
-    },
-}
+# What beat runs, and when: est/settings/beat.py.
+CELERY_BEAT_SCHEDULE = beat_schedule()
 # The police's open events API, polled every 10 minutes (144 calls a day; its rules allow at
 # most 60 an hour and 1,440 a day, see reports/police_poll.py). Empty turns the poll off.
 POLICE_EVENTS_URL = env("POLICE_EVENTS_URL", default="https://polisen.se/api/events")
