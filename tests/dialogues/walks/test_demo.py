@@ -1,3 +1,5 @@
+import datetime
+
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -29,3 +31,17 @@ def test_the_demo_walk_that_took_place_has_findings_photos_audits_and_participan
     assert FindingPhoto.objects.filter(finding__walk=done).count() == 6
     assert done.audits.values("stretch").distinct().count() == 4
     assert sum(done.participants.values_list("count", flat=True)) == 22
+
+
+def test_seed_demo_runs_over_an_earlier_demo_whose_walk_is_still_ahead(db):
+    """`make run` seeds again on every start: a demo made by an earlier version, where the
+    walk in the centre was still to come, gets no findings on it rather than an error."""
+    call_command("seed_demo")
+    done = done_demo_walk()
+    Finding.objects.filter(walk=done).delete()
+    later = timezone.now() + datetime.timedelta(days=12)
+    SafetyWalk.objects.filter(pk=done.pk).update(
+        starts_at=later, ends_at=later + datetime.timedelta(hours=2)
+    )
+    call_command("seed_demo")
+    assert not Finding.objects.filter(walk=done).exists()
