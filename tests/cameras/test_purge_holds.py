@@ -4,7 +4,9 @@ being deleted is refused, never recorded on a deleted file."""
 
 import datetime
 import threading
+import time
 
+import psycopg
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
@@ -123,3 +125,106 @@ def test_a_hold_asked_for_while_the_file_is_being_deleted_is_refused(
     assert isinstance(outcome[0], ValidationError)
     assert outcome[0].messages == ["Inspelningen är redan raderad."]
     assert not LegalHold.objects.exists()
+
+
+#: The advisory lock that holds the purge between its statement's snapshot and its row lock.
+GATE_LOCK = 4_2_2023_196
+
+
+@pytest.fixture
+def purge_gate():
+    """Make the purge's row-locking statement wait, after its snapshot is taken, until the test
+    opens the gate; yield ``(close, open_)``.
+
+    A row-security policy is evaluated while the table is scanned, that is after PostgreSQL took
+    the statement's snapshot and before it locks the row: the one moment in which a hold
+    committed elsewhere is invisible to the statement yet does not block it. Only a connection
+    that set ``est.purge_gate`` waits there, so the test's own statements pass freely; and as
+    superusers bypass row security, that connection acts as a plain role while it purges.
+    """
+    gate = psycopg.connect(**connection.get_connection_params(), autocommit=True)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            create or replace function est_purge_gate() returns boolean language plpgsql as $$
+            begin
+              if current_setting('est.purge_gate', true) = 'on' then
+                perform pg_advisory_lock_shared({GATE_LOCK});
+                perform pg_advisory_unlock_shared({GATE_LOCK});
+              end if;
+              return true;
+            end $$;
+            do $$ begin
+              if not exists (select from pg_roles where rolname = 'est_purge_probe') then
+                create role est_purge_probe;
+              end if;
+            end $$;
+            grant usage on schema public to est_purge_probe;
+            grant all on all tables in schema public to est_purge_probe;
+            grant all on all sequences in schema public to est_purge_probe;
+            create policy purge_gate on cameras_footage using (est_purge_gate());
+            alter table cameras_footage enable row level security;
+            alter table cameras_footage force row level security;
+            """
+        )
+    try:
+        yield (
+            lambda: gate.execute("select pg_advisory_lock(%s)", [GATE_LOCK]),
+            lambda: gate.execute("select pg_advisory_unlock(%s)", [GATE_LOCK]),
+        )
+    finally:
+        gate.close()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                """
+                alter table cameras_footage no force row level security;
+                alter table cameras_footage disable row level security;
+                drop policy purge_gate on cameras_footage;
+                drop function est_purge_gate();
+                drop owned by est_purge_probe;
+                drop role est_purge_probe;
+                """
+            )
+
+
+def _waiting_at_the_gate() -> bool:
+    """Return whether some session waits for the gate's advisory lock."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "select exists (select 1 from pg_locks where locktype = 'advisory' and not granted)"
+        )
+        return cursor.fetchone()[0]
+
+
+def test_a_hold_committed_after_the_purge_took_its_snapshot_is_honoured(
+    arboga, coordinator, purge_gate, monkeypatch
+):
+    (footage,), now = _due_clips(arboga, 1)
+    close, open_ = purge_gate
+    real_purge_one = purge.footage_purge_one
+
+    def purge_one_through_the_gate(**kwargs):
+        with connection.cursor() as cursor:
+            cursor.execute("select set_config('est.purge_gate', 'on', false)")
+            cursor.execute("set role est_purge_probe")
+        return real_purge_one(**kwargs)
+
+    monkeypatch.setattr(purge, "footage_purge_one", purge_one_through_the_gate)
+    close()
+    thread, outcome = _in_thread(lambda: footage_purge_due(now=now))
+    for _ in range(WAIT * 20):
+        if _waiting_at_the_gate():
+            break
+        time.sleep(0.05)
+    else:
+        pytest.fail("the purge never reached the gate")
+
+    # The purge has read the footage as due; the hold arrives and is committed before it locks.
+    legal_hold_set(footage=footage, reason="Polisen begär ut", by=coordinator)
+    open_()
+    thread.join(WAIT)
+
+    assert outcome[0].deleted == []
+    assert default_storage.exists(footage.file.name)
+    assert Footage.objects.get(pk=footage.pk).purged_at is None
+    assert not DeletionReceipt.objects.exists()
