@@ -1,5 +1,6 @@
 """Where Django finds the reports app's models: each feature keeps its own, named here."""
 
+from reports.council.models import Priority
 from reports.incidents.models import (
     Category,
     Incident,
@@ -8,7 +9,12 @@ from reports.incidents.models import (
     IncidentImport,
     IncidentPhoto,
 )
-from reports.situation.models import Intervention, SituationPicture
+from reports.situation.models import (
+    Intervention,
+    Observation,
+    SituationPicture,
+    WorkingGroupMember,
+)
 from reports.tertial.models import TertialAnalysis
 
 __all__ = [
@@ -19,6 +25,9 @@ __all__ = [
     "IncidentImport",
     "IncidentPhoto",
     "Intervention",
+    "Observation",
+    "Priority",
     "SituationPicture",
     "TertialAnalysis",
+    "WorkingGroupMember",
 ]
