@@ -2,6 +2,7 @@
 page naming the organisations of a municipality's working group."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views import View
@@ -13,6 +14,7 @@ from reports.permissions import SITUATION_OBSERVE, WORKING_GROUP_MANAGE
 from reports.situation.models import WorkingGroupMember
 from reports.situation.observation_forms import ObservationForm, WorkingGroupMemberForm
 from reports.situation.observations import (
+    in_working_group,
     observation_create,
     working_group_candidates,
     working_group_member_add,
@@ -22,6 +24,9 @@ from reports.situation.views import PictureMixin
 
 
 class ObservationCreate(PictureMixin, ServiceFormMixin, FormView):
+    """Readers of the picture who are not in its working group are refused (403) before the
+    form; whether the picture is still open is the service's to say, next to the form."""
+
     permission = SITUATION_OBSERVE
     form_class = ObservationForm
     template_name = "reports/situation/observation_form.html"
@@ -29,6 +34,8 @@ class ObservationCreate(PictureMixin, ServiceFormMixin, FormView):
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated:
             self.picture = self.get_picture()
+            if not in_working_group(request.user, self.picture.municipality_id):
+                raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
