@@ -19,6 +19,7 @@ class ReportsConfig(AppConfig):
         from reports.incidents.police_events import police_events_seed
         from reports.permissions import (
             CATEGORY_MANAGE,
+            COUNCIL_VIEW,
             GRANTS,
             INCIDENT_FILE,
             INCIDENT_IMPORT,
@@ -83,6 +84,13 @@ class ReportsConfig(AppConfig):
                 TERTIAL_VIEW,
                 _("Three times a year: trends, areas and what the interventions achieved."),
                 order=45,
+            ),
+            Entry(
+                _("Crime-prevention council"),
+                "council_index",
+                COUNCIL_VIEW,
+                _("Members, meetings, minutes and the decisions followed up."),
+                order=47,
             ),
             Entry(
                 _("Incident categories"),

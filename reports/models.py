@@ -1,5 +1,6 @@
 """Where Django finds the reports app's models: each feature keeps its own, named here."""
 
+from reports.council.meetings import CouncilDecision, CouncilMeeting, CouncilMember
 from reports.council.models import Priority
 from reports.incidents.models import (
     Category,
@@ -19,6 +20,9 @@ from reports.tertial.models import TertialAnalysis
 
 __all__ = [
     "Category",
+    "CouncilDecision",
+    "CouncilMeeting",
+    "CouncilMember",
     "Incident",
     "IncidentCell",
     "IncidentDayCount",

@@ -27,6 +27,10 @@ SITUATION_EDIT = "situation.edit"
 #: Reading every version of one's municipalities' tertial analyses; writing them.
 TERTIAL_VIEW = "tertial.view"
 TERTIAL_EDIT = "tertial.edit"
+#: Reading the council of one's municipalities: members, meetings, decisions.
+COUNCIL_VIEW = "council.view"
+#: Keeping the council's record.
+COUNCIL_EDIT = "council.edit"
 #: Recording the management group's priorities on an adopted analysis.
 PRIORITY_MANAGE = "priority.manage"
 
@@ -45,4 +49,6 @@ GRANTS = {
     TERTIAL_VIEW: {Role.COORDINATOR, Role.POLICE, Role.COUNCIL, Role.ADMINISTRATOR},
     TERTIAL_EDIT: {Role.COORDINATOR, Role.ADMINISTRATOR},
     PRIORITY_MANAGE: {Role.COORDINATOR, Role.ADMINISTRATOR},
+    COUNCIL_VIEW: {Role.COORDINATOR, Role.POLICE, Role.COUNCIL, Role.ADMINISTRATOR},
+    COUNCIL_EDIT: {Role.COORDINATOR, Role.ADMINISTRATOR},
 }
