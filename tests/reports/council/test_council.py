@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from reports.council.council import (
     council_decision_create,
@@ -167,14 +168,14 @@ def test_the_council_reminders_are_sent_by_a_real_worker(
     coordinator, arboga, monkeypatch, tmp_path
 ):
     meeting = CouncilMeeting.objects.create(
-        municipality=arboga, held_on=datetime.date.today() - datetime.timedelta(days=20)
+        municipality=arboga, held_on=timezone.localdate() - datetime.timedelta(days=20)
     )
     council_decision_create(
         meeting=meeting,
         by=coordinator,
         text="Belysning vid stationen",
         owner=coordinator,
-        due_on=datetime.date.today() - datetime.timedelta(days=1),
+        due_on=timezone.localdate() - datetime.timedelta(days=1),
     )
     monkeypatch.setenv("EMAIL_URL", f"filemail:///{tmp_path}")
     with celery_worker():
