@@ -13,6 +13,7 @@ class ReportsConfig(AppConfig):
         from est.navigation import Entry, register
         from est.oapif.registry import register as register_collections
         from est.roles import grant
+        from reports.council.demo import council_seed
         from reports.incidents.categories import seed_new_municipality
         from reports.incidents.collections import INCIDENTS
         from reports.incidents.demo import incidents_seed
@@ -106,6 +107,8 @@ class ReportsConfig(AppConfig):
         register_seeder(situation_pictures_seed)
         # Last: the analyses gather what other apps contribute (the pledges' status).
         register_seeder(tertial_analyses_seed, order=200)
+        # After the analyses: it adopts the last one with its priorities.
+        register_seeder(council_seed, order=250)
         post_save.connect(
             seed_new_municipality, sender=Municipality, dispatch_uid="reports_categories_seed"
         )
