@@ -21,12 +21,53 @@ def _link(name: str, **kwargs) -> str:
     return settings.SITE_URL.rstrip("/") + reverse(name, kwargs=kwargs)
 
 
-def _claim(model, pk: int, field: str):
-    """Return the row locked and not yet reminded, or None when another run took it."""
-    return (
-        model.objects.select_for_update(skip_locked=True, of=("self",))
-        .filter(pk=pk, **{f"{field}__isnull": True})
-        .first()
+def _remind_each(model, pks, field: str, send) -> int:
+    """Call ``send(row)`` for each row of ``pks`` not yet reminded, claimed under a row lock
+    with the mail (two runs at once send one mail), and mark it; return how many."""
+    told = 0
+    for pk in pks:
+        with transaction.atomic():
+            row = (
+                model.objects.select_for_update(skip_locked=True, of=("self",))
+                .filter(pk=pk, **{f"{field}__isnull": True})
+                .first()
+            )
+            if row is None:
+                continue
+            with override(settings.LANGUAGE_CODE):
+                send(row)
+            setattr(row, field, timezone.now())
+            row.save(update_fields=[field])
+            told += 1
+    return told
+
+
+def _decision_mail(decision: CouncilDecision) -> None:
+    if not decision.owner.email:
+        return
+    send_mail(
+        _("A decision of the crime-prevention council is due"),
+        _("The decision “%(text)s” was due on %(due)s. Its meeting: %(url)s")
+        % {
+            "text": decision.text,
+            "due": decision.due_on.isoformat(),
+            "url": _link("council_meeting", pk=decision.meeting_id),
+        },
+        settings.DEFAULT_FROM_EMAIL,
+        [decision.owner.email],
+    )
+
+
+def _minutes_mail(meeting: CouncilMeeting) -> None:
+    recipients = meeting.municipality.coordinator_addresses()
+    if not recipients:
+        return
+    send_mail(
+        _("The council meeting of %(day)s has no minutes") % {"day": meeting.held_on.isoformat()},
+        _("Write the minutes of the meeting: %(url)s")
+        % {"url": _link("council_meeting_edit", pk=meeting.pk)},
+        settings.DEFAULT_FROM_EMAIL,
+        recipients,
     )
 
 
@@ -36,29 +77,7 @@ def decision_reminders_send(*, today=None) -> int:
     due = CouncilDecision.objects.filter(
         status__in=CouncilDecision.OPEN_STATUSES, due_on__lte=today, reminded_at__isnull=True
     ).values_list("pk", flat=True)
-    told = 0
-    for pk in due:
-        with transaction.atomic():
-            decision = _claim(CouncilDecision, pk, "reminded_at")
-            if decision is None:
-                continue
-            if decision.owner.email:
-                with override(settings.LANGUAGE_CODE):
-                    send_mail(
-                        _("A decision of the crime-prevention council is due"),
-                        _("The decision “%(text)s” was due on %(due)s. Its meeting: %(url)s")
-                        % {
-                            "text": decision.text,
-                            "due": decision.due_on.isoformat(),
-                            "url": _link("council_meeting", pk=decision.meeting_id),
-                        },
-                        settings.DEFAULT_FROM_EMAIL,
-                        [decision.owner.email],
-                    )
-            decision.reminded_at = timezone.now()
-            decision.save(update_fields=["reminded_at"])
-            told += 1
-    return told
+    return _remind_each(CouncilDecision, list(due), "reminded_at", _decision_mail)
 
 
 def minutes_reminders_send(*, today=None) -> int:
@@ -68,24 +87,4 @@ def minutes_reminders_send(*, today=None) -> int:
     late = CouncilMeeting.objects.filter(
         minutes="", held_on__lte=today - MINUTES_WITHIN, minutes_reminded_at__isnull=True
     ).values_list("pk", flat=True)
-    told = 0
-    for pk in late:
-        with transaction.atomic():
-            meeting = _claim(CouncilMeeting, pk, "minutes_reminded_at")
-            if meeting is None:
-                continue
-            recipients = meeting.municipality.coordinator_addresses()
-            if recipients:
-                with override(settings.LANGUAGE_CODE):
-                    send_mail(
-                        _("The council meeting of %(day)s has no minutes")
-                        % {"day": meeting.held_on.isoformat()},
-                        _("Write the minutes of the meeting: %(url)s")
-                        % {"url": _link("council_meeting_edit", pk=meeting.pk)},
-                        settings.DEFAULT_FROM_EMAIL,
-                        recipients,
-                    )
-            meeting.minutes_reminded_at = timezone.now()
-            meeting.save(update_fields=["minutes_reminded_at"])
-            told += 1
-    return told
+    return _remind_each(CouncilMeeting, list(late), "minutes_reminded_at", _minutes_mail)
