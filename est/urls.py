@@ -39,6 +39,7 @@ urlpatterns = [
     path("reports/", include("reports.incidents.urls")),
     path("situation/", include("reports.situation.urls")),
     path("tertial/", include("reports.tertial.urls")),
+    path("council/", include("reports.council.urls")),
     path("cameras/", include("cameras.urls")),
     path("kamerabevakning/", include("cameras.public_urls")),
     path("", include("dialogues.urls")),

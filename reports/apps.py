@@ -13,12 +13,14 @@ class ReportsConfig(AppConfig):
         from est.navigation import Entry, register
         from est.oapif.registry import register as register_collections
         from est.roles import grant
+        from reports.council.demo import council_seed
         from reports.incidents.categories import seed_new_municipality
         from reports.incidents.collections import INCIDENTS
         from reports.incidents.demo import incidents_seed
         from reports.incidents.police_events import police_events_seed
         from reports.permissions import (
             CATEGORY_MANAGE,
+            COUNCIL_VIEW,
             GRANTS,
             INCIDENT_FILE,
             INCIDENT_IMPORT,
@@ -85,6 +87,13 @@ class ReportsConfig(AppConfig):
                 order=45,
             ),
             Entry(
+                _("Crime-prevention council"),
+                "council_index",
+                COUNCIL_VIEW,
+                _("Members, meetings, minutes and the decisions followed up."),
+                order=47,
+            ),
+            Entry(
                 _("Incident categories"),
                 "category_list",
                 CATEGORY_MANAGE,
@@ -98,6 +107,8 @@ class ReportsConfig(AppConfig):
         register_seeder(situation_pictures_seed)
         # Last: the analyses gather what other apps contribute (the pledges' status).
         register_seeder(tertial_analyses_seed, order=200)
+        # After the analyses: it adopts the last one with its priorities.
+        register_seeder(council_seed, order=250)
         post_save.connect(
             seed_new_municipality, sender=Municipality, dispatch_uid="reports_categories_seed"
         )

@@ -1,5 +1,7 @@
 """Where Django finds the reports app's models: each feature keeps its own, named here."""
 
+from reports.council.meetings import CouncilDecision, CouncilMeeting, CouncilMember
+from reports.council.models import Priority
 from reports.incidents.models import (
     Category,
     Incident,
@@ -8,17 +10,28 @@ from reports.incidents.models import (
     IncidentImport,
     IncidentPhoto,
 )
-from reports.situation.models import Intervention, SituationPicture
+from reports.situation.models import (
+    Intervention,
+    Observation,
+    SituationPicture,
+    WorkingGroupMember,
+)
 from reports.tertial.models import TertialAnalysis
 
 __all__ = [
     "Category",
+    "CouncilDecision",
+    "CouncilMeeting",
+    "CouncilMember",
     "Incident",
     "IncidentCell",
     "IncidentDayCount",
     "IncidentImport",
     "IncidentPhoto",
     "Intervention",
+    "Observation",
+    "Priority",
     "SituationPicture",
     "TertialAnalysis",
+    "WorkingGroupMember",
 ]

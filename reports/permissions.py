@@ -17,11 +17,22 @@ CATEGORY_MANAGE = "category.manage"
 SITUATION_READ = "situation.read"
 #: Reading every published picture of one's municipalities.
 SITUATION_VIEW = "situation.view"
+#: Adding observations and comments to a draft picture (what one may add to is decided by the
+#: municipality's working group, see reports.situation.observations).
+SITUATION_OBSERVE = "situation.observe"
+#: Naming the organisations of a municipality's working group.
+WORKING_GROUP_MANAGE = "working_group.manage"
 #: Compiling, writing and publishing pictures.
 SITUATION_EDIT = "situation.edit"
 #: Reading every version of one's municipalities' tertial analyses; writing them.
 TERTIAL_VIEW = "tertial.view"
 TERTIAL_EDIT = "tertial.edit"
+#: Reading the council of one's municipalities: members, meetings, decisions.
+COUNCIL_VIEW = "council.view"
+#: Keeping the council's record.
+COUNCIL_EDIT = "council.edit"
+#: Recording the management group's priorities on an adopted analysis.
+PRIORITY_MANAGE = "priority.manage"
 
 GRANTS = {
     INCIDENT_FILE: {Role.REPORTER, Role.COORDINATOR},
@@ -31,8 +42,13 @@ GRANTS = {
     INCIDENT_IMPORT: {Role.COORDINATOR, Role.ADMINISTRATOR},
     CATEGORY_MANAGE: {Role.COORDINATOR, Role.ADMINISTRATOR},
     SITUATION_READ: STAFF,
-    SITUATION_VIEW: {Role.COORDINATOR, Role.POLICE, Role.ADMINISTRATOR},
+    SITUATION_VIEW: {Role.COORDINATOR, Role.POLICE, Role.COUNCIL, Role.ADMINISTRATOR},
+    SITUATION_OBSERVE: STAFF,
+    WORKING_GROUP_MANAGE: {Role.COORDINATOR, Role.ADMINISTRATOR},
     SITUATION_EDIT: {Role.COORDINATOR, Role.ADMINISTRATOR},
     TERTIAL_VIEW: {Role.COORDINATOR, Role.POLICE, Role.COUNCIL, Role.ADMINISTRATOR},
     TERTIAL_EDIT: {Role.COORDINATOR, Role.ADMINISTRATOR},
+    PRIORITY_MANAGE: {Role.COORDINATOR, Role.ADMINISTRATOR},
+    COUNCIL_VIEW: {Role.COORDINATOR, Role.POLICE, Role.COUNCIL, Role.ADMINISTRATOR},
+    COUNCIL_EDIT: {Role.COORDINATOR, Role.ADMINISTRATOR},
 }

@@ -4,6 +4,7 @@ service that queues it (reports.tertial.rendering) and is named here for the wor
 
 from celery import shared_task
 
+from reports.council.reminders import decision_reminders_send, minutes_reminders_send
 from reports.incidents.imports import incident_imports_unconfirmed_delete
 from reports.incidents.police_poll import police_events_poll
 from reports.situation.compile import situation_picture_compile, situation_pictures_due
@@ -21,6 +22,7 @@ __all__ = [
     "delete_unconfirmed_imports",
     "poll_police_events",
     "queue_waiting_renders",
+    "remind_council",
     "render_tertial_analysis",
 ]
 
@@ -78,3 +80,11 @@ def queue_waiting_renders() -> int:
     """Beat, every five minutes: queue again the PDFs whose rendering could not be queued (Redis
     was down when an analysis was adopted) or was lost; returns how many."""
     return tertial_analyses_render_queue_again()
+
+
+@shared_task
+def remind_council() -> int:
+    """Beat, every morning: remind owners of the council's decisions that fell due and the
+    coordinators of meetings without minutes two weeks on; returns how many reminders. Safe to
+    run twice: each goes once."""
+    return decision_reminders_send() + minutes_reminders_send()

@@ -44,6 +44,10 @@ def beat_schedule() -> dict:
             "task": "dialogues.tasks.remind_measure_owners",
             "schedule": crontab(minute=30, hour=7),
         },
+        "council-reminders": {
+            "task": "reports.tasks.remind_council",
+            "schedule": crontab(minute=40, hour=7),
+        },
         "measures-overdue-list": {
             "task": "dialogues.tasks.mail_overdue_measures",
             "schedule": crontab(minute=45, hour=7, day_of_month=1),

@@ -23,6 +23,7 @@ from est.periods import (
 from est.roles import Role
 from est.situation_sources import sources_gather
 from reports.analysis.change import SIGNIFICANCE
+from reports.council.direction import patrols_mark, priorities_content
 from reports.incidents.counts import figure_row, monthly_trend, police_events_of, time_profile
 from reports.incidents.models import Category, Incident, IncidentDayCount, begun_in
 from reports.situation.models import Intervention, SituationPicture
@@ -141,6 +142,7 @@ def picture_content(municipality: Municipality, start: datetime.date, end: datet
     """Compile and return the content of ``municipality``'s picture of the period [start, end)."""
     incidents = period_incidents(municipality, start, end)
     where, labels = where_content(municipality, incidents, start, end)
+    priorities = priorities_content(municipality, start, end)
     return {
         "period": {"start": start.isoformat(), "end": end.isoformat()},
         "incident_count": len(incidents),
@@ -149,7 +151,9 @@ def picture_content(municipality: Municipality, start: datetime.date, end: datet
         "trend": monthly_trend(municipality, end),
         "when": time_profile(incidents),
         "where": where,
-        "patrols": patrols_content(incidents, labels, where),
+        # The management group's direction: shown at the top, and marked on the patrol windows.
+        "priorities": priorities,
+        "patrols": patrols_mark(patrols_content(incidents, labels, where), priorities),
         "who": _who(municipality, start, end),
         "police_events": police_events_of(municipality, start, end),
         "follow_up": _follow_up(municipality, start, end),

@@ -22,8 +22,9 @@ class SituationPictureQuerySet(models.QuerySet):
         """Return the pictures ``user`` may read.
 
         Those who edit pictures (coordinators, administrators) read every picture of their
-        municipalities; others holding ``situation.view`` (the police) read published ones; a
-        member of an organisation a published picture was shared with reads that picture.
+        municipalities; others holding ``situation.view`` (the police, the council) read
+        published ones; a member of an organisation a published picture was shared with reads
+        that picture; staff of the municipality's working group also read its drafts.
         """
         if not user.is_authenticated:
             return self.none()
@@ -31,11 +32,21 @@ class SituationPictureQuerySet(models.QuerySet):
         if has_permission(user, SITUATION_EDIT):
             return mine
         published = mine.filter(status=SituationPicture.Status.PUBLISHED)
+        if user.organisation_id is not None:
+            # The working group reads its municipalities' drafts, to add to them.
+            # A subquery, not a join: joined, a published picture would come once per member.
+            drafts = mine.exclude(status=SituationPicture.Status.PUBLISHED).filter(
+                municipality__in=WorkingGroupMember.objects.filter(
+                    organisation=user.organisation_id
+                ).values("municipality")
+            )
+        else:
+            drafts = self.none()
         if has_permission(user, SITUATION_VIEW):
-            return published
+            return published | drafts
         if user.organisation_id is None:
             return self.none()
-        return published.filter(shared_with=user.organisation_id)
+        return published.filter(shared_with=user.organisation_id) | drafts
 
     def for_municipality(self, municipality):
         return self.filter(municipality=municipality)
@@ -218,3 +229,87 @@ class Intervention(models.Model):
 
     def __str__(self):
         return self.what
+
+
+class WorkingGroupMemberQuerySet(models.QuerySet):
+    def for_municipality(self, municipality):
+        return self.filter(municipality=municipality)
+
+
+class WorkingGroupMember(models.Model):
+    """An organisation the coordinator named to the municipality's working group (the police,
+    culture and leisure, the housing companies): its staff read draft pictures and add their
+    observations and comments until the picture is published."""
+
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.CASCADE,
+        related_name="working_group",
+        verbose_name=_("municipality"),
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="working_groups",
+        verbose_name=_("organisation"),
+    )
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    objects = WorkingGroupMemberQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["municipality", "organisation__name"]
+        verbose_name = _("working group member")
+        verbose_name_plural = _("working group members")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "organisation"], name="working_group_member_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.municipality}: {self.organisation}"
+
+
+class Observation(models.Model):
+    """What a working-group member added to a draft picture: an observation of their own
+    organisation (what the police see that the data does not show) or a comment on the
+    coordinator's analysis. The coordinator's text is never changed by it."""
+
+    class Kind(models.TextChoices):
+        OBSERVATION = "observation", _("Observation")
+        COMMENT = "comment", _("Comment on the analysis")
+
+    picture = models.ForeignKey(
+        SituationPicture,
+        on_delete=models.CASCADE,
+        related_name="observations",
+        verbose_name=_("situation picture"),
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="observations",
+        verbose_name=_("organisation"),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("author"),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    text = models.TextField(_("text"))
+    created_at = models.DateTimeField(_("added at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["organisation__name", "created_at", "pk"]
+        verbose_name = _("observation")
+        verbose_name_plural = _("observations")
+
+    def __str__(self):
+        return f"{self.organisation}: {self.text[:40]}"

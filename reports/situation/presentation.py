@@ -8,7 +8,8 @@ from est.charts import bars, change_text, matrix, sparkline
 from est.map_svg import LISTED_PLACES, incident_map, legend_swatch
 from est.periods import WEEKDAY_NAMES, WEEKDAYS
 from est.situation_sources import sources_present
-from reports.situation.models import Intervention, SituationPicture
+from reports.council.direction import window_text
+from reports.situation.models import Intervention, Observation, SituationPicture
 
 
 def _listed(places: list[dict]) -> dict:
@@ -33,16 +34,32 @@ def _without_silent_names(content: dict) -> dict:
     }
 
 
+def working_group_context(picture: SituationPicture) -> dict:
+    """Return the working group's additions to ``picture``: the observations grouped by
+    organisation (a section each) and the comments on the analysis, oldest first."""
+    added = list(picture.observations.select_related("organisation", "author"))
+    sections: dict[str, list] = {}
+    for observation in added:
+        if observation.kind == Observation.Kind.OBSERVATION:
+            sections.setdefault(observation.organisation.name, []).append(observation)
+    return {
+        "observation_sections": sorted(sections.items()),
+        "comments": [o for o in added if o.kind == Observation.Kind.COMMENT],
+    }
+
+
 def picture_context(picture: SituationPicture, *, names_silent: bool) -> dict:
     """Return what the page and the PDF show of ``picture``, drawn from its snapshot only.
 
     The trained reporters who reported nothing are named only when ``names_silent`` (for those
     who edit pictures and follow their reporters up); other readers, the police and the shared
-    organisations, learn how many they are.
+    organisations, learn how many they are. The same readers see who in the working group
+    added what; others see the organisation.
     """
     content = picture.content
     if not content:
         return {"picture": picture, "content": None}
+    added = {**working_group_context(picture), "show_authors": names_silent}
     if not names_silent:
         content = _without_silent_names(content)
     weekdays = [str(day) for day in WEEKDAYS]
@@ -69,7 +86,13 @@ def picture_context(picture: SituationPicture, *, names_silent: bool) -> dict:
     patrols = [{**row, "weekday_name": WEEKDAY_NAMES[row["weekday"]]} for row in content["patrols"]]
     status_names = dict(Intervention.Status.choices)
     sources = sources_present(content.get("sources", {}))
+    priorities = [
+        {**row, "window": window_text(row["weekdays"], row["start_hour"], row["end_hour"])}
+        for row in content.get("priorities", [])
+    ]
     return {
+        **added,
+        "priorities": priorities,
         "picture": picture,
         "content": content,
         "interventions": picture.interventions.select_related("area", "organisation").annotate(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports.situation import views
+from reports.situation import observation_views, views
 
 urlpatterns = [
     path("", views.SituationList.as_view(), name="situation_list"),
@@ -12,6 +12,21 @@ urlpatterns = [
         "<int:pk>/interventions/new/",
         views.InterventionCreate.as_view(),
         name="intervention_create",
+    ),
+    path(
+        "<int:pk>/observations/new/",
+        observation_views.ObservationCreate.as_view(),
+        name="observation_create",
+    ),
+    path(
+        "working-group/<municipality:code>/",
+        observation_views.WorkingGroupEdit.as_view(),
+        name="working_group",
+    ),
+    path(
+        "working-group/<municipality:code>/<int:pk>/remove/",
+        observation_views.WorkingGroupRemove.as_view(),
+        name="working_group_remove",
     ),
     path(
         "interventions/<int:pk>/status/",

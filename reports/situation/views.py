@@ -15,12 +15,13 @@ from est.municipalities import boundary_layer
 from est.pdf import pdf_render
 from est.roles import has_permission
 from est.service_views import REFUSED, ServiceFormMixin, service_act
-from reports.permissions import SITUATION_EDIT, SITUATION_READ
+from reports.permissions import SITUATION_EDIT, SITUATION_READ, WORKING_GROUP_MANAGE
 from reports.situation.compile import changed_since_compiled
 from reports.situation.forms import InterventionForm, PictureForm
 from reports.situation.geopackage import situation_picture_geopackage
 from reports.situation.interventions import intervention_create, intervention_set_status
 from reports.situation.models import Intervention, SituationPicture
+from reports.situation.observations import in_working_group, observations_open
 from reports.situation.presentation import picture_context
 from reports.situation.workflow import (
     situation_picture_publish,
@@ -47,8 +48,14 @@ class SituationList(PermissionRequiredMixin, ListView):
         return pictures.current()
 
     def get_context_data(self, **kwargs):
+        user = self.request.user
+        working_groups = (
+            user.municipalities.defer("boundary")
+            if has_permission(user, WORKING_GROUP_MANAGE)
+            else Municipality.objects.none()
+        )
         return super().get_context_data(
-            can_edit=has_permission(self.request.user, SITUATION_EDIT), **kwargs
+            can_edit=has_permission(user, SITUATION_EDIT), working_groups=working_groups, **kwargs
         )
 
 
@@ -82,6 +89,8 @@ class SituationDetail(PictureMixin, DetailView):
         return super().get_context_data(
             **picture_context(picture, names_silent=can_edit),
             can_edit=can_edit,
+            can_observe=observations_open(picture)
+            and in_working_group(self.request.user, picture.municipality_id),
             changed=changed_since_compiled(picture) if not picture.is_frozen else 0,
             versions=versions.defer("content").order_by("version"),
             **kwargs,

@@ -14,7 +14,8 @@ from est.access_log import AccessKind, access_record
 from est.models import Municipality
 from est.roles import has_permission
 from est.service_views import REFUSED, ServiceFormMixin, service_act
-from reports.permissions import TERTIAL_EDIT, TERTIAL_VIEW
+from reports.council.direction import priorities_of
+from reports.permissions import PRIORITY_MANAGE, TERTIAL_EDIT, TERTIAL_VIEW
 from reports.tertial.forms import AdoptForm, AnalysisForm
 from reports.tertial.geopackage import tertial_analysis_geopackage
 from reports.tertial.models import TertialAnalysis
@@ -83,6 +84,8 @@ class TertialDetail(AnalysisMixin, DetailView):
         return super().get_context_data(
             **analysis_context(analysis),
             can_edit=has_permission(self.request.user, TERTIAL_EDIT),
+            priorities=priorities_of(analysis),
+            can_manage_priorities=has_permission(self.request.user, PRIORITY_MANAGE),
             versions=versions.defer("content", "pdf").order_by("version"),
             adopt_form=AdoptForm(initial={"adopted_on": timezone.localdate()}),
             **kwargs,

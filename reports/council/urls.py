@@ -1,0 +1,46 @@
+from django.urls import path
+
+from reports.council import council_views, views
+
+urlpatterns = [
+    path("", council_views.CouncilIndex.as_view(), name="council_index"),
+    path(
+        "tertial/<int:pk>/priorities/new/", views.PriorityCreate.as_view(), name="priority_create"
+    ),
+    path("priorities/<int:pk>/delete/", views.PriorityDelete.as_view(), name="priority_delete"),
+    path("<municipality:code>/", council_views.CouncilPage.as_view(), name="council"),
+    path(
+        "<municipality:code>/minutes/",
+        council_views.PublicMinutes.as_view(),
+        name="council_public_minutes",
+    ),
+    path(
+        "<municipality:code>/members/new/",
+        council_views.CouncilMemberCreate.as_view(),
+        name="council_member_create",
+    ),
+    path(
+        "<municipality:code>/members/<int:pk>/remove/",
+        council_views.CouncilMemberRemove.as_view(),
+        name="council_member_remove",
+    ),
+    path(
+        "<municipality:code>/meetings/new/",
+        council_views.MeetingCreate.as_view(),
+        name="council_meeting_create",
+    ),
+    path("meetings/<int:pk>/", council_views.MeetingDetail.as_view(), name="council_meeting"),
+    path(
+        "meetings/<int:pk>/edit/", council_views.MeetingEdit.as_view(), name="council_meeting_edit"
+    ),
+    path(
+        "meetings/<int:pk>/decisions/new/",
+        council_views.DecisionCreate.as_view(),
+        name="council_decision_create",
+    ),
+    path(
+        "meetings/<int:pk>/decisions/<int:decision>/follow-up/",
+        council_views.DecisionFollowUp.as_view(),
+        name="council_decision_follow_up",
+    ),
+]
