@@ -215,6 +215,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # unpacked. Files are streamed in chunks, so memory does not grow with these.
 IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=200 * 1024 * 1024)
 IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=1_000_000)
+# Rows read, checked and written at a time: an import holds about two chunks in memory.
+IMPORT_CHUNK_ROWS = env.int("IMPORT_CHUNK_ROWS", default=10_000)
 IMPORT_XLSX_MAX_UNPACKED_BYTES = env.int(
     "IMPORT_XLSX_MAX_UNPACKED_BYTES", default=1024 * 1024 * 1024
 )

@@ -23,9 +23,6 @@ from reports.incidents.exports import COLUMNS
 ALIASES = {"lat": "latitude", "lon": "longitude", "lng": "longitude", "kod": "category"}
 
 
-#: Rows read, checked and written at a time: the memory an import holds is about one chunk's,
-#: whatever the file's size (bench/README.md).
-CHUNK_ROWS = 10_000
 #: Bytes scanned at a time to tell a CSV file's encoding before it is read.
 SCAN_BYTES = 1024 * 1024
 #: Cells further right than this are not read: the export has fewer than 30 columns, and a
@@ -218,8 +215,9 @@ def collector_paused():
 
 def import_chunks(stored, name: str) -> Iterator[list[dict]]:
     """Yield the rows of the file of incidents ``stored`` (a binary file open for reading) in
-    lists of at most CHUNK_ROWS, each row a dict keyed as IMPORTED (GeoJSON rows also have
-    ``geometry``). Which reader is chosen by the file name's ending; the file is streamed.
+    lists of at most IMPORT_CHUNK_ROWS (a setting), each row a dict keyed as IMPORTED (GeoJSON
+    rows also have ``geometry``). Which reader is chosen by the file name's ending; the file
+    is streamed.
 
     Raises ImportFileError, with a message for the user, for a file of another kind, an empty
     or broken file, one without the necessary columns, one of more than IMPORT_MAX_ROWS rows,
@@ -237,7 +235,7 @@ def import_chunks(stored, name: str) -> Iterator[list[dict]]:
         if count > settings.IMPORT_MAX_ROWS:
             raise _too_many_rows()
         chunk.append(row)
-        if len(chunk) == CHUNK_ROWS:
+        if len(chunk) == settings.IMPORT_CHUNK_ROWS:
             yield chunk
             chunk = []
     if chunk:

@@ -216,10 +216,7 @@ def test_the_outsider_cannot_import_into_arboga_nor_see_its_imports(
     assert (
         client.get(reverse("incident_import_preview", args=[incident_import.pk])).status_code == 404
     )
-    assert (
-        confirm(client, incident_import).status_code
-        == 404
-    )
+    assert confirm(client, incident_import).status_code == 404
     assert Incident.objects.count() == 0
 
 
@@ -263,3 +260,42 @@ def test_times_in_the_night_clocks_go_forward_are_ordered_by_the_real_time(
     upload(client, arboga, csv_file(row(arboga, start="2026-03-29 02:46", end="2026-03-29 03:01")))
 
     assert IncidentImport.objects.get().error_count == 1
+
+
+def test_a_file_of_many_bad_rows_lists_the_first_thousand_and_counts_the_rest(
+    client_for, coordinator, arboga, settings
+):
+    # Chunks of 500 rows: the bad rows are found across several chunks, and none is written.
+    settings.IMPORT_CHUNK_ROWS = 500
+    rows = [row(arboga)] * 300 + [row(arboga, start="2025-02-29 10:00")] * 1200 + [row(arboga)]
+    client = client_for(coordinator)
+
+    html = upload(client, arboga, csv_file(*rows)).content.decode()
+
+    incident_import = IncidentImport.objects.get()
+    assert incident_import.error_count == 1200
+    assert len(incident_import.listed_rows) == 1000
+    assert incident_import.listed_rows[0]["number"] == 302  # the header is row 1
+    assert "1200 rader har fel" in html
+    assert "200 till visas inte" in html
+    # The date that does not exist, named with its row's value and its column.
+    assert "”2025-02-29 10:00” i från är ingen tid" in html
+    assert Incident.objects.count() == 0
+
+
+def test_the_command_writes_in_chunks_all_or_nothing(arboga, tmp_path, settings):
+    settings.IMPORT_CHUNK_ROWS = 2
+    bad = tmp_path / "sent.csv"
+    bad.write_text(
+        "\n".join([HEADER, *[row(arboga)] * 5, row(arboga, start="2025-02-29 10:00")]),
+        encoding="utf-8",
+    )
+    out = io.StringIO()
+
+    with pytest.raises(CommandError, match="1 of 6 rows have errors"):
+        call_command("import_incidents", bad, municipality="1984", stdout=out)
+
+    assert "row 7: ”2025-02-29 10:00” i från är ingen tid" in out.getvalue()
+    assert "6 rows checked, 4 written" in out.getvalue()
+    assert Incident.objects.count() == 0
+    assert not IncidentImport.objects.exists()
