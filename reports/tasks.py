@@ -4,7 +4,7 @@ service that queues it (reports.tertial.rendering) and is named here for the wor
 
 from celery import shared_task
 
-from reports.incidents.import_jobs import incident_import_check, incident_import_write
+from reports.incidents.import_jobs import check_incident_import, write_incident_import
 from reports.incidents.imports import incident_imports_unconfirmed_delete
 from reports.incidents.police_poll import police_events_poll
 from reports.situation.compile import situation_picture_compile, situation_pictures_due
@@ -26,21 +26,6 @@ __all__ = [
     "render_tertial_analysis",
     "write_incident_import",
 ]
-
-#: An import of a million rows takes minutes, more on a busy worker.
-IMPORT_TIME_LIMIT = 60 * 60
-
-
-@shared_task(time_limit=IMPORT_TIME_LIMIT, soft_time_limit=IMPORT_TIME_LIMIT - 60)
-def check_incident_import(import_id: int) -> bool:
-    """Check an uploaded import's file if it still waits for it; False when it does not."""
-    return incident_import_check(import_id=import_id)
-
-
-@shared_task(time_limit=IMPORT_TIME_LIMIT, soft_time_limit=IMPORT_TIME_LIMIT - 60)
-def write_incident_import(import_id: int) -> bool:
-    """Write a confirmed import's incidents if it still waits for it; False when it does not."""
-    return incident_import_write(import_id=import_id)
 
 
 @shared_task

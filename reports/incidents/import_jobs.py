@@ -8,6 +8,7 @@ is what is checked in the file, never rows sent back by the browser.
 
 from pathlib import Path
 
+from celery import shared_task
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -61,14 +62,14 @@ def incident_import_create(*, municipality: Municipality, upload, by) -> Inciden
         incident_import.file.save(name, upload, save=False)
         file_stored(incident_import.file)
         incident_import.save()
-        transaction.on_commit(lambda: _queue("check_incident_import", incident_import.pk))
+        transaction.on_commit(lambda: _queue("check", incident_import.pk))
     return incident_import
 
 
 def _queue(task_name: str, import_id: int) -> None:
-    from reports import tasks  # the tasks module imports this one
-
-    task_queue(getattr(tasks, task_name), import_id)
+    task_queue(
+        {"check": check_incident_import, "write": write_incident_import}[task_name], import_id
+    )
 
 
 def _claimed(import_id: int, status: str) -> IncidentImport | None:
@@ -129,7 +130,7 @@ def incident_import_confirm(*, incident_import: IncidentImport, by) -> IncidentI
         ).update(status=Status.WRITING, confirmed_by=by)
         if not claimed:
             raise ValidationError(_("This file has already been imported."))
-        transaction.on_commit(lambda: _queue("write_incident_import", incident_import.pk))
+        transaction.on_commit(lambda: _queue("write", incident_import.pk))
     incident_import.refresh_from_db()
     return incident_import
 
@@ -166,3 +167,21 @@ def incident_import_write(*, import_id: int) -> bool:
         incident_import.row_count = run.written
         incident_import.save(update_fields=["status", "imported_at", "row_count"])
     return True
+
+
+#: An import of a million rows takes minutes, more on a busy worker.
+IMPORT_TIME_LIMITS = {"time_limit": 60 * 60, "soft_time_limit": 59 * 60}
+
+
+# The tasks sit beside the services that queue them (as reports.tertial.rendering's does): the
+# incidents may not import reports.tasks, which reads the tertial. Named for reports.tasks.
+@shared_task(name="reports.tasks.check_incident_import", **IMPORT_TIME_LIMITS)
+def check_incident_import(import_id: int) -> bool:
+    """Check an uploaded import's file if it still waits for it; False when it does not."""
+    return incident_import_check(import_id=import_id)
+
+
+@shared_task(name="reports.tasks.write_incident_import", **IMPORT_TIME_LIMITS)
+def write_incident_import(import_id: int) -> bool:
+    """Write a confirmed import's incidents if it still waits for it; False when it does not."""
+    return incident_import_write(import_id=import_id)
