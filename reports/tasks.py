@@ -5,6 +5,7 @@ service that queues it (reports.tertial.rendering) and is named here for the wor
 from celery import shared_task
 
 from reports.council.reminders import decision_reminders_send, minutes_reminders_send
+from reports.incidents.import_jobs import check_incident_import, write_incident_import
 from reports.incidents.imports import incident_imports_unconfirmed_delete
 from reports.incidents.police_poll import police_events_poll
 from reports.situation.compile import situation_picture_compile, situation_pictures_due
@@ -15,6 +16,7 @@ from reports.tertial.rendering import (
 )
 
 __all__ = [
+    "check_incident_import",
     "compile_due_situation_pictures",
     "compile_due_tertial_analyses",
     "compile_situation_picture",
@@ -24,6 +26,7 @@ __all__ = [
     "queue_waiting_renders",
     "remind_council",
     "render_tertial_analysis",
+    "write_incident_import",
 ]
 
 

@@ -202,13 +202,24 @@ MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # Limits on what comes in: a request body (forms and JSON, files not counted) of at most 2.5 MB,
 # at most 1,000 fields; each kind of file has its own size limit checked by its form or service
-# (photos 10 MB, attachments 10 MB, imports 50 MB, footage 2 GB), and the proxy in front caps the
-# whole body (docker/Caddyfile). Uploads over 2.5 MB go to a temporary file, not memory.
+# (photos 10 MB, attachments 10 MB, imports 200 MB, footage 2 GB), and the proxy in front caps
+# the whole body (docker/Caddyfile). Uploads over 2.5 MB go to a temporary file, not memory.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 # A round report holds up to 50 incidents with a photo each (reports/incidents/forms.py).
 DATA_UPLOAD_MAX_NUMBER_FILES = 50
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# Imports of incidents (reports/incidents/import_files.py): a file of at most this many bytes
+# and rows (1,000,000 rows of CSV in the export's layout take about 95 MB), and a workbook
+# (.xlsx, a ZIP) that unpacks to at most this many bytes: a zip bomb is refused before it is
+# unpacked. Files are streamed in chunks, so memory does not grow with these.
+IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=200 * 1024 * 1024)
+IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=1_000_000)
+# Rows read, checked and written at a time: an import holds about two chunks in memory.
+IMPORT_CHUNK_ROWS = env.int("IMPORT_CHUNK_ROWS", default=10_000)
+IMPORT_XLSX_MAX_UNPACKED_BYTES = env.int(
+    "IMPORT_XLSX_MAX_UNPACKED_BYTES", default=1024 * 1024 * 1024
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -1,8 +1,9 @@
-"""Writing checked rows of an import with COPY: the incidents, then their history in one
-statement. The kept counts follow by the table's statement-level triggers."""
+"""Writing checked rows of an import with COPY, chunk by chunk: the incidents, then, once all are
+written, their history and the kept counts (day counts and map cells) in one statement each."""
 
 import datetime
 import struct
+from concurrent.futures import ThreadPoolExecutor
 
 from django.conf import settings
 from django.db import connection
@@ -20,8 +21,8 @@ def _ewkb(x: float, y: float, srid: int) -> str:
     return struct.pack("<BIIdd", 1, EWKB_POINT_WITH_SRID, srid, x, y).hex()
 
 
-#: Lines sent to COPY at a time.
-COPY_LINES = 5000
+#: Characters sent to COPY at a time.
+COPY_BYTES = 1024 * 1024
 
 
 #: COPY's text format: backslash escapes for the characters that separate values and rows.
@@ -40,59 +41,117 @@ def _copy_text(value) -> str:
     return str(value).translate(COPY_ESCAPES)
 
 
-def _copy(cursor, model, columns: list[str], lines) -> None:
-    """COPY ``lines`` (values in the order of ``columns``, formatted by _copy_text and joined
-    by tabs) into ``model``'s table.
-
-    The text is formatted here rather than by psycopg's write_row(), which adapts value by
-    value and sends small chunks: that took twice as long.
-    """
-    table = connection.ops.quote_name(model._meta.db_table)
-    names = ", ".join(connection.ops.quote_name(column) for column in columns)
-    with cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
-        chunk = []
-        for line in lines:
-            chunk.append(line)
-            if len(chunk) == COPY_LINES:
-                copy.write("\n".join(chunk) + "\n")
-                chunk = []
-        if chunk:
-            copy.write("\n".join(chunk) + "\n")
-
-
-def incidents_write(rows: list[ImportRow], *, incident_import, by) -> None:
-    """Write the incidents of ``rows`` with COPY, and their history records ("+", by ``by``).
-
-    Fields the file does not give take their model defaults, so that a field added to Incident
-    later needs no change here; ids come from the table's sequence, reserved in one query.
-    """
-    now, srid = timezone.now(), settings.STORAGE_SRID
+def _common_fields(fields: dict, incident_import) -> dict:
+    """Return the columns an import writes the same in every incident, with their values:
+    fields the file does not give take their model defaults, so that a field added to Incident
+    later needs no change here."""
+    now = timezone.now()
     common = {"incident_import_id": incident_import.pk}
     for model_field in Incident._meta.concrete_fields:
         name = model_field.attname
-        if name in rows[0].fields or model_field.primary_key or name == "position":
+        if name in fields or model_field.primary_key or name == "position":
             continue
         if getattr(model_field, "auto_now", False) or getattr(model_field, "auto_now_add", False):
             common.setdefault(name, now)
         else:
             common.setdefault(name, model_field.get_default())
-    columns = ["id", "position", *rows[0].fields, *common]
+    return common
+
+
+def _copy_chunk(raw_connection, statement: str, text: str) -> None:
+    with raw_connection.cursor() as cursor, cursor.copy(statement) as copy:
+        for start in range(0, len(text), COPY_BYTES):
+            copy.write(text[start : start + COPY_BYTES])
+
+
+class IncidentsCopy:
+    """Writes the checked chunks of an import with COPY, each in a thread of its own while the
+    next chunk is read and checked: PostgreSQL's work on a chunk (the incidents' indexes) then
+    overlaps Python's on the next, instead of following it (bench/README.md).
+
+    The thread uses the transaction's own connection (psycopg lets one statement run at a time
+    on it), so everything stays in the one transaction; one chunk at most is in flight, so the
+    memory held stays that of two chunks. The values are formatted here rather than by psycopg's
+    write_row(), which adapts value by value and sends small pieces: that took twice as long.
+    Ids come from the table's sequence.
+    """
+
+    def __init__(self, incident_import):
+        self.incident_import = incident_import
+        self.statement = self.common_text = None
+        self.pending = None
+        self.thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="incident-copy")
+
+    def write(self, rows: list[ImportRow]) -> None:
+        """Start writing the incidents of ``rows`` once the previous chunk is written."""
+        if self.statement is None:
+            common = _common_fields(rows[0].fields, self.incident_import)
+            columns = ["position", *rows[0].fields, *common]
+            quote = connection.ops.quote_name
+            names = ", ".join(quote(column) for column in columns)
+            self.statement = f"COPY {quote(Incident._meta.db_table)} ({names}) FROM STDIN"
+            self.common_text = [_copy_text(value) for value in common.values()]
+        srid, common_text = settings.STORAGE_SRID, self.common_text
+        text = "".join(
+            "\t".join([_ewkb(*row.position, srid), *map(_copy_text, row.fields.values())])
+            + "\t"
+            + "\t".join(common_text)
+            + "\n"
+            for row in rows
+        )
+        self.wait()
+        connection.ensure_connection()
+        self.pending = self.thread.submit(_copy_chunk, connection.connection, self.statement, text)
+
+    def wait(self) -> None:
+        """Wait until the chunk in flight is written; raise what writing it raised."""
+        pending, self.pending = self.pending, None
+        if pending is not None:
+            pending.result()
+
+    def close(self) -> None:
+        """Wait for the last chunk and end the thread."""
+        try:
+            self.wait()
+        finally:
+            self.thread.shutdown()
+
+
+def kept_counts_deferred() -> None:
+    """Make the incidents' statement-level triggers leave the kept counts alone for the rest of
+    the transaction; ``incidents_written_finish`` adds a whole import to them at once.
+
+    Per chunk, the triggers grouped and upserted the same day counts and map cells again and
+    again (a hundred times for a file of a million rows); once, over the import's incidents,
+    each cell is upserted once (bench/README.md).
+    """
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
-            [Incident._meta.db_table, len(rows)],
-        )
-        ids = [pk for (pk,) in cursor.fetchall()]
-        common_text = [_copy_text(value) for value in common.values()]
-        lines = (
-            "\t".join(
-                [str(pk), _ewkb(*row.position, srid), *map(_copy_text, row.fields.values())]
-                + common_text
-            )
-            for pk, row in zip(ids, rows, strict=True)
-        )
-        _copy(cursor.cursor, Incident, columns, lines)
+        cursor.execute(f"SELECT set_config('{KEPT_COUNTS_DEFERRED}', 'on', true)")
+
+
+#: The setting the triggers read (reports/migrations/0004_incident_imports_at_scale.py).
+KEPT_COUNTS_DEFERRED = "est.kept_counts_deferred"
+#: The functions returning the statement that adds incidents to each table of kept counts
+#: (reports/migrations/sql/kept_counts.sql).
+KEPT_COUNTS_BUILDERS = ("reports_incident_cells_sql", "reports_incident_day_counts_sql")
+
+
+def incidents_written_finish(*, incident_import, by) -> None:
+    """Write the "+" history record of every incident of ``incident_import`` and add them all
+    to the kept counts, one statement each; then let the triggers keep the counts again."""
+    now = timezone.now()
+    imported = (
+        "SELECT 1 AS sign, i.* FROM reports_incident i "  # noqa: S608 -- an integer id
+        f"WHERE i.incident_import_id = {int(incident_import.pk)}"
+    )
+    with connection.cursor() as cursor:
         _history_copy(cursor, incident_import=incident_import, by=by, now=now)
+        for builder in KEPT_COUNTS_BUILDERS:
+            cursor.execute(f"SELECT {builder}(%s)", [imported])
+            (statement,) = cursor.fetchone()
+            # Only adds: no count of an import's own incidents can end at 0.
+            cursor.execute(statement)
+        cursor.execute(f"SELECT set_config('{KEPT_COUNTS_DEFERRED}', 'off', true)")
 
 
 def _history_copy(cursor, *, incident_import, by, now) -> None:

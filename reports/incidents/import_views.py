@@ -1,8 +1,9 @@
-"""Importing incidents from a file: upload, a preview of every row with its errors, confirm."""
+"""Importing incidents from a file: upload, a preview of the rows with errors, confirm; the
+check and the writing run in the background, and the import page shows their progress."""
 
 from django import forms
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -10,18 +11,12 @@ from django.views.generic import DetailView, FormView, TemplateView
 
 from est.access import PermissionRequiredMixin
 from est.models import Municipality
-from est.service_views import REFUSED, ServiceFormMixin, service_act
+from est.service_views import ServiceFormMixin, service_act
 from est.views import MunicipalityScopedMixin
-from reports.incidents.imports import (
-    incident_import_confirm,
-    incident_import_create,
-    incident_import_preview,
-)
+from reports.incidents.import_jobs import incident_import_confirm, incident_import_create
+from reports.incidents.import_runs import import_progress
 from reports.incidents.models import IncidentImport
 from reports.permissions import INCIDENT_IMPORT
-
-#: The preview lists at most this many rows: those with errors first.
-PREVIEW_ROWS = 200
 
 
 class ImportForm(forms.Form):
@@ -29,7 +24,7 @@ class ImportForm(forms.Form):
         label=gettext_lazy("File"),
         help_text=gettext_lazy(
             "CSV, Excel (.xlsx) or GeoJSON, with a first row naming the columns, as in an "
-            "export. At most 50 MB and 200,000 rows."
+            "export. At most 200 MB and 1,000,000 rows."
         ),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.txt,.xlsx,.geojson,.json"}),
     )
@@ -64,44 +59,57 @@ class ImportUpload(MunicipalityScopedMixin, ServiceFormMixin, FormView):
         return redirect("incident_import_preview", pk=incident_import.pk)
 
 
-class ImportPreview(PermissionRequiredMixin, DetailView):
-    """Every row of the stored file, validated again, with its errors next to it."""
+class ImportedFiles(PermissionRequiredMixin):
+    """The imports of the municipalities the user may see; any other is a 404."""
 
     permission = INCIDENT_IMPORT
-    template_name = "reports/incidents/imports/preview.html"
-    context_object_name = "incident_import"
 
     def get_queryset(self):
         return IncidentImport.objects.for_user(self.request.user).select_related("municipality")
 
+
+class ImportPreview(ImportedFiles, DetailView):
+    """The import's page: the progress of its check or writing while they run, then what the
+    check found (the rows with errors, or the first rows) and the confirmation."""
+
+    template_name = "reports/incidents/imports/preview.html"
+    context_object_name = "incident_import"
+
     def get_context_data(self, **kwargs):
-        rows = incident_import_preview(self.object)
-        failed = [row for row in rows if row.errors]
-        shown = (failed or rows)[:PREVIEW_ROWS]
+        listed = self.object.listed_rows
+        shown = self.object.error_count or self.object.row_count
         return super().get_context_data(
-            rows=shown,
-            failed_count=len(failed),
-            row_count=len(rows),
-            hidden_count=len(failed or rows) - len(shown),
+            rows=listed,
+            running=self.object.status in IncidentImport.RUNNING,
+            failed_count=self.object.error_count,
+            row_count=self.object.row_count,
+            hidden_count=max(shown - len(listed), 0),
             **kwargs,
         )
 
 
-class ImportConfirm(PermissionRequiredMixin, View):
-    """Write every row of the previewed file, or none."""
+class ImportProgress(ImportedFiles, View):
+    """The import's status and progress as JSON, for the import page's progress bar."""
 
-    permission = INCIDENT_IMPORT
+    def get(self, request, pk):
+        incident_import = get_object_or_404(self.get_queryset(), pk=pk)
+        return JsonResponse(
+            {
+                "status": incident_import.status,
+                "running": incident_import.status in IncidentImport.RUNNING,
+                **import_progress(incident_import.pk),
+            }
+        )
+
+
+class ImportConfirm(ImportedFiles, View):
+    """Start writing every row of the checked file, or none."""
 
     def post(self, request, pk):
-        incident_import = get_object_or_404(IncidentImport.objects.for_user(request.user), pk=pk)
-        count = service_act(
+        incident_import = get_object_or_404(self.get_queryset(), pk=pk)
+        service_act(
             request,
             lambda: incident_import_confirm(incident_import=incident_import, by=request.user),
-            success=lambda count: (
-                _("%(count)d incidents were imported into %(municipality)s.")
-                % {"count": count, "municipality": incident_import.municipality.name}
-            ),
+            success=_("The import has started. You may leave this page and come back."),
         )
-        if count is REFUSED:
-            return redirect("incident_import_preview", pk=pk)
-        return redirect(reverse("incident_list") + "?source=import")
+        return redirect("incident_import_preview", pk=pk)

@@ -12,37 +12,24 @@ imported is the import's ``created_by`` and the history's user.
 """
 
 import datetime
-import io
-from pathlib import Path
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.files import File
-from django.db import connection, transaction
+from django.db import connection
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from est.models import Municipality
 from est.periods import local_zone
 from est.projections import WGS84
-from est.uploads import file_stored, files_removed_on_rollback
 from reports.incidents.exports import COLUMNS
 from reports.incidents.filing import _category_errors, _period_errors, position_outside_error
-from reports.incidents.import_copy import incidents_write
-from reports.incidents.import_files import (
-    ImportFileError,
-    ImportRow,
-    collector_paused,
-    import_rows_read,
-)
+from reports.incidents.import_files import ImportRow
 from reports.incidents.models import Category, Incident, IncidentImport
 
 YES = {"ja", "j", "yes", "y", "true", "sant", "1", "x"}
 NO = {"", "nej", "n", "no", "false", "falskt", "0"}
 #: How long an uploaded file waits for its confirmation before it is deleted.
 UNCONFIRMED_KEPT = datetime.timedelta(days=7)
-#: 200,000 rows of CSV (MAX_ROWS) take about 25 MB.
-IMPORT_MAX_BYTES = 50 * 1024 * 1024
 PLACE_NAME_LENGTH = Incident._meta.get_field("place_name").max_length
 POLICE_REFERENCE_LENGTH = Incident._meta.get_field("police_reference").max_length
 
@@ -126,7 +113,8 @@ def _yes(value):
     return None
 
 
-def _categories(municipality) -> dict[str, Category]:
+def import_categories(municipality) -> dict[str, Category]:
+    """Return the categories a file may name for ``municipality``, by name and code (casefolded)."""
     by_name = {}
     for category in Category.objects.for_municipality(municipality):
         by_name[category.name.casefold()] = category
@@ -135,18 +123,27 @@ def _categories(municipality) -> dict[str, Category]:
     return by_name
 
 
-@collector_paused()
 def import_rows_validate(
-    rows: list[dict], *, municipality: Municipality, now=None
+    rows: list[dict],
+    *,
+    municipality: Municipality,
+    now=None,
+    first_number: int | None = None,
+    categories: dict | None = None,
 ) -> list[ImportRow]:
     """Return every row with its errors (in the active language) and, for a row without errors,
     the field values of the incident it becomes. The rules are those of filing
-    (reports.incidents.filing); positions are checked for all rows in one query."""
+    (reports.incidents.filing); positions are checked for all rows in one query.
+
+    ``first_number`` is the first row's number as the user sees it (a chunk of a file starts
+    further down); ``categories`` the municipality's categories from ``import_categories``.
+    """
     now = now or timezone.now()
-    categories = _categories(municipality)
+    categories = categories if categories is not None else import_categories(municipality)
     headers = {key: str(header) for key, header in COLUMNS}
     checked, positioned = [], []
-    first_number = 1 if "geometry" in rows[0] else 2  # GeoJSON features count from one
+    if first_number is None:
+        first_number = 1 if "geometry" in rows[0] else 2  # GeoJSON features count from one
     for number, values in enumerate(rows, start=first_number):
         row = ImportRow(number=number, values=values)
         errors = {}
@@ -260,52 +257,13 @@ def _position_rows(positioned: list, municipality: Municipality) -> None:
             row.errors.append(position_outside_error(municipality, others.get(found)))
 
 
-def _rows_of(incident_import: IncidentImport) -> list[dict]:
-    with incident_import.file.open("rb") as stored:
-        return import_rows_read(stored.read(), incident_import.original_name)
-
-
-def incident_import_create(*, municipality: Municipality, upload, by) -> IncidentImport:
-    """Store the file ``upload`` for a preview of its import into ``municipality`` and return
-    the IncidentImport, with its number of rows and of rows with errors.
-
-    Raises ValidationError (with the reason for the user) when the file is over 50 MB or
-    cannot be read as incidents at all; nothing is stored then.
-    """
-    if upload.size > IMPORT_MAX_BYTES:
-        raise ValidationError(
-            {
-                "file": _("The file may be at most %(size)d MB. Split it into smaller files.")
-                % {"size": IMPORT_MAX_BYTES // (1024 * 1024)}
-            }
-        )
-    content = upload.read()
-    try:
-        rows = import_rows_read(content, upload.name)
-    except ImportFileError as error:
-        raise ValidationError({"file": str(error)}) from error
-    checked = import_rows_validate(rows, municipality=municipality)
-    incident_import = IncidentImport(
-        municipality=municipality,
-        original_name=Path(upload.name).name[:200],
-        created_by=by,
-        row_count=len(checked),
-        error_count=sum(1 for row in checked if row.errors),
-    )
-    with files_removed_on_rollback():
-        incident_import.file.save(Path(upload.name).name, File(io.BytesIO(content)), save=False)
-        file_stored(incident_import.file)
-        incident_import.save()
-    return incident_import
-
-
 def incident_imports_unconfirmed_delete(*, now=None) -> int:
-    """Delete the imports left unconfirmed for more than UNCONFIRMED_KEPT, files and all; return
-    how many. A file someone uploaded and walked away from holds residents' incidents that
-    nobody decided to keep."""
+    """Delete the imports left unconfirmed (or failed) for more than UNCONFIRMED_KEPT, files and
+    all; return how many. A file someone uploaded and walked away from holds residents'
+    incidents that nobody decided to keep."""
     now = now or timezone.now()
     stale = IncidentImport.objects.filter(
-        status=IncidentImport.Status.PREVIEW, created_at__lt=now - UNCONFIRMED_KEPT
+        status__in=IncidentImport.UNCONFIRMED, created_at__lt=now - UNCONFIRMED_KEPT
     )
     deleted = 0
     for incident_import in stale.iterator():
@@ -315,40 +273,3 @@ def incident_imports_unconfirmed_delete(*, now=None) -> int:
         storage.delete(name)
         deleted += 1
     return deleted
-
-
-def incident_import_preview(incident_import: IncidentImport) -> list[ImportRow]:
-    """Return the rows of the stored file of ``incident_import``, validated again now."""
-    return import_rows_validate(
-        _rows_of(incident_import), municipality=incident_import.municipality
-    )
-
-
-@transaction.atomic
-@collector_paused()
-def incident_import_confirm(*, incident_import: IncidentImport, by) -> int:
-    """Write the incidents of ``incident_import``'s file, all or none; return how many.
-
-    The file is validated again (time has passed since the preview); any row with an error
-    raises ValidationError and nothing is written. An import is written once: confirming it
-    again raises ValidationError. Incidents and history records are written with COPY.
-    """
-    incident_import = IncidentImport.objects.select_for_update().get(pk=incident_import.pk)
-    if incident_import.status != IncidentImport.Status.PREVIEW:
-        raise ValidationError(_("This file has already been imported."))
-    checked = incident_import_preview(incident_import)
-    failed = [row for row in checked if row.errors]
-    if failed:
-        raise ValidationError(
-            _(
-                "%(count)d rows have errors; nothing was imported. "
-                "Correct the file and upload it again."
-            )
-            % {"count": len(failed)}
-        )
-    incidents_write(checked, incident_import=incident_import, by=by)
-    incident_import.status = IncidentImport.Status.IMPORTED
-    incident_import.imported_at = timezone.now()
-    incident_import.row_count, incident_import.error_count = len(checked), 0
-    incident_import.save(update_fields=["status", "imported_at", "row_count", "error_count"])
-    return len(checked)

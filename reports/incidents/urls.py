@@ -47,6 +47,11 @@ urlpatterns = [
     ),
     path("imports/<int:pk>/", import_views.ImportPreview.as_view(), name="incident_import_preview"),
     path(
+        "imports/<int:pk>/progress/",
+        import_views.ImportProgress.as_view(),
+        name="incident_import_progress",
+    ),
+    path(
         "imports/<int:pk>/confirm/",
         import_views.ImportConfirm.as_view(),
         name="incident_import_confirm",

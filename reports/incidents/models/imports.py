@@ -22,8 +22,16 @@ class IncidentImport(models.Model):
     the record of where the imported incidents came from. Never served to anyone."""
 
     class Status(models.TextChoices):
+        CHECKING = "checking", _("Being checked")
         PREVIEW = "preview", _("Awaiting confirmation")
+        WRITING = "writing", _("Being imported")
         IMPORTED = "imported", _("Imported")
+        FAILED = "failed", _("Not imported")
+
+    #: The statuses of a file whose incidents nobody has decided to keep.
+    UNCONFIRMED = (Status.CHECKING, Status.PREVIEW, Status.FAILED)
+    #: The statuses while a background job works on the file.
+    RUNNING = (Status.CHECKING, Status.WRITING)
 
     municipality = models.ForeignKey(
         Municipality,
@@ -42,12 +50,25 @@ class IncidentImport(models.Model):
         verbose_name=_("uploaded by"),
     )
     created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("confirmed by"),
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.PREVIEW
     )
     row_count = models.PositiveIntegerField(_("rows"), default=0)
     error_count = models.PositiveIntegerField(_("rows with errors"), default=0)
     imported_at = models.DateTimeField(_("imported at"), null=True, blank=True)
+    #: What the check found, kept so that the file is not checked again to show it: the first
+    #: rows with errors (at most LISTED_ROWS) or, when there are none, the first rows.
+    listed_rows = models.JSONField(_("rows listed"), default=list, blank=True)
+    #: Why the file could not be read or written, for the user (a failed import).
+    message = models.TextField(_("message"), blank=True)
 
     objects = IncidentImportQuerySet.as_manager()
 

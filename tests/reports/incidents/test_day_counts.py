@@ -8,7 +8,6 @@ from zoneinfo import ZoneInfo
 
 from django.core.management import call_command
 from django.db.models.functions import TruncDate
-from django.urls import reverse
 
 from reports.incidents.counts import monthly_trend
 from reports.incidents.duplicates import incident_merge
@@ -17,7 +16,7 @@ from reports.incidents.models import Incident, IncidentDayCount
 from reports.incidents.police_events import police_events_import
 from tests.reports.conftest import category_of, centre_of
 
-from .test_imports import csv_file, row, upload
+from .test_imports import confirm, csv_file, row, upload
 from .test_map_cells import ARBOGA_POLICE_EVENT, varied_incidents
 
 
@@ -70,7 +69,7 @@ def test_every_write_keeps_the_day_counts_as_counting_would(
         csv_file(row(arboga), row(arboga, start="2026-03-29 01:30")),
     )
     incident_import = arboga.incident_imports.get()
-    client_for(coordinator).post(reverse("incident_import_confirm", args=[incident_import.pk]))
+    confirm(client_for(coordinator), incident_import)
     Incident.objects.filter(municipality=kungsor).first().delete()
     police_events_import(events=[ARBOGA_POLICE_EVENT])
     assert kept() == counted()

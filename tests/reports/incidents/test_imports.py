@@ -8,6 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import Workbook
@@ -30,9 +31,24 @@ def row(municipality, *, category="Klotter", start="2026-03-05 22:00", end="", p
 
 
 def upload(client, municipality, file):
-    return client.post(
-        reverse("incident_import_upload", args=[municipality.code]), {"file": file}, follow=True
-    )
+    """Upload ``file``; the check queued when the upload is saved runs (the suite's Celery is
+    eager) before the import page is shown."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = client.post(
+            reverse("incident_import_upload", args=[municipality.code]), {"file": file}
+        )
+    return _followed(client, response)
+
+
+def _followed(client, response):
+    return client.get(response.url) if response.status_code == 302 else response
+
+
+def confirm(client, incident_import):
+    """Confirm ``incident_import``: its writing runs before the import page is shown."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = client.post(reverse("incident_import_confirm", args=[incident_import.pk]))
+    return _followed(client, response)
 
 
 def test_a_correct_file_is_previewed_and_written_only_on_confirmation(
@@ -49,7 +65,7 @@ def test_a_correct_file_is_previewed_and_written_only_on_confirmation(
     assert Incident.objects.count() == 0
     incident_import = IncidentImport.objects.get()
 
-    client.post(reverse("incident_import_confirm", args=[incident_import.pk]))
+    confirm(client, incident_import)
 
     incidents = Incident.objects.order_by("occurred_from")
     assert incidents.count() == 2
@@ -62,7 +78,7 @@ def test_a_correct_file_is_previewed_and_written_only_on_confirmation(
     assert first.occurred_to == first.occurred_from
     assert first.history.get().history_user == coordinator
     # Confirming twice writes nothing more.
-    client.post(reverse("incident_import_confirm", args=[incident_import.pk]))
+    confirm(client, incident_import)
     assert Incident.objects.count() == 2
 
 
@@ -98,11 +114,10 @@ def test_confirm_is_all_or_nothing(client_for, coordinator, arboga, settings):
     # The category is retired between preview and confirmation: nothing is written.
     Category.objects.filter(municipality=arboga, name="Klotter").update(retired=True)
 
-    response = client.post(
-        reverse("incident_import_confirm", args=[incident_import.pk]), follow=True
-    )
+    response = confirm(client, incident_import)
 
-    assert "inget importerades" in response.content.decode()
+    assert "2 rader har fel; inget importerades" in response.content.decode()
+    assert "Inget importerades" in response.content.decode()
     assert Incident.objects.count() == 0
 
 
@@ -139,7 +154,7 @@ def test_excel_and_geojson_files_import(client_for, coordinator, arboga, make):
     incident_import = IncidentImport.objects.get()
     assert incident_import.error_count == 0
 
-    client.post(reverse("incident_import_confirm", args=[incident_import.pk]))
+    confirm(client, incident_import)
 
     incident = Incident.objects.get()
     assert timezone.localtime(incident.occurred_from).hour == 22
@@ -154,11 +169,26 @@ def test_excel_and_geojson_files_import(client_for, coordinator, arboga, make):
             "Välj en CSV-, Excel- (.xlsx) eller GeoJSON-fil.",
         ),
         (SimpleUploadedFile("tom.csv", b""), "filen var tom."),
-        (SimpleUploadedFile("blank.csv", b"\n\n"), "Filen är tom."),
         (
             SimpleUploadedFile("trasig.xlsx", b"not a zip"),
             "Filen kunde inte läsas som en Excel-arbetsbok",
         ),
+    ],
+)
+def test_a_file_of_the_wrong_kind_is_refused_on_upload(
+    client_for, coordinator, arboga, file, message
+):
+    response = upload(client_for(coordinator), arboga, file)
+
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not IncidentImport.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("file", "message"),
+    [
+        (SimpleUploadedFile("blank.csv", b"\n\n"), "Filen är tom."),
         (SimpleUploadedFile("trasig.geojson", b"{not json"), "Filen kunde inte läsas som GeoJSON."),
         (SimpleUploadedFile("fel.csv", b"a;b\n1;2\n"), "Filen har ingen kolumn"),
         (SimpleUploadedFile("bara.csv", HEADER.encode()), "Filen har inga händelser"),
@@ -168,9 +198,11 @@ def test_excel_and_geojson_files_import(client_for, coordinator, arboga, make):
 def test_an_unreadable_file_gets_a_clear_message(client_for, coordinator, arboga, file, message):
     response = upload(client_for(coordinator), arboga, file)
 
+    html = response.content.decode()
     assert response.status_code == 200
-    assert message in response.content.decode()
-    assert not IncidentImport.objects.exists()
+    assert message in html
+    assert "Inget importerades" in html
+    assert IncidentImport.objects.get().status == IncidentImport.Status.FAILED
 
 
 def test_the_outsider_cannot_import_into_arboga_nor_see_its_imports(
@@ -184,10 +216,7 @@ def test_the_outsider_cannot_import_into_arboga_nor_see_its_imports(
     assert (
         client.get(reverse("incident_import_preview", args=[incident_import.pk])).status_code == 404
     )
-    assert (
-        client.post(reverse("incident_import_confirm", args=[incident_import.pk])).status_code
-        == 404
-    )
+    assert confirm(client, incident_import).status_code == 404
     assert Incident.objects.count() == 0
 
 
@@ -231,3 +260,42 @@ def test_times_in_the_night_clocks_go_forward_are_ordered_by_the_real_time(
     upload(client, arboga, csv_file(row(arboga, start="2026-03-29 02:46", end="2026-03-29 03:01")))
 
     assert IncidentImport.objects.get().error_count == 1
+
+
+def test_a_file_of_many_bad_rows_lists_the_first_thousand_and_counts_the_rest(
+    client_for, coordinator, arboga, settings
+):
+    # Chunks of 500 rows: the bad rows are found across several chunks, and none is written.
+    settings.IMPORT_CHUNK_ROWS = 500
+    rows = [row(arboga)] * 300 + [row(arboga, start="2025-02-29 10:00")] * 1200 + [row(arboga)]
+    client = client_for(coordinator)
+
+    html = upload(client, arboga, csv_file(*rows)).content.decode()
+
+    incident_import = IncidentImport.objects.get()
+    assert incident_import.error_count == 1200
+    assert len(incident_import.listed_rows) == 1000
+    assert incident_import.listed_rows[0]["number"] == 302  # the header is row 1
+    assert "1200 rader har fel" in html
+    assert "200 till visas inte" in html
+    # The date that does not exist, named with its row's value and its column.
+    assert "”2025-02-29 10:00” i från är ingen tid" in html
+    assert Incident.objects.count() == 0
+
+
+def test_the_command_writes_in_chunks_all_or_nothing(arboga, tmp_path, settings):
+    settings.IMPORT_CHUNK_ROWS = 2
+    bad = tmp_path / "sent.csv"
+    bad.write_text(
+        "\n".join([HEADER, *[row(arboga)] * 5, row(arboga, start="2025-02-29 10:00")]),
+        encoding="utf-8",
+    )
+    out = io.StringIO()
+
+    with pytest.raises(CommandError, match="1 of 6 rows have errors"):
+        call_command("import_incidents", bad, municipality="1984", stdout=out)
+
+    assert "row 7: ”2025-02-29 10:00” i från är ingen tid" in out.getvalue()
+    assert "6 rows checked, 4 written" in out.getvalue()
+    assert Incident.objects.count() == 0
+    assert not IncidentImport.objects.exists()

@@ -9,7 +9,6 @@ import pytest
 from django.contrib.gis.geos import Point
 from django.core.management import call_command
 from django.test import RequestFactory
-from django.urls import reverse
 from django.utils import timezone
 
 from reports.incidents.duplicates import incident_merge
@@ -22,7 +21,7 @@ from reports.incidents.models import Incident, IncidentCell
 from reports.incidents.police_events import police_events_import
 from tests.reports.conftest import category_of
 
-from .test_imports import csv_file, row, upload
+from .test_imports import confirm, csv_file, row, upload
 from .test_map_data import many_incidents, map_data, view_of
 
 #: One police event in Arboga, as the police's API gives it.
@@ -159,7 +158,7 @@ def test_filing_correcting_merging_importing_and_deleting_change_the_counts_on_t
 
     upload(client, arboga, csv_file(row(arboga), row(arboga, start="2026-03-06 08:00")))
     incident_import = arboga.incident_imports.get()
-    client.post(reverse("incident_import_confirm", args=[incident_import.pk]))
+    confirm(client, incident_import)
     assert Incident.objects.filter(source=Incident.Source.IMPORT).count() == 2
     assert counted() == MAX_FEATURES + 3
 
