@@ -15,12 +15,15 @@ import argparse
 import datetime
 import http.client
 import io
+import os
 import random
 import re
+import subprocess
 import sys
 import threading
 import time
 import uuid
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -86,9 +89,51 @@ def prepare():
 def clean_up(walk) -> None:
     for finding in walk.findings.all():
         for photo in finding.photos.all():
-            photo.image.delete(save=False)
-            photo.thumbnail.delete(save=False)
+            for file in (photo.image, photo.thumbnail, photo.original):
+                if file:
+                    file.delete(save=False)
     walk.delete()
+
+
+@contextmanager
+def celery_worker(url: str, concurrency: int):
+    """Run a Celery worker on the benchmark database while the block runs, as in production,
+    where it cleans the photos on the same machine while the phones send."""
+    environment = {**os.environ, "DATABASE_URL": url, "DEBUG": "false"}
+    process = subprocess.Popen(  # noqa: S603 (our own Celery with our own arguments)
+        [
+            str(ROOT / ".venv/bin/celery"),
+            "-A",
+            "est",
+            "worker",
+            f"--concurrency={concurrency}",
+            "--loglevel=WARNING",
+        ],
+        cwd=ROOT,
+        env=environment,
+    )
+    from est.celery import app
+
+    try:
+        while not app.control.inspect(timeout=0.5).ping():
+            time.sleep(0.5)
+        yield
+    finally:
+        process.terminate()
+        process.wait(30)
+
+
+def cleaned_after(walk, expected: int, began: float, timeout: float = 300) -> float | None:
+    """Wait until the worker has cleaned ``expected`` photos of ``walk``; return the seconds from
+    ``began`` until then, or None after ``timeout``."""
+    from dialogues.walks.models import FindingPhoto
+
+    photos = FindingPhoto.objects.filter(finding__walk=walk)
+    while photos.ready().count() < expected:
+        if time.perf_counter() - began > timeout:
+            return None
+        time.sleep(0.2)
+    return time.perf_counter() - began
 
 
 def multipart(fields: dict, photo: bytes) -> bytes:
@@ -122,6 +167,10 @@ def phone(port, path, cookie, fields, photo, count, start, results, failures):
         "Origin": f"http://127.0.0.1:{port}",
     }
     start.wait()
+    # The server closes a connection idle for its keep-alive time (2 s) while the other phones
+    # still load the page: each phone connects anew once all have their page.
+    connection.close()
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     for _ in range(count):
         body = multipart(
             {**fields, "csrfmiddlewaretoken": token, "submission_key": uuid.uuid4()}, photo
@@ -141,6 +190,12 @@ def main(argv=None):
     parser.add_argument("--findings", type=int, default=10, help="per phone")
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument(
+        "--worker-concurrency",
+        type=int,
+        default=1,
+        help="Celery worker processes cleaning the photos during the run (0: none)",
+    )
     _maintenance, dev = database_urls("est")
     parser.add_argument("--database", default=urlsplit(dev).path.lstrip("/"))
     args = parser.parse_args(argv)
@@ -155,8 +210,11 @@ def main(argv=None):
         "unsafe": 4,
     }
     cookie = session_cookie("samordnare")
+    worker = (
+        celery_worker(url, args.worker_concurrency) if args.worker_concurrency else nullcontext()
+    )
     try:
-        with server(url, args.workers, args.threads) as port:
+        with worker, server(url, args.workers, args.threads) as port:
             path = f"/walks/{walk.pk}/walk/"
             results, failures, start = [], [], threading.Barrier(args.phones)
             threads = [
@@ -182,6 +240,7 @@ def main(argv=None):
             for thread in threads:
                 thread.join()
             elapsed = time.perf_counter() - began
+            cleaned = cleaned_after(walk, args.phones * args.findings, began)
         recorded = walk.findings.count()
         print(
             summary(
@@ -190,6 +249,9 @@ def main(argv=None):
                 f"{recorded} recorded, {len(failures)} failed, {recorded / elapsed:.1f}/s",
             )
         )
+        if args.worker_concurrency:
+            took = f"{cleaned:.1f} s" if cleaned is not None else "more than 300 s"
+            print(f"all photos cleaned by the worker {took} after the first was sent")
         print("load average:", Path("/proc/loadavg").read_text().strip())
     finally:
         clean_up(walk)

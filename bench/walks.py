@@ -5,8 +5,10 @@ walk's report PDF.
 
 Creates (once) the database ``est_walks_bench`` next to the development one, migrates it, seeds
 the demo and adds ``--walks`` held walks in Arboga, each with ``--findings`` findings (a photo
-each, every other one public; 640 × 480 JPEGs), a nine-parameter audit of four stretches,
-participants and a measure per two findings in every status. Then starts gunicorn (bench/run.py)
+each, every other one public: phone-sized 1600 × 1200 JPEGs cleaned by ``photo_clean`` as the
+worker cleans them, so the thumbnails are the product's 320 px ones), a nine-parameter audit of
+four stretches, participants and a measure per two findings in every status (the done ones with a
+public photo). Then starts gunicorn (bench/run.py)
 and times, from a client over loopback, ``--requests`` GETs of each public page (p50/p95/max,
 after untimed warm-up requests) and ``--pdfs`` GETs of the largest walk's report PDF as the
 coordinator. Photos go to a folder of their own under /tmp.
@@ -30,13 +32,29 @@ from run import WARM_UP, server, session_cookie, setup_django, summary, timed_ge
 os.environ["MEDIA_ROOT"] = "/tmp/est-walks-bench-media"  # noqa: S108 - a benchmark's scratch
 
 
-def _jpeg(seed: int) -> bytes:
+#: Photos as a phone sends them (noise, so they do not compress: a worst case for their size).
+PHONE_SIDE = (1600, 1200)
+#: Distinct photos made; each finding stores its own copy of one of them.
+PHOTO_VARIETY = 8
+
+
+def _cleaned_photos():
+    """Return PHOTO_VARIETY photos as the product stores them: each phone-sized JPEG cleaned by
+    photo_clean (what the worker does), so the image is at most 2560 px and the thumbnail
+    320 px on its longer side."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
     from PIL import Image
 
-    image = Image.effect_noise((640, 480), 40 + seed % 30).convert("RGB")
-    buffer = io.BytesIO()
-    image.save(buffer, format="JPEG", quality=85)
-    return buffer.getvalue()
+    from reports.incidents.photos import photo_clean
+
+    photos = []
+    for seed in range(PHOTO_VARIETY):
+        image = Image.effect_noise(PHONE_SIDE, 40 + seed * 3).convert("RGB")
+        buffer = io.BytesIO()
+        image.save(buffer, format="JPEG", quality=90)
+        cleaned = photo_clean(SimpleUploadedFile("phone.jpg", buffer.getvalue(), "image/jpeg"))
+        photos.append((cleaned.image.read(), cleaned.thumbnail.read()))
+    return photos
 
 
 def generate(walks: int, findings: int) -> None:
@@ -73,6 +91,7 @@ def generate(walks: int, findings: int) -> None:
     ]
     centre = arboga.boundary.point_on_surface
     statuses = Measure.Status.values
+    photos = _cleaned_photos()
     for index in range(held.count(), walks):
         start = timezone.now() - datetime.timedelta(days=10 + index * 7)
         x, y = centre.x + (index % 5) * 300, centre.y + (index // 5) * 300
@@ -101,9 +120,9 @@ def generate(walks: int, findings: int) -> None:
                 recorded_at=start + datetime.timedelta(minutes=n * 3),
             )
             photo = FindingPhoto(finding=finding, public=n % 2 == 0, submission_key=uuid.uuid4())
-            image = _jpeg(n)
+            image, thumbnail = photos[n % len(photos)]
             photo.image.save(f"{uuid.uuid4()}.jpg", ContentFile(image), save=False)
-            photo.thumbnail.save(f"{uuid.uuid4()}.jpg", ContentFile(image), save=False)
+            photo.thumbnail.save(f"{uuid.uuid4()}-thumb.jpg", ContentFile(thumbnail), save=False)
             photo.save()
             made.append(finding)
         for stretch in range(1, 5):
@@ -148,6 +167,11 @@ def generate(walks: int, findings: int) -> None:
                     rejection_reason="Ingen budget i år.",
                     done_note="Klart.",
                 )
+            if status == "done":
+                # As a done measure's photo is stored (already cleaned), and shown to residents.
+                done_photo = ContentFile(photos[n % len(photos)][0])
+                measure.done_photo.save(f"{uuid.uuid4()}.jpg", done_photo)
+                Measure.objects.filter(pk=measure.pk).update(done_photo_public=True)
 
 
 def bench_pages(port: int, requests: int, pdfs: int) -> None:

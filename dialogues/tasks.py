@@ -1,8 +1,10 @@
-"""Background work of the dialogues features, scheduled by beat (see CELERY_BEAT_SCHEDULE)."""
+"""Background work of the dialogues features: scheduled by beat (see CELERY_BEAT_SCHEDULE), or
+queued by their services once a transaction commits."""
 
 from celery import shared_task
 
 from .measures.reminders import measure_reminders_send, overdue_list_mail_monthly
+from .walks.photos import finding_photo_clean
 
 
 @shared_task(time_limit=5 * 60, soft_time_limit=4 * 60)
@@ -17,3 +19,10 @@ def remind_measure_owners():
 def mail_overdue_measures():
     """Monthly: e-mail each municipality's coordinators its overdue measures."""
     return overdue_list_mail_monthly()
+
+
+@shared_task(time_limit=2 * 60, soft_time_limit=90)
+def clean_finding_photo(photo_pk: int):
+    """Strip the EXIF data of a finding's photo as it came from the phone, scale it, make its
+    thumbnail and delete the original. Safe to run twice, also at the same time."""
+    return finding_photo_clean(photo_pk=photo_pk)

@@ -71,6 +71,8 @@ class Measure(models.Model):
     done_photo = models.ImageField(
         _("photo of what was done"), upload_to=measure_photo_path, blank=True
     )
+    #: Set by the coordinator only (a photo may show people); a new photo is private again.
+    done_photo_public = models.BooleanField(_("photo shown to residents"), default=False)
     done_at = models.DateTimeField(_("done at"), null=True, blank=True)
     #: When the owner was reminded of the coming due date, and told it had passed: each once.
     due_reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)

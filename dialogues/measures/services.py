@@ -107,13 +107,14 @@ def measure_status_set(
             except ValidationError as error:
                 raise ValidationError({"done_photo": error.messages}) from error
             measure.done_photo.save(clean.image.name, clean.image, save=False)
+            measure.done_photo_public = False
     else:
         measure.done_note, measure.done_at = "", None
         if measure.done_photo:
             # Gone with the status it showed, once that is saved.
             old, storage = measure.done_photo.name, measure.done_photo.storage
             transaction.on_commit(lambda: storage.delete(old))
-            measure.done_photo = ""
+            measure.done_photo, measure.done_photo_public = "", False
     measure.status = status
     measure.save()
     return measure

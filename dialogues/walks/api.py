@@ -122,7 +122,7 @@ class FindingCategoryFilter(django_filters.FilterSet):
     photos=extend_schema(
         request={"multipart/form-data": FindingPhotoUploadSerializer},
         responses={
-            **_written(FindingPhotoSerializer, "Stored without EXIF."),
+            **_written(FindingPhotoSerializer, "Stored; a worker strips its EXIF data."),
             **error_responses(400, 403, 404),
         },
     ),
@@ -155,7 +155,7 @@ class FindingViewSet(
 
     @action(detail=True, methods=["post"], parser_classes=[MultiPartParser])
     def photos(self, request, pk=None):
-        """Add a photo to the finding, re-encoded without EXIF."""
+        """Add a photo to the finding; a worker re-encodes it without EXIF before it is shown."""
         finding = self.get_object()
         upload = FindingPhotoUploadSerializer(data=request.data)
         upload.is_valid(raise_exception=True)

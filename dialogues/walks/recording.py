@@ -16,8 +16,9 @@ from django.utils.translation import gettext as _
 
 from est.models import Municipality
 from est.roles import has_permission
+from est.uploads import files_removed_on_rollback
 from reports.incidents.filing import position_outside_error
-from reports.incidents.photos import photo_clean
+from reports.incidents.photos import photo_check
 
 from ..permissions import WALK_RECORD
 from .categories import finding_categories
@@ -29,6 +30,7 @@ from .models import (
     SafetyWalk,
     StretchAudit,
 )
+from .photos import finding_photo_hold
 from .services import _stored
 
 #: A time this far ahead of the server's clock is still "now": phones' clocks drift.
@@ -113,7 +115,7 @@ def _save_once(model, walk, submission_key, save):
     """Run ``save()`` in a transaction and return (object, True); when the same key arrived at
     the same moment from another request, return (what that request saved, False)."""
     try:
-        with transaction.atomic():
+        with files_removed_on_rollback():
             return save(), True
     except IntegrityError:
         found = _existing(model, walk, submission_key)
@@ -134,10 +136,11 @@ def finding_record(
     recorded_at: datetime.datetime | None = None,
     photos=(),
 ) -> tuple[Finding, bool]:
-    """Record a finding on ``walk`` with its photos (each re-encoded without EXIF) and return
+    """Record a finding on ``walk`` with its photos and return
     (finding, created). A second sending of ``submission_key`` returns the finding the first
     recorded and ``created`` False, also when both arrive at once. ``position`` may come in any
-    SRID; a position outside the walk's municipality is refused."""
+    SRID; a position outside the walk's municipality is refused. The photos are checked from
+    their headers and held until a worker has re-encoded them without EXIF."""
     if found := _existing(Finding, walk, submission_key):
         return found, False
     _check_recorder(walk, by)
@@ -146,10 +149,9 @@ def finding_record(
         walk, category=category, position=position, description=description, unsafe=unsafe
     )
     errors.update(_moment_errors(recorded_at))
-    cleaned = []
     for photo in photos:
         try:
-            cleaned.append(photo_clean(photo))
+            photo_check(photo)
         except ValidationError as error:
             errors.update(error.message_dict)
     if errors:
@@ -166,26 +168,21 @@ def finding_record(
             recorded_by=by,
             recorded_at=recorded_at or timezone.now(),
         )
-        for number, photo in enumerate(cleaned):
-            _photo_save(finding, photo, photo_key(submission_key, number))
+        for number, photo in enumerate(photos):
+            finding_photo_hold(
+                finding=finding, upload=photo, submission_key=photo_key(submission_key, number)
+            )
         return finding
 
     return _save_once(Finding, walk, submission_key, save)
 
 
-def _photo_save(finding: Finding, cleaned, submission_key: uuid.UUID) -> FindingPhoto:
-    photo = FindingPhoto(finding=finding, submission_key=submission_key)
-    photo.image.save(cleaned.image.name, cleaned.image, save=False)
-    photo.thumbnail.save(cleaned.thumbnail.name, cleaned.thumbnail, save=False)
-    photo.save()
-    return photo
-
-
 def finding_photo_add(
     *, finding: Finding, by, submission_key: uuid.UUID, upload
 ) -> tuple[FindingPhoto, bool]:
-    """Add the photo ``upload`` to ``finding`` without its EXIF data and return (photo,
-    created); a resend of ``submission_key`` returns the photo stored the first time."""
+    """Add the photo ``upload`` to ``finding`` and return (photo, created); a worker strips its
+    EXIF data before it is shown. A resend of ``submission_key`` returns the photo stored the
+    first time."""
     found = FindingPhoto.objects.filter(submission_key=submission_key).first()
     if found is not None:
         if found.finding_id != finding.pk:
@@ -194,10 +191,12 @@ def finding_photo_add(
             )
         return found, False
     _check_recorder(finding.walk, by)
-    cleaned = photo_clean(upload)
+    photo_check(upload)
     try:
-        with transaction.atomic():
-            return _photo_save(finding, cleaned, submission_key), True
+        with files_removed_on_rollback():
+            return finding_photo_hold(
+                finding=finding, upload=upload, submission_key=submission_key
+            ), True
     except IntegrityError:
         return FindingPhoto.objects.get(submission_key=submission_key, finding=finding), False
 

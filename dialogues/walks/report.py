@@ -95,34 +95,41 @@ def walk_measures(walk: SafetyWalk):
 
 def walk_report(walk: SafetyWalk) -> dict:
     """Return what the walk's report shows: ``findings`` (each with ``shown_photos``: all of
-    them), ``map``, ``stretches``, ``audit_chart``, ``parameters``, ``measures``,
-    ``participants`` and ``participant_total``."""
+    them), ``map``, ``stretches``, ``audit_chart``, ``parameters``, ``measures``, ``done_photos``
+    (the done measures with a photo), ``participants`` and ``participant_total``."""
     findings = _findings(walk, FindingPhoto.objects.all())
     stretches = audit_scores(walk)
     participants = list(walk.participants.all())
+    measures = list(walk_measures(walk))
     return {
         "findings": findings,
         "map": walk_map(walk, findings),
         "stretches": stretches,
         "audit_chart": audit_chart(stretches),
         "parameters": [label for _field, label in AUDIT_PARAMETERS],
-        "measures": walk_measures(walk),
+        "measures": measures,
+        "done_photos": [m for m in measures if m.status == Measure.Status.DONE and m.done_photo],
         "participants": participants,
         "participant_total": sum(group.count for group in participants),
     }
 
 
 def photo_data_uri(photo: FindingPhoto) -> str:
-    """Return the photo's thumbnail as a data: URI, which the PDF embeds."""
+    """Return the photo's thumbnail (320 px on its longer side, as photo_clean makes it: large
+    enough for the PDF's 45 mm) as a data: URI, which the PDF embeds; "" while the photo is
+    being processed."""
+    if not photo.is_ready:
+        return ""
     with photo.thumbnail.open("rb") as image:
         return "data:image/jpeg;base64," + base64.b64encode(image.read()).decode()
 
 
 def walk_follow_up(walk: SafetyWalk) -> dict:
     """Return what residents read about a held walk: ``categories`` (name and number of
-    findings, most first), ``photos`` (the public ones, with their category), ``done``,
-    ``under_way`` and ``rejected`` measures, and the number of ``findings``."""
-    findings = _findings(walk, FindingPhoto.objects.filter(public=True))
+    findings, most first), ``photos`` (the public ones, with their category), ``done`` (the
+    photo of those with ``done_photo_public`` may be shown), ``under_way`` and ``rejected``
+    measures, and the number of ``findings``."""
+    findings = _findings(walk, FindingPhoto.objects.ready().filter(public=True))
     counts = Counter(finding.category.name for finding in findings)
     measures = list(walk_measures(walk))
     return {

@@ -17,10 +17,12 @@ from est.pdf import pdf_render
 from est.projections import transformed
 from est.roles import has_permission
 
+from ..measures.models import Measure
 from ..permissions import MEASURE_MANAGE
 from .models import FindingPhoto, SafetyWalk
+from .photos import walk_public_photos_set
 from .public_views import public_municipality
-from .report import photo_data_uri, walk_follow_up, walk_report
+from .report import photo_data_uri, walk_follow_up, walk_measures, walk_report
 from .views import WalkScopedMixin
 
 DOCUMENT_TEMPLATE = "dialogues/walks/report_document.html"
@@ -83,14 +85,22 @@ class WalkReportPdf(WalkScopedMixin, View):
         return response
 
 
+def _ids(values: list[str]) -> set[int]:
+    # Anything but a small positive number is no id: ignored, not a 500.
+    return {
+        int(value) for value in values if value.isascii() and value.isdigit() and len(value) < 10
+    }
+
+
 class WalkPhotosPublic(WalkScopedMixin, View):
     """The coordinator's choice of the photos residents see: those ticked become public."""
 
     def post(self, request, pk):
-        chosen = {int(value) for value in request.POST.getlist("public") if value.isdigit()}
-        photos = FindingPhoto.objects.filter(finding__walk=self.walk)
-        photos.filter(pk__in=chosen).update(public=True)
-        photos.exclude(pk__in=chosen).update(public=False)
+        walk_public_photos_set(
+            walk=self.walk,
+            photos=_ids(request.POST.getlist("public")),
+            measures=_ids(request.POST.getlist("public_measure")),
+        )
         messages.success(request, _("The choice of public photos is saved."))
         return redirect("walk_report", pk=self.walk.pk)
 
@@ -120,6 +130,19 @@ def public_finding_photo(request, code: str, pk: int, photo: int):
     """A public photo of a held walk's finding; 404 for every photo not made public."""
     walk = _held_walk(code, pk)
     public = get_object_or_404(
-        FindingPhoto.objects.filter(finding__walk=walk, public=True), pk=photo
+        FindingPhoto.objects.ready().filter(finding__walk=walk, public=True), pk=photo
     )
     return FileResponse(public.image.open("rb"), content_type="image/jpeg")
+
+
+def public_measure_photo(request, code: str, pk: int, measure: int):
+    """The photo of what a done measure for a held walk's finding changed, when the coordinator
+    made it public; 404 for every other."""
+    walk = _held_walk(code, pk)
+    done = get_object_or_404(
+        walk_measures(walk)
+        .filter(status=Measure.Status.DONE, done_photo_public=True)
+        .exclude(done_photo=""),
+        pk=measure,
+    )
+    return FileResponse(done.done_photo.open("rb"), content_type="image/jpeg")

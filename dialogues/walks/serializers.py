@@ -48,22 +48,29 @@ class FindingCategorySerializer(serializers.ModelSerializer):
 
 
 class FindingPhotoSerializer(serializers.ModelSerializer):
-    """A photo's addresses; they answer only staff of the walk's municipality."""
+    """A photo's addresses; they answer only staff of the walk's municipality. Until a worker
+    has stripped the photo's EXIF data it is ``processing`` and has no addresses."""
 
+    processing = serializers.SerializerMethodField()
     url = serializers.SerializerMethodField()
     thumbnail_url = serializers.SerializerMethodField()
 
     class Meta:
         model = FindingPhoto
-        fields = ["id", "url", "thumbnail_url", "public", "uploaded_at"]
+        fields = ["id", "processing", "url", "thumbnail_url", "public", "uploaded_at"]
 
-    def _url(self, photo, size) -> str:
+    def _url(self, photo, size) -> str | None:
+        if not photo.is_ready:
+            return None
         return reverse("walk_finding_photo", args=[photo.finding.walk_id, photo.pk, size])
 
-    def get_url(self, photo) -> str:
+    def get_processing(self, photo) -> bool:
+        return not photo.is_ready
+
+    def get_url(self, photo) -> str | None:
         return self._url(photo, "image")
 
-    def get_thumbnail_url(self, photo) -> str:
+    def get_thumbnail_url(self, photo) -> str | None:
         return self._url(photo, "thumbnail")
 
 

@@ -30,6 +30,11 @@ urlpatterns = [
         report_views.public_finding_photo,
         name="public_finding_photo",
     ),
+    path(
+        "trygghetsvandringar/<municipality:code>/<int:pk>/atgardsfoton/<int:measure>/",
+        report_views.public_measure_photo,
+        name="public_measure_photo",
+    ),
     # Staff pages.
     path("walks/", views.WalkList.as_view(), name="walk_list"),
     path("walks/<municipality:code>/new/", views.WalkCreate.as_view(), name="walk_create"),

@@ -24,6 +24,9 @@ function offlinePage(request) {
         // Only pages kept for offline use are refreshed, and only with a page, not a redirect
         // to the login form.
         if (copy && response.ok && !response.redirected) cache.put(request, response.clone());
+        // A redirect (to the login form) means the session is over: the copy is not for the
+        // next person to open without a network.
+        if (copy && response.redirected) cache.delete(request, { ignoreSearch: true });
         return response;
       }, function (error) {
         if (copy) return copy;

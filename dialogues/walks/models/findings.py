@@ -1,6 +1,8 @@
 """What a safety walk records: findings on the map with photos, the route's audit on the nine
 parameters of a safety audit, and how many took part by group (counts only, no names)."""
 
+import uuid
+
 from django.conf import settings
 from django.contrib.gis.db import models
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -56,6 +58,12 @@ class FindingQuerySet(models.QuerySet):
         return self.filter(walk__municipality__in=Municipality.objects.for_user(user))
 
 
+class FindingPhotoQuerySet(models.QuerySet):
+    def ready(self):
+        """Return the photos a worker has cleaned: only these are ever shown."""
+        return self.exclude(image="")
+
+
 class Finding(models.Model):
     """One thing noted on a walk that makes the place feel unsafe, where it is and how much."""
 
@@ -107,27 +115,53 @@ def finding_photo_path(photo, filename):
     return f"walks/{photo.finding.walk.municipality.code}/{filename}"
 
 
+def held_photo_path(photo, filename):
+    # Apart from the cleaned photos, and named by a fresh key, not by the phone's file name.
+    return f"walks-held/{photo.finding.walk.municipality.code}/{uuid.uuid4().hex}"
+
+
 class FindingPhoto(models.Model):
     """A photo of a finding, re-encoded without EXIF. Served through a scoped view; residents see
-    it only when the coordinator has made it public (no photos of people)."""
+    it only when the coordinator has made it public (no photos of people).
+
+    The phone's file is first held as it came (``original``, with its EXIF: never served to
+    anyone) while a worker re-encodes it; until then ``image`` and ``thumbnail`` are empty and
+    the pages say the photo is being processed."""
 
     finding = models.ForeignKey(
         Finding, on_delete=models.CASCADE, related_name="photos", verbose_name=_("finding")
     )
-    image = models.ImageField(_("photo"), upload_to=finding_photo_path)
-    thumbnail = models.ImageField(_("thumbnail"), upload_to=finding_photo_path)
+    image = models.ImageField(_("photo"), upload_to=finding_photo_path, blank=True)
+    thumbnail = models.ImageField(_("thumbnail"), upload_to=finding_photo_path, blank=True)
+    original = models.FileField(_("photo as sent"), upload_to=held_photo_path, blank=True)
+    #: When a worker took the original to clean it; a claim this old is taken over.
+    claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
     public = models.BooleanField(_("shown to residents"), default=False)
     #: One key per photo from the phone, so that a resend stores it once.
     submission_key = models.UUIDField(_("submission key"), unique=True)
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
+    objects = FindingPhotoQuerySet.as_manager()
+
     class Meta:
         ordering = ["uploaded_at", "pk"]
         verbose_name = _("photo of a finding")
         verbose_name_plural = _("photos of findings")
+        constraints = [
+            # Cleaned or still held, never neither and never an unstripped file beside a clean one.
+            models.CheckConstraint(
+                condition=(Q(image="") & ~Q(original="")) | (~Q(image="") & Q(original="")),
+                name="finding_photo_cleaned_or_held",
+            )
+        ]
 
     def __str__(self):
-        return self.image.name
+        return self.image.name or self.original.name
+
+    @property
+    def is_ready(self) -> bool:
+        """Whether the photo is cleaned and may be shown (to those allowed to see it)."""
+        return bool(self.image)
 
 
 #: The nine parameters of a safety audit (REFERENCES.md), as (field, label).

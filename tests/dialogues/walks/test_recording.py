@@ -143,16 +143,21 @@ def test_another_municipalitys_or_a_retired_category_is_refused(walk, coordinato
         record(walk, coordinator, category=retired)
 
 
-def test_photos_lose_their_exif_and_a_resent_photo_is_stored_once(walk, coordinator):
+def test_photos_lose_their_exif_and_a_resent_photo_is_stored_once(
+    walk, coordinator, django_capture_on_commit_callbacks
+):
     finding, _created = record(walk, coordinator)
     key = uuid.uuid4()
-    stored, created = finding_photo_add(
-        finding=finding, by=coordinator, submission_key=key, upload=photo()
-    )
-    again, created_again = finding_photo_add(
-        finding=finding, by=coordinator, submission_key=key, upload=photo()
-    )
+    with django_capture_on_commit_callbacks(execute=True) as queued:
+        stored, created = finding_photo_add(
+            finding=finding, by=coordinator, submission_key=key, upload=photo()
+        )
+        again, created_again = finding_photo_add(
+            finding=finding, by=coordinator, submission_key=key, upload=photo()
+        )
     assert (created, created_again, again) == (True, False, stored)
+    assert len(queued) == 1
+    stored.refresh_from_db()
     with stored.image.open("rb") as file:
         data = file.read()
     assert dict(Image.open(io.BytesIO(data)).getexif()) == {}

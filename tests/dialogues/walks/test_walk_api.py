@@ -51,7 +51,9 @@ def test_a_finding_outside_the_municipality_is_400_with_the_reason(api_for, walk
     assert "Kungsör" in answer.json()["position"][0]
 
 
-def test_photos_are_stored_once_without_exif(api_for, client_for, walk, coordinator):
+def test_photos_are_stored_once_without_exif(
+    api_for, client_for, walk, coordinator, django_capture_on_commit_callbacks
+):
     finding, _created = record(walk, coordinator)
     api = api_for(coordinator)
     key = str(uuid.uuid4())
@@ -64,11 +66,15 @@ def test_photos_are_stored_once_without_exif(api_for, client_for, walk, coordina
             format="multipart",
         )
 
-    first, again = send(), send()
+    with django_capture_on_commit_callbacks(execute=True):
+        first, again = send(), send()
     assert (first.status_code, again.status_code) == (201, 200)
+    assert (first.json()["processing"], first.json()["url"]) == (True, None)
     photo = FindingPhoto.objects.get()
     assert b"Test Camera X100" not in photo.image.open("rb").read()
-    served = client_for(coordinator).get(first.json()["url"])
+    detail = api_for(coordinator).get(f"/api/v1/walk-findings/{finding.pk}/").json()
+    assert detail["photos"][0]["processing"] is False
+    served = client_for(coordinator).get(detail["photos"][0]["url"])
     assert served.status_code == 200
     assert served["Content-Type"] == "image/jpeg"
 
@@ -90,15 +96,16 @@ def test_an_audit_is_recorded_once(api_for, walk, coordinator):
 
 
 def test_another_municipalitys_walks_findings_and_photos_are_404(
-    api_for, client_for, arboga, coordinator, outsider
+    api_for, client_for, arboga, coordinator, outsider, django_capture_on_commit_callbacks
 ):
     walk = walk_under_way(arboga, coordinator)
     finding, _created = record(walk, coordinator)
     photo_key = uuid.uuid4()
     upload = SimpleUploadedFile("lampa.jpg", jpeg_with_gps(), "image/jpeg")
-    photo, _created = finding_photo_add(
-        finding=finding, by=coordinator, submission_key=photo_key, upload=upload
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        photo, _created = finding_photo_add(
+            finding=finding, by=coordinator, submission_key=photo_key, upload=upload
+        )
     api = api_for(outsider)
     assert api.get(f"/api/v1/walks/{walk.pk}/").status_code == 404
     assert api.get("/api/v1/walks/").json()["results"] == []

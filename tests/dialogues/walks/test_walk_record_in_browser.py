@@ -3,6 +3,7 @@ network cut in the middle (findings wait on the phone, shown as waiting, and are
 it returns), the page opening again without a network, and the incident form offline too."""
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from dialogues.walks.models import Finding, ParticipantCount, StretchAudit
@@ -190,3 +191,22 @@ def test_the_categories_page_meets_wcag(log_in_page, live_server, coordinator, a
     expect(page.get_by_text("Kategorin Hundrastgård är tillagd.")).to_be_visible()
     assert wcag_violations(page) == []
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+def test_logging_out_forgets_the_pages_kept_for_offline_use(phone, live_server, walk, coordinator):
+    page = phone(coordinator)
+    path = f"/walks/{walk.pk}/walk/"
+    page.goto(live_server.url + path)
+    page.wait_for_function(
+        f"caches.open('est-pages-v1').then(c => c.match('{path}')).then(Boolean)"
+    )
+    page.get_by_role("button", name="Logga ut").tap()
+    page.wait_for_url("**/accounts/login/**")
+    kept = page.evaluate(f"caches.open('est-pages-v1').then(c => c.match('{path}')).then(Boolean)")
+    assert kept is False
+    # The next person on the phone, without a network, does not get the walk page.
+    page.context.set_offline(True)
+    with pytest.raises(PlaywrightError):
+        page.goto(live_server.url + path)
+    assert walk.title not in page.content()
+    assert page.errors == []
