@@ -86,7 +86,10 @@ def test_the_same_form_sent_twice_is_one_response(client, wave):
 def test_an_invitation_code_lets_one_answer_in(client, arboga):
     wave = open_wave(arboga, requires_code=True)
     code = invitation_codes_create(wave=wave, count=1)[0]
-    assert client.post(_url(wave), _answer(code=code.lower(), unsafe_evening="very_safe")).status_code == 302
+    assert (
+        client.post(_url(wave), _answer(code=code.lower(), unsafe_evening="very_safe")).status_code
+        == 302
+    )
     response = client.post(_url(wave), _answer(code=code, unsafe_evening="very_unsafe"))
     assert response.status_code == 400
     assert "redan använts" in response.content.decode()
