@@ -27,6 +27,7 @@ class DialoguesConfig(AppConfig):
         )
         from .pledges.demo import pledges_seed
         from .pledges.status import pledge_status_gather, pledge_status_present
+        from .survey.demo import survey_seed
         from .walks.collections import FINDINGS, FOLLOW_UPS, WALKS
         from .walks.demo import walks_seed
         from .walks.situation import walks_situation_gather
@@ -99,6 +100,7 @@ class DialoguesConfig(AppConfig):
         )
         register_seeder(pledges_seed)
         register_seeder(walks_seed)
+        register_seeder(survey_seed)
         register_collections(WALKS, FOLLOW_UPS, FINDINGS)
         # After every walks' seeder: the measures are made for the findings of the held walk.
         register_seeder(measures_seed, order=110)
