@@ -12,7 +12,7 @@ from est.models import Area, Municipality
 
 from . import bank
 from .forms import RESIDENTIAL_KINDS
-from .generate import generated_answer
+from .generate import generated_answer, hotspots_in
 from .models import SurveyWave
 from .services import survey_response_submit, survey_wave_create, survey_wave_status_set
 
@@ -29,6 +29,7 @@ def survey_seed(municipalities: list[Municipality]) -> None:
     if arboga is None:
         return
     areas = list(Area.objects.filter(municipality=arboga, kind__in=RESIDENTIAL_KINDS))
+    hotspots = hotspots_in(arboga)
     today = timezone.localdate()
     for index, (title, days_ago, days_open, count, unease, close) in enumerate(WAVES):
         if SurveyWave.objects.filter(municipality=arboga, title=title).exists():
@@ -50,7 +51,7 @@ def survey_seed(municipalities: list[Municipality]) -> None:
                 # Each demo resident a sender of their own: the rate limit is for robots.
                 sender_key=f"demo-{wave.pk}-{number}",
                 today=opens_on + datetime.timedelta(days=number % min(days_open, days_ago + 1)),
-                **generated_answer(rng, wave, areas, unease=unease),
+                **generated_answer(rng, wave, areas, hotspots, unease=unease),
             )
         if close:
             survey_wave_status_set(wave=wave, status=SurveyWave.Status.CLOSED)
