@@ -17,9 +17,17 @@ class DialoguesConfig(AppConfig):
         from est.situation_sources import register as register_situation_source
 
         from .measures.demo import measures_seed
-        from .permissions import COMMENT_MODERATE, GRANTS, MEASURE_READ, PLEDGE_VIEW, WALK_RECORD
+        from .permissions import (
+            COMMENT_MODERATE,
+            GRANTS,
+            MEASURE_READ,
+            PLEDGE_VIEW,
+            SURVEY_VIEW,
+            WALK_RECORD,
+        )
         from .pledges.demo import pledges_seed
         from .pledges.status import pledge_status_gather, pledge_status_present
+        from .survey.demo import survey_seed
         from .walks.collections import FINDINGS, FOLLOW_UPS, WALKS
         from .walks.demo import walks_seed
         from .walks.situation import walks_situation_gather
@@ -59,6 +67,13 @@ class DialoguesConfig(AppConfig):
                 _("What is to be done about what the walks found, by whom and by when."),
                 order=63,
             ),
+            Entry(
+                _("Safety surveys"),
+                "survey_list",
+                SURVEY_VIEW,
+                _("Ask residents how safe they feel, and read the results per area and group."),
+                order=64,
+            ),
         )
         register_public(
             Entry(
@@ -75,9 +90,17 @@ class DialoguesConfig(AppConfig):
                 _("Coming walks where residents, the municipality and the police walk together."),
                 order=20,
             ),
+            Entry(
+                _("Safety survey"),
+                "public_surveys_index",
+                "",
+                _("Tell us how safe you feel, and read what residents answered."),
+                order=30,
+            ),
         )
         register_seeder(pledges_seed)
         register_seeder(walks_seed)
+        register_seeder(survey_seed)
         register_collections(WALKS, FOLLOW_UPS, FINDINGS)
         # After every walks' seeder: the measures are made for the findings of the held walk.
         register_seeder(measures_seed, order=110)

@@ -14,6 +14,7 @@ from dialogues.pledges.models import (
     # Migration 0001 names the upload path of progress attachments by this module.
     attachment_path,
 )
+from dialogues.survey.models import InvitationCode, SurveyResponse, SurveyWave
 from dialogues.walks.models import (
     Finding,
     FindingCategory,
@@ -31,6 +32,7 @@ __all__ = [
     "FindingCategory",
     "FindingPhoto",
     "FocusArea",
+    "InvitationCode",
     "Measure",
     "OverdueListMailing",
     "ParticipantCount",
@@ -38,5 +40,7 @@ __all__ = [
     "ProgressUpdate",
     "SafetyWalk",
     "StretchAudit",
+    "SurveyResponse",
+    "SurveyWave",
     "attachment_path",
 ]

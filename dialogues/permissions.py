@@ -21,6 +21,10 @@ MEASURE_PROGRESS = "measure.progress"
 #: Recording findings, audits and participants on a walk: whoever plans walks, and the staff
 #: who walk with them (reporters, police, council members). A measure owner only updates measures.
 WALK_RECORD = "walk.record"
+#: Reading the survey's waves and their results (aggregates only: nobody reads a response).
+SURVEY_VIEW = "survey.view"
+#: Composing, opening and closing waves and making their invitation codes.
+SURVEY_MANAGE = "survey.manage"
 
 GRANTS = {
     PLEDGE_VIEW: {Role.COORDINATOR, Role.POLICE, Role.COUNCIL, Role.ADMINISTRATOR},
@@ -31,6 +35,8 @@ GRANTS = {
     MEASURE_READ: {Role.COORDINATOR, Role.POLICE, Role.ADMINISTRATOR, Role.MEASURE_OWNER},
     MEASURE_MANAGE: {Role.COORDINATOR, Role.ADMINISTRATOR},
     MEASURE_PROGRESS: {Role.COORDINATOR, Role.ADMINISTRATOR, Role.MEASURE_OWNER},
+    SURVEY_VIEW: {Role.COORDINATOR, Role.POLICE, Role.COUNCIL, Role.ADMINISTRATOR},
+    SURVEY_MANAGE: {Role.COORDINATOR, Role.ADMINISTRATOR},
     WALK_RECORD: {
         Role.COORDINATOR,
         Role.ADMINISTRATOR,

@@ -58,6 +58,7 @@ urlpatterns = [
     path("oppna-data/", include((service_urls(public=True), "oapif_public"))),
     path("api/v1/", include("dialogues.measures.api_urls")),
     path("api/v1/", include("dialogues.walks.api_urls")),
+    path("api/v1/", include("dialogues.survey.api_urls")),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api_schema"),
     path(
         "api/v1/docs/", SpectacularSwaggerSplitView.as_view(url_name="api_schema"), name="api_docs"

@@ -359,6 +359,11 @@ OAPIF_LICENCE_URL = env(
 # The fewest incidents an area–category–tertial count of the open data may show; a smaller one
 # could point at a person, so it is left out.
 OPEN_DATA_MIN_COUNT = env.int("OPEN_DATA_MIN_COUNT", default=5)
+# The fewest survey responses any shown figure may rest on (a table cell, a map cell, an export,
+# the API, a PDF): a group smaller than this could point at a resident, so it is hidden.
+SURVEY_MIN_RESPONSES = env.int("SURVEY_MIN_RESPONSES", default=10)
+# How many survey answers one client address may send per hour.
+SURVEY_RATE_LIMIT = env.int("SURVEY_RATE_LIMIT", default=30)
 # How old the last heartbeat may be before the health check says beat or the worker is down.
 HEARTBEAT_MAX_AGE = timedelta(minutes=3)
 # How long a reporter's certification lasts after a training, and how early reporter and
