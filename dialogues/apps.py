@@ -17,7 +17,14 @@ class DialoguesConfig(AppConfig):
         from est.situation_sources import register as register_situation_source
 
         from .measures.demo import measures_seed
-        from .permissions import COMMENT_MODERATE, GRANTS, MEASURE_READ, PLEDGE_VIEW, WALK_RECORD
+        from .permissions import (
+            COMMENT_MODERATE,
+            GRANTS,
+            MEASURE_READ,
+            PLEDGE_VIEW,
+            TIP_TRIAGE,
+            WALK_RECORD,
+        )
         from .pledges.demo import pledges_seed
         from .pledges.status import pledge_status_gather, pledge_status_present
         from .walks.collections import FINDINGS, FOLLOW_UPS, WALKS
@@ -59,6 +66,13 @@ class DialoguesConfig(AppConfig):
                 _("What is to be done about what the walks found, by whom and by when."),
                 order=63,
             ),
+            Entry(
+                _("Residents' tips"),
+                "tip_queue",
+                TIP_TRIAGE,
+                _("Tips about unsafe places: record, pass on, merge or close them."),
+                order=64,
+            ),
         )
         register_public(
             Entry(
@@ -74,6 +88,13 @@ class DialoguesConfig(AppConfig):
                 "",
                 _("Coming walks where residents, the municipality and the police walk together."),
                 order=20,
+            ),
+            Entry(
+                _("Unsafe places"),
+                "public_tip_index",
+                "",
+                _("Tell the municipality about a place that feels unsafe, and see what is done."),
+                order=30,
             ),
         )
         register_seeder(pledges_seed)

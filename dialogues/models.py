@@ -14,6 +14,7 @@ from dialogues.pledges.models import (
     # Migration 0001 names the upload path of progress attachments by this module.
     attachment_path,
 )
+from dialogues.tips.models import Tip
 from dialogues.walks.models import (
     Finding,
     FindingCategory,
@@ -38,5 +39,6 @@ __all__ = [
     "ProgressUpdate",
     "SafetyWalk",
     "StretchAudit",
+    "Tip",
     "attachment_path",
 ]

@@ -21,6 +21,8 @@ MEASURE_PROGRESS = "measure.progress"
 #: Recording findings, audits and participants on a walk: whoever plans walks, and the staff
 #: who walk with them (reporters, police, council members). A measure owner only updates measures.
 WALK_RECORD = "walk.record"
+#: Reading residents' tips with their photos and addresses, deciding on them and publishing them.
+TIP_TRIAGE = "tip.triage"
 
 GRANTS = {
     PLEDGE_VIEW: {Role.COORDINATOR, Role.POLICE, Role.COUNCIL, Role.ADMINISTRATOR},
@@ -31,6 +33,7 @@ GRANTS = {
     MEASURE_READ: {Role.COORDINATOR, Role.POLICE, Role.ADMINISTRATOR, Role.MEASURE_OWNER},
     MEASURE_MANAGE: {Role.COORDINATOR, Role.ADMINISTRATOR},
     MEASURE_PROGRESS: {Role.COORDINATOR, Role.ADMINISTRATOR, Role.MEASURE_OWNER},
+    TIP_TRIAGE: {Role.COORDINATOR},
     WALK_RECORD: {
         Role.COORDINATOR,
         Role.ADMINISTRATOR,

@@ -3,6 +3,7 @@
 from celery import shared_task
 
 from .measures.reminders import measure_reminders_send, overdue_list_mail_monthly
+from .tips.mails import tip_emails_erase, tip_status_mail_send
 
 
 @shared_task(time_limit=5 * 60, soft_time_limit=4 * 60)
@@ -17,3 +18,15 @@ def remind_measure_owners():
 def mail_overdue_measures():
     """Monthly: e-mail each municipality's coordinators its overdue measures."""
     return overdue_list_mail_monthly()
+
+
+@shared_task(time_limit=60, soft_time_limit=50)
+def mail_tip_status(tip_id: int):
+    """Tell the tipper of the tip's new status, once per status; safe to run twice."""
+    return tip_status_mail_send(tip_id)
+
+
+@shared_task(time_limit=5 * 60, soft_time_limit=4 * 60)
+def erase_tip_emails():
+    """Daily: erase the tippers' addresses that are kept no longer."""
+    return f"{tip_emails_erase()} addresses erased"

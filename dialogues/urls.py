@@ -6,4 +6,5 @@ urlpatterns = [
     path("", include("dialogues.pledges.urls")),
     path("", include("dialogues.walks.urls")),
     path("", include("dialogues.measures.urls")),
+    path("", include("dialogues.tips.urls")),
 ]
