@@ -15,6 +15,7 @@ from dialogues.pledges.models import (
     attachment_path,
 )
 from dialogues.tips.models import Tip
+from dialogues.tips.open311.keys import Open311Client
 from dialogues.walks.models import (
     Finding,
     FindingCategory,
@@ -33,6 +34,7 @@ __all__ = [
     "FindingPhoto",
     "FocusArea",
     "Measure",
+    "Open311Client",
     "OverdueListMailing",
     "ParticipantCount",
     "Pledge",

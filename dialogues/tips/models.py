@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from est.models import Municipality
 
+from ..measures.models import Measure
+
 
 def tip_token() -> str:
     """Return a new unguessable token for a tip's public status page."""
@@ -54,6 +56,18 @@ class TipQuerySet(models.QuerySet):
             .exclude(status=Tip.Status.MERGED)
         )
 
+    def settled(self):
+        """Return the tips nothing more will happen to: closed, merged, or passed on as a
+        measure that is done or rejected (Open311's "closed")."""
+        return self.filter(
+            Q(status__in=Tip.SETTLED_STATUSES)
+            | Q(status=Tip.Status.MEASURE, measure__status__in=Measure.CLOSED_STATUSES)
+        )
+
+    def unsettled(self):
+        """Return the tips not ``settled`` (Open311's "open")."""
+        return self.exclude(pk__in=self.settled().values("pk"))
+
     def with_map_position(self):
         """Annotate ``map_position``: the position in the maps' SRID (WGS 84)."""
         return self.annotate(map_position=Transform("position", settings.MAP_SRID))
@@ -77,6 +91,8 @@ class Tip(models.Model):
         MEASURE = "measure", _("Passed on as a measure")
         MERGED = "merged", _("Merged with an earlier tip")
         CLOSED = "closed", _("Closed")
+
+    SETTLED_STATUSES = (Status.MERGED, Status.CLOSED)
 
     class Source(models.TextChoices):
         FORM = "form", _("The tip form")
@@ -159,6 +175,13 @@ class Tip(models.Model):
 
     def __str__(self):
         return f"{self.get_category_display()} ({self.created_at:%Y-%m-%d})"
+
+    @property
+    def is_open(self) -> bool:
+        """Return whether something may still happen to the tip (see ``settled``)."""
+        if self.status in self.SETTLED_STATUSES:
+            return False
+        return not (self.status == self.Status.MEASURE and self.measure.is_closed)
 
 
 #: Tips within this distance of another are offered as its duplicates.
