@@ -43,7 +43,7 @@ def key(db):
 
 def _xml(response):
     assert response["Content-Type"].startswith("text/xml")
-    return ElementTree.fromstring(response.content)
+    return ElementTree.fromstring(response.content)  # noqa: S314 (our own answer, in a test)
 
 
 def _post(client, fmt, arboga, **changes):
@@ -93,7 +93,8 @@ def test_services_in_json_and_xml(client, arboga):
     definition = client.get("/open311/v2/services/bushes.json", {"jurisdiction_id": "1984"})
     assert definition.json() == {"service_code": "bushes", "attributes": []}
     root = _xml(client.get("/open311/v2/services/bushes.xml", {"jurisdiction_id": "1984"}))
-    assert root.tag == "service_definition" and root.findtext("service_code") == "bushes"
+    assert root.tag == "service_definition"
+    assert root.findtext("service_code") == "bushes"
 
 
 def test_a_request_created_is_a_tip_moderated_before_it_is_public(client, arboga, key):
@@ -102,8 +103,11 @@ def test_a_request_created_is_a_tip_moderated_before_it_is_public(client, arboga
     (created,) = response.json()
     assert set(created) == {"service_request_id", "service_notice", "account_id"}
     tip = Tip.objects.get(pk=created["service_request_id"])
-    assert tip.source == "open311" and tip.status == "new" and tip.category == "bushes"
-    assert tip.place_name == "Parkvägen 3" and tip.email == "boende@example.se"
+    assert tip.source == "open311"
+    assert tip.status == "new"
+    assert tip.category == "bushes"
+    assert tip.place_name == "Parkvägen 3"
+    assert tip.email == "boende@example.se"
     # Not public before the coordinator approves it.
     missing = client.get(f"/open311/v2/requests/{tip.pk}.json", {"jurisdiction_id": "1984"})
     assert missing.status_code == 404
@@ -138,8 +142,10 @@ def test_requests_read_field_by_field(client, arboga, coordinator):
     latitude, longitude = inside(arboga)
     assert first["status"] == "open"
     assert first["status_notes"] == "Mottaget. Samordnaren läser det snart."
-    assert first["service_code"] == "dark_path" and first["service_name"] == "Mörk gångväg"
-    assert first["description"] is None and first["media_url"] is None
+    assert first["service_code"] == "dark_path"
+    assert first["service_name"] == "Mörk gångväg"
+    assert first["description"] is None
+    assert first["media_url"] is None
     assert first["agency_responsible"] == "Arboga"
     assert first["address"] == "Skolgatan 1"
     assert first["lat"] == pytest.approx(latitude, abs=1e-5)
@@ -209,7 +215,8 @@ def test_outside_the_jurisdiction_and_a_revoked_key_are_refused(client, arboga, 
 def test_an_administrator_issues_a_key(capsys, db):
     call_command("open311_key_create", "Felanmälan Kungsör")
     name, key = capsys.readouterr().out.strip().split(": ")
-    assert name == "Felanmälan Kungsör" and "." in key
+    assert name == "Felanmälan Kungsör"
+    assert "." in key
 
 
 def test_other_municipalities_requests_are_not_found(client, arboga, kungsor, coordinator):
