@@ -27,6 +27,7 @@ class DialoguesConfig(AppConfig):
         )
         from .pledges.demo import pledges_seed
         from .pledges.status import pledge_status_gather, pledge_status_present
+        from .tips.situation import tips_situation_gather
         from .walks.collections import FINDINGS, FOLLOW_UPS, WALKS
         from .walks.demo import walks_seed
         from .walks.situation import walks_situation_gather
@@ -126,5 +127,13 @@ class DialoguesConfig(AppConfig):
                 title=_("findings on safety walks"),
                 open_label=_("open findings of safety walks"),
                 gather=walks_situation_gather,
+            )
+        )
+        register_situation_source(
+            SituationSource(
+                key="tips",
+                title=_("residents' tips"),
+                open_label=_("open tips from residents"),
+                gather=tips_situation_gather,
             )
         )
