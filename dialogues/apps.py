@@ -27,6 +27,7 @@ class DialoguesConfig(AppConfig):
         )
         from .pledges.demo import pledges_seed
         from .pledges.status import pledge_status_gather, pledge_status_present
+        from .tips.demo import tips_seed
         from .tips.situation import tips_situation_gather
         from .walks.collections import FINDINGS, FOLLOW_UPS, WALKS
         from .walks.demo import walks_seed
@@ -103,6 +104,8 @@ class DialoguesConfig(AppConfig):
         register_collections(WALKS, FOLLOW_UPS, FINDINGS)
         # After every walks' seeder: the measures are made for the findings of the held walk.
         register_seeder(measures_seed, order=110)
+        # After the incidents' categories and the organisations, which the decisions use.
+        register_seeder(tips_seed, order=120)
         register_report_section(
             ReportSection(
                 key="pledges",
