@@ -23,11 +23,14 @@ class DialoguesConfig(AppConfig):
             MEASURE_READ,
             PLEDGE_VIEW,
             SURVEY_VIEW,
+            TIP_TRIAGE,
             WALK_RECORD,
         )
         from .pledges.demo import pledges_seed
         from .pledges.status import pledge_status_gather, pledge_status_present
         from .survey.demo import survey_seed
+        from .tips.demo import tips_seed
+        from .tips.situation import tips_situation_gather
         from .walks.collections import FINDINGS, FOLLOW_UPS, WALKS
         from .walks.demo import walks_seed
         from .walks.situation import walks_situation_gather
@@ -74,6 +77,13 @@ class DialoguesConfig(AppConfig):
                 _("Ask residents how safe they feel, and read the results per area and group."),
                 order=64,
             ),
+            Entry(
+                _("Residents' tips"),
+                "tip_queue",
+                TIP_TRIAGE,
+                _("Tips about unsafe places: record, pass on, merge or close them."),
+                order=65,
+            ),
         )
         register_public(
             Entry(
@@ -97,6 +107,13 @@ class DialoguesConfig(AppConfig):
                 _("Tell us how safe you feel, and read what residents answered."),
                 order=30,
             ),
+            Entry(
+                _("Unsafe places"),
+                "public_tip_index",
+                "",
+                _("Tell the municipality about a place that feels unsafe, and see what is done."),
+                order=40,
+            ),
         )
         register_seeder(pledges_seed)
         register_seeder(walks_seed)
@@ -104,6 +121,8 @@ class DialoguesConfig(AppConfig):
         register_collections(WALKS, FOLLOW_UPS, FINDINGS)
         # After every walks' seeder: the measures are made for the findings of the held walk.
         register_seeder(measures_seed, order=110)
+        # After the incidents' categories and the organisations, which the decisions use.
+        register_seeder(tips_seed, order=120)
         register_report_section(
             ReportSection(
                 key="pledges",
@@ -128,5 +147,13 @@ class DialoguesConfig(AppConfig):
                 title=_("findings on safety walks"),
                 open_label=_("open findings of safety walks"),
                 gather=walks_situation_gather,
+            )
+        )
+        register_situation_source(
+            SituationSource(
+                key="tips",
+                title=_("residents' tips"),
+                open_label=_("open tips from residents"),
+                gather=tips_situation_gather,
             )
         )

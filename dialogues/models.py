@@ -15,6 +15,8 @@ from dialogues.pledges.models import (
     attachment_path,
 )
 from dialogues.survey.models import InvitationCode, SurveyResponse, SurveyWave
+from dialogues.tips.models import Tip
+from dialogues.tips.open311.keys import Open311Client
 from dialogues.walks.models import (
     Finding,
     FindingCategory,
@@ -34,6 +36,7 @@ __all__ = [
     "FocusArea",
     "InvitationCode",
     "Measure",
+    "Open311Client",
     "OverdueListMailing",
     "ParticipantCount",
     "Pledge",
@@ -42,5 +45,6 @@ __all__ = [
     "StretchAudit",
     "SurveyResponse",
     "SurveyWave",
+    "Tip",
     "attachment_path",
 ]

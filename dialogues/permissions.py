@@ -26,6 +26,9 @@ SURVEY_VIEW = "survey.view"
 #: Composing, opening and closing waves and making their invitation codes.
 SURVEY_MANAGE = "survey.manage"
 
+#: Reading residents' tips with their photos and addresses, deciding on them and publishing them.
+TIP_TRIAGE = "tip.triage"
+
 GRANTS = {
     PLEDGE_VIEW: {Role.COORDINATOR, Role.POLICE, Role.COUNCIL, Role.ADMINISTRATOR},
     PLEDGE_EDIT: {Role.COORDINATOR, Role.POLICE},
@@ -37,6 +40,7 @@ GRANTS = {
     MEASURE_PROGRESS: {Role.COORDINATOR, Role.ADMINISTRATOR, Role.MEASURE_OWNER},
     SURVEY_VIEW: {Role.COORDINATOR, Role.POLICE, Role.COUNCIL, Role.ADMINISTRATOR},
     SURVEY_MANAGE: {Role.COORDINATOR, Role.ADMINISTRATOR},
+    TIP_TRIAGE: {Role.COORDINATOR},
     WALK_RECORD: {
         Role.COORDINATOR,
         Role.ADMINISTRATOR,

@@ -4,6 +4,7 @@ queued by their services once a transaction commits."""
 from celery import shared_task
 
 from .measures.reminders import measure_reminders_send, overdue_list_mail_monthly
+from .tips.mails import tip_emails_erase, tip_status_mail_send
 from .walks.photos import finding_photo_clean
 
 
@@ -26,3 +27,15 @@ def clean_finding_photo(photo_pk: int):
     """Strip the EXIF data of a finding's photo as it came from the phone, scale it, make its
     thumbnail and delete the original. Safe to run twice, also at the same time."""
     return finding_photo_clean(photo_pk=photo_pk)
+
+
+@shared_task(time_limit=60, soft_time_limit=50)
+def mail_tip_status(tip_id: int):
+    """Tell the tipper of the tip's new status, once per status; safe to run twice."""
+    return tip_status_mail_send(tip_id)
+
+
+@shared_task(time_limit=5 * 60, soft_time_limit=4 * 60)
+def erase_tip_emails():
+    """Daily: erase the tippers' addresses that are kept no longer."""
+    return f"{tip_emails_erase()} addresses erased"

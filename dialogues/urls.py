@@ -7,4 +7,6 @@ urlpatterns = [
     path("", include("dialogues.walks.urls")),
     path("", include("dialogues.measures.urls")),
     path("", include("dialogues.survey.urls")),
+    path("", include("dialogues.tips.urls")),
+    path("", include("dialogues.tips.open311.urls")),
 ]

@@ -13,6 +13,7 @@ The picture never imports the app, and this module never imports an app.
 """
 
 import datetime
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -34,6 +35,27 @@ class SituationSource:
 
 
 SOURCES: list[SituationSource] = []
+
+
+def source_data(municipality, count: int, positions: list, *, many_open: int) -> dict:
+    """Return a source's data as ``gather`` returns it: ``count``, the open ones'
+    ``positions`` (points in SWEREF 99 TM) as points, and the municipality's areas holding at
+    least ``many_open`` of them, most first."""
+    from .models import Area
+
+    areas = list(Area.objects.for_municipality(municipality).only("name", "boundary"))
+    by_area = Counter(
+        area.name for point in positions for area in areas if area.boundary.intersects(point)
+    )
+    return {
+        "count": count,
+        "points": [[round(point.x, 1), round(point.y, 1)] for point in positions],
+        "places": [
+            {"name": name, "count": open_count}
+            for name, open_count in by_area.most_common()
+            if open_count >= many_open
+        ],
+    }
 
 
 def register(source: SituationSource) -> None:

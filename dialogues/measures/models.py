@@ -1,6 +1,6 @@
 """Measures: what an organisation is to do about what residents and walks have found, followed
-until it is done or rejected with a reason. Safety walks' findings lead to them today; residents'
-tips and dialogue themes will too."""
+until it is done or rejected with a reason. Safety walks' findings and residents' tips
+(``Tip.measure``) lead to them; dialogue themes will too."""
 
 from django.conf import settings
 from django.db import models

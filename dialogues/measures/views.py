@@ -70,6 +70,7 @@ class MeasureDetail(MeasureScopedMixin, TemplateView):
         user = self.request.user
         return super().get_context_data(
             findings=self.measure.findings.select_related("category", "walk"),
+            tips=self.measure.tips.all(),
             status_form=StatusForm(initial={"status": self.measure.status}),
             can_progress=has_permission(user, MEASURE_PROGRESS),
             can_manage=has_permission(user, MEASURE_MANAGE),

@@ -3,12 +3,11 @@ findings of the period as a group of their own, the open ones on the map, and th
 many are open for the hot-spot discussion."""
 
 import datetime
-from collections import Counter
 
 from django.db.models import Q
 
-from est.models import Area
 from est.periods import local_span
+from est.situation_sources import source_data
 
 from ..measures.models import Measure
 from .models import Finding
@@ -37,16 +36,4 @@ def walks_situation_gather(municipality, start: datetime.date, end: datetime.dat
     positions = [
         finding.position for finding in open_findings(municipality, until).only("position")
     ]
-    areas = list(Area.objects.for_municipality(municipality).only("name", "boundary"))
-    by_area = Counter(
-        area.name for point in positions for area in areas if area.boundary.intersects(point)
-    )
-    return {
-        "count": count,
-        "points": [[round(point.x, 1), round(point.y, 1)] for point in positions],
-        "places": [
-            {"name": name, "count": open_count}
-            for name, open_count in by_area.most_common()
-            if open_count >= MANY_OPEN
-        ],
-    }
+    return source_data(municipality, count, positions, many_open=MANY_OPEN)

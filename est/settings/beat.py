@@ -52,4 +52,9 @@ def beat_schedule() -> dict:
             "task": "dialogues.tasks.mail_overdue_measures",
             "schedule": crontab(minute=45, hour=7, day_of_month=1),
         },
+        # Tippers' e-mail addresses are kept 180 days after the tip's last change, no longer.
+        "tip-emails-erase": {
+            "task": "dialogues.tasks.erase_tip_emails",
+            "schedule": crontab(minute=15, hour=4),
+        },
     }

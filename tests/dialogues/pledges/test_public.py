@@ -237,3 +237,8 @@ def test_attachments_are_streamed_by_a_view_not_served_from_media(
     update.attachment.delete(save=False)
     assert client.get(f"/medborgarloften/bilagor/{update.pk}/").status_code == 404
     assert client.get("/medborgarloften/bilagor/999999/").status_code == 404
+
+
+def test_the_public_page_links_to_the_tip_form(client, arboga, arboga_pledge):
+    page = client.get("/medborgarloften/1984/").content.decode()
+    assert 'href="/otrygga-platser/1984/tipsa/"' in page

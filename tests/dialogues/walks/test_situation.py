@@ -57,4 +57,5 @@ def test_findings_are_their_own_group_on_the_map_and_in_the_hot_spot_discussion(
         "Också där många öppna iakttagelser från trygghetsvandringar väntar: Stationsområdet (3)."
         in page
     )
-    assert page.count('fill="#e69f00"') == 3 + 1  # three open findings and the legend's swatch
+    # Three open findings, and the legend's swatch of each source (the walks' and the tips').
+    assert page.count('fill="#e69f00"') == 3 + 2

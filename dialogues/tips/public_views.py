@@ -1,0 +1,121 @@
+"""The tips' public pages, without login: the form, a tip's status by its token, and the map and
+list of the tips the coordinator approved. Nothing here shows a tipper's address or a photo."""
+
+from django.contrib import messages
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.generic import FormView, TemplateView
+
+from est.geojson import feature_collection
+from est.models import Municipality
+from est.municipalities import boundary_layer
+from est.rate_limits import TOO_MANY_REQUESTS, client_key
+from est.service_views import ServiceFormMixin
+from reports.incidents.filing import point_from_lat_lon
+from reports.incidents.views import marking_messages
+
+from .forms import TipForm
+from .models import Tip, tip_map_labels
+from .services import tip_submit
+
+#: What the public list shows at most; the map shows them all.
+PUBLIC_LIST_LENGTH = 200
+
+
+def _municipality(code: str) -> Municipality:
+    return get_object_or_404(Municipality.objects.defer("boundary"), code=code)
+
+
+class TipIndex(TemplateView):
+    """The municipalities where residents may send tips."""
+
+    template_name = "dialogues/tips/public_index.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            municipalities=Municipality.objects.defer("boundary").order_by("name"), **kwargs
+        )
+
+
+class TipCreate(ServiceFormMixin, FormView):
+    """The tip form: 112 and the police first, then the place, what, and an optional photo and
+    address. Refused input comes back with everything typed (a photo must be chosen again)."""
+
+    form_class = TipForm
+    template_name = "dialogues/tips/public_form.html"
+    service_error_fields = {"position": "latitude"}
+
+    def dispatch(self, request, *args, **kwargs):
+        self.municipality = get_object_or_404(Municipality, code=kwargs["code"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            municipality=self.municipality,
+            map_layers=boundary_layer(self.municipality),
+            marking_messages=marking_messages(),
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        if form.is_spam:
+            # Answer a robot as if it worked; nothing is stored.
+            messages.success(self.request, _("Thank you for your tip!"))
+            return redirect("public_tips", code=self.municipality.code)
+        return super().form_valid(form)
+
+    def form_invalid(self, form):
+        # Too many tips from one address: 429, with what was typed kept in the form.
+        status = TOO_MANY_REQUESTS if form.has_error(NON_FIELD_ERRORS, "rate_limited") else 400
+        return self.render_to_response(self.get_context_data(form=form), status=status)
+
+    def perform(self, form):
+        data = form.cleaned_data
+        return tip_submit(
+            municipality=self.municipality,
+            category=data["category"],
+            description=data["description"],
+            position=point_from_lat_lon(data["latitude"], data["longitude"]),
+            place_name=data["place_name"],
+            email=data["email"],
+            photo=data["photo"],
+            sender_key=client_key(self.request),
+        )
+
+    def performed(self, form, tip):
+        return redirect("public_tip_status", token=tip.token)
+
+
+class TipStatus(TemplateView):
+    """One tip as its tipper follows it: what was decided, without login, by its token."""
+
+    template_name = "dialogues/tips/public_status.html"
+
+    def get_context_data(self, **kwargs):
+        tip = get_object_or_404(
+            Tip.objects.select_related("municipality", "measure__responsible", "merged_into"),
+            token=kwargs["token"],
+        )
+        return super().get_context_data(tip=tip, **kwargs)
+
+
+class TipMap(TemplateView):
+    """The tips the coordinator approved in a municipality, on a map and in a list."""
+
+    template_name = "dialogues/tips/public_map.html"
+
+    def get_context_data(self, **kwargs):
+        municipality = _municipality(kwargs["code"])
+        tips = Tip.objects.published().filter(municipality=municipality)
+        return super().get_context_data(
+            municipality=municipality,
+            tips=tips.only("category", "status", "place_name", "created_at")[:PUBLIC_LIST_LENGTH],
+            tip_count=tips.count(),
+            map_data={
+                **boundary_layer(municipality),
+                "tips": feature_collection(tips, "position", ["category", "status"]),
+                "labels": tip_map_labels(),
+            },
+            **kwargs,
+        )
