@@ -3,6 +3,8 @@ the same finding), photos without EXIF, audits; another municipality's are 404 e
 
 import uuid
 
+import pytest
+
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -51,6 +53,7 @@ def test_a_finding_outside_the_municipality_is_400_with_the_reason(api_for, walk
     assert "Kungsör" in answer.json()["position"][0]
 
 
+@pytest.mark.usefixtures("media_storage")
 def test_photos_are_stored_once_without_exif(api_for, client_for, walk, coordinator):
     finding, _created = record(walk, coordinator)
     api = api_for(coordinator)
