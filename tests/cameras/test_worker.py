@@ -13,7 +13,7 @@ from tests.worker import celery_worker
 
 @pytest.mark.worker
 @pytest.mark.django_db(transaction=True)
-def test_the_purge_task_runs_in_a_real_worker(arboga, media_storage, monkeypatch):
+def test_the_purge_task_runs_in_a_real_worker(arboga, media_storage):
     footage = FootageFactory(
         camera=CameraFactory(municipality=arboga),
         recorded_from=datetime.datetime(2026, 1, 1, 10, tzinfo=datetime.UTC),
@@ -21,11 +21,9 @@ def test_the_purge_task_runs_in_a_real_worker(arboga, media_storage, monkeypatch
     )
     name = footage.file.name
     assert media_storage.holds(name)
-    # The worker reads where the test's footage is (a directory or a bucket) from the
-    # environment it inherits, as a worker on another machine would.
-    for variable, value in media_storage.env.items():
-        monkeypatch.setenv(variable, value)
-    with celery_worker():
+    # The worker reads where the test's footage is (a directory or a bucket) from its
+    # environment, as a worker on another machine would.
+    with celery_worker(env=media_storage.env):
         result = purge_footage.delay()
         assert not isinstance(result, EagerResult)
         assert result.get(timeout=60) == "1 deleted, 0 failed"
