@@ -43,9 +43,7 @@ def log_in(base_url, user) -> requests.Session:
         session, f"{base_url}/accounts/login/", {"username": user.username, "password": PASSWORD}
     )
     if required:
-        answer = _post(
-            session, f"{base_url}/accounts/second-factor/", {"code": totp_code(app)}
-        )
+        answer = _post(session, f"{base_url}/accounts/second-factor/", {"code": totp_code(app)})
     assert answer.url == f"{base_url}/", answer.text[:500]
     return session
 

@@ -4,7 +4,6 @@ the same finding), photos without EXIF, audits; another municipality's are 404 e
 import uuid
 
 import pytest
-
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
