@@ -29,6 +29,13 @@ def _clean_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    """Files any test writes (photos, PDFs, footage) go to a folder of the test's own, never
+    into the working tree."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 @pytest.fixture(scope="session")
 def s3_server():
     """An S3-compatible server for the whole test session, started when first needed."""
@@ -41,7 +48,6 @@ def s3_server():
 def media_storage(request, settings, tmp_path):
     """Run the test twice: with uploaded files on the local disk and in an S3-compatible bucket
     (a fresh one per test), the two storages the product runs on. Returns a MediaStorage."""
-    settings.MEDIA_ROOT = tmp_path / "media"
     if request.param == "local":
         media = local_media(settings.MEDIA_ROOT)
     else:
