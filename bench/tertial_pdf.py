@@ -164,7 +164,7 @@ def one_round(analysis) -> dict[str, float]:
     """Compile and render ``analysis`` from scratch as the worker does, then bare WeasyPrint on
     the same HTML; return the seconds of each step and end to end ÷ bare."""
     TertialAnalysis.objects.filter(pk=analysis.pk).update(
-        compile_state="queued", render_state="queued", pdf=None, pdf_hash=""
+        compile_state="queued", render_state="queued", pdf="", pdf_hash=""
     )
     _done, gathering = timed(tertial_analysis_compile, analysis_id=analysis.pk)
     _done, rendering = timed(tertial_analysis_render, analysis_id=analysis.pk)
@@ -213,7 +213,7 @@ def main() -> None:
         profiled(tertial_analysis_render, analysis_id=analysis.pk)
         return
     rounds = [one_round(analysis) for _round in range(arguments.rounds)]
-    pages = len(PdfReader(io.BytesIO(bytes(analysis.pdf))).pages)
+    pages = len(PdfReader(io.BytesIO(analysis.pdf.read())).pages)
     print(f"incidents in database: {Incident.objects.count()}")
     print(f"incidents in the tertial: {analysis.content['incident_count']}, pages: {pages}")
     header = "".join(f"{n:>8}" for n in ["first", *range(1, len(rounds) + 1), "min", "median"])

@@ -1,4 +1,5 @@
-"""Health of the parts EST runs on: database, PostGIS, Redis, the Celery worker and beat; and,
+"""Health of the parts EST runs on: database, PostGIS, Redis, the file storage, the Celery worker
+and beat; and,
 as warnings that do not make EST unhealthy, how the scheduled polls of outside sources went."""
 
 import time
@@ -6,6 +7,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import connection
 from django.utils.translation import gettext as _
 
@@ -52,6 +55,19 @@ def _redis() -> Check:
     except ServiceUnavailable as error:
         return Check("redis", False, str(error))
     return Check("redis", ok, _("answers") if ok else _("does not keep values"))
+
+
+def _storage() -> Check:
+    # Writing and deleting a small file is what uploads and the footage purge need; merely
+    # asking for a name would not tell a missing bucket from a missing file.
+    try:
+        probe = default_storage.save("health/probe", ContentFile(b"ok"))
+        default_storage.delete(probe)
+    except Exception as error:  # noqa: BLE001 - whatever the storage says, the check reports it
+        return Check("storage", False, f"{type(error).__name__}: {error}"[:300])
+    bucket = settings.STORAGES["default"].get("OPTIONS", {}).get("bucket_name")
+    where = _("bucket %(bucket)s") % {"bucket": bucket} if bucket else _("local files")
+    return Check("storage", True, _("%(where)s: writes and deletes") % {"where": where})
 
 
 def _worker() -> Check:
@@ -103,12 +119,14 @@ def _poll(name: str) -> Check:
 
 
 def health_checks() -> list[Check]:
-    """Return the state of the database, PostGIS, Redis, the worker and beat, in that order,
+    """Return the state of the database, PostGIS, Redis, the file storage, the worker and beat,
+    in that order,
     then how each poll in ``settings.HEALTH_POLLS`` last went (not required)."""
     return [
         _database(),
         _postgis(),
         _redis(),
+        _storage(),
         _worker(),
         _beat(),
         *(_poll(name) for name in settings.HEALTH_POLLS),

@@ -13,6 +13,7 @@ from rest_framework.test import APIClient
 from est.api_tokens import api_token_create
 from est.roles import Role
 from tests.factories import MunicipalityFactory, UserFactory
+from tests.object_storage import S3Server, local_media, s3_media
 from tests.second_factor import log_in_through_the_form, log_in_with_second_factor
 
 PASSWORD = "correct-horse-battery"
@@ -26,6 +27,33 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 def _clean_cache():
     """Every test starts with an empty Redis cache (a test database of its own)."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    """Files any test writes (photos, PDFs, footage) go to a folder of the test's own, never
+    into the working tree."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(scope="session")
+def s3_server():
+    """An S3-compatible server for the whole test session, started when first needed."""
+    server = S3Server()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["local", "s3"])
+def media_storage(request, settings, tmp_path):
+    """Run the test twice: with uploaded files on the local disk and in an S3-compatible bucket
+    (a fresh one per test), the two storages the product runs on. Returns a MediaStorage."""
+    if request.param == "local":
+        media = local_media(settings.MEDIA_ROOT)
+    else:
+        media = s3_media(request.getfixturevalue("s3_server"))
+    settings.STORAGES = {**settings.STORAGES, "default": media.storage}
+    return media
 
 
 @pytest.fixture

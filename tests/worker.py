@@ -12,21 +12,24 @@ from django.db import connection
 from est.celery import app
 
 
-def _database_url() -> str:
+def database_url() -> str:
+    """Return the URL of the test database, for processes started by a test."""
     db = connection.settings_dict
     return f"postgis://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
 
 
 @contextmanager
-def celery_worker():
-    """Start ``celery worker`` as a separate process, wait until it answers, stop it after.
+def celery_worker(env: dict[str, str] | None = None):
+    """Start ``celery worker`` as a separate process, with ``env`` added to its environment,
+    wait until it answers, stop it after.
 
     While it runs, tasks are sent to Redis instead of running in the test's own process.
     """
-    env = {
+    environment = {
         **os.environ,
+        **(env or {}),
         "DJANGO_SETTINGS_MODULE": "est.settings.base",
-        "DATABASE_URL": _database_url(),
+        "DATABASE_URL": database_url(),
         "REDIS_URL": settings.REDIS_URL,
     }
     worker = subprocess.Popen(
@@ -41,7 +44,7 @@ def celery_worker():
             "--loglevel=WARNING",
         ],
         cwd=settings.BASE_DIR,
-        env=env,
+        env=environment,
     )
     app.conf.task_always_eager = False
     try:

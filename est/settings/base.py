@@ -9,6 +9,7 @@ from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from .beat import beat_schedule
+from .storage import media_storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -135,6 +136,9 @@ AUTH_PASSWORD_VALIDATORS = [
 # without a request.
 SESSION_COOKIE_AGE = 30 * 60
 SESSION_SAVE_EVERY_REQUEST = True
+# Sessions live in PostgreSQL (Django's default, named here on purpose): any web process on any
+# machine behind the load balancer knows the user; the cache (rate limits, PDFs) is in Redis.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # Lock a username out for 15 minutes after 5 failed attempts from the same address.
 # A password reset link works for an hour: a mailbox read later by someone else opens nothing.
 PASSWORD_RESET_TIMEOUT = 60 * 60
@@ -220,8 +224,11 @@ IMPORT_CHUNK_ROWS = env.int("IMPORT_CHUNK_ROWS", default=10_000)
 IMPORT_XLSX_MAX_UNPACKED_BYTES = env.int(
     "IMPORT_XLSX_MAX_UNPACKED_BYTES", default=1024 * 1024 * 1024
 )
+
+# Uploaded files on the local disk (MEDIA_ROOT), or in an S3-compatible bucket when S3_BUCKET is
+# set: the latter for more than one machine (est/settings/storage.py, README "Deployment").
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage(env),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 

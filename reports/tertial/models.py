@@ -18,6 +18,11 @@ from est.roles import has_permission
 from reports.permissions import TERTIAL_VIEW
 
 
+def tertial_pdf_path(analysis, filename: str) -> str:
+    """Return where an analysis's rendered PDF is stored: one folder per municipality."""
+    return f"tertial/{analysis.municipality_id}/{filename}"
+
+
 class TertialAnalysisQuerySet(models.QuerySet):
     def for_user(self, user):
         """Return the analyses ``user`` may read: every version of their municipalities' analyses
@@ -82,7 +87,10 @@ class TertialAnalysis(CompiledDocument):
         _("PDF"), max_length=20, choices=RenderState.choices, default=RenderState.NONE
     )
     render_claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
-    pdf = models.BinaryField(null=True, blank=True, editable=False)
+    #: the rendered PDF, in the file storage that every machine shares (not in a table row)
+    pdf = models.FileField(
+        _("PDF file"), upload_to=tertial_pdf_path, max_length=200, blank=True, editable=False
+    )
     #: the hash of everything the stored PDF was rendered from
     pdf_hash = models.CharField(max_length=64, blank=True, editable=False)
     updated_by = models.ForeignKey(

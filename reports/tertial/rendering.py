@@ -7,6 +7,7 @@ import json
 
 from celery import shared_task
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone, translation
@@ -99,9 +100,16 @@ def tertial_analysis_render(*, analysis_id: int, now=None) -> bool:
             render_state=TertialAnalysis.RenderState.FAILED
         )
         raise
-    TertialAnalysis.objects.filter(pk=analysis_id).update(
-        pdf=pdf, pdf_hash=inputs, render_state=TertialAnalysis.RenderState.DONE
+    previous, storage = analysis.pdf.name, analysis.pdf.storage
+    stored = storage.save(
+        analysis.pdf.field.generate_filename(analysis, analysis.filename), ContentFile(pdf)
     )
+    TertialAnalysis.objects.filter(pk=analysis_id).update(
+        pdf=stored, pdf_hash=inputs, render_state=TertialAnalysis.RenderState.DONE
+    )
+    # The PDF of the inputs before is of no more use: no row names it now.
+    if previous and previous != stored:
+        storage.delete(previous)
     return True
 
 

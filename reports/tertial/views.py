@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse, JsonResponse
+from django.http import FileResponse, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -103,9 +103,9 @@ class TertialPdf(AnalysisMixin, View):
             return redirect("tertial_detail", pk=analysis.pk)
         if not analysis.is_frozen:
             access_record(request=request, kind=AccessKind.DOCUMENT, target=analysis)
-        response = HttpResponse(bytes(analysis.pdf), content_type="application/pdf")
-        response["Content-Disposition"] = f'inline; filename="{analysis.filename}"'
-        return response
+        return FileResponse(
+            analysis.pdf.open("rb"), content_type="application/pdf", filename=analysis.filename
+        )
 
 
 class TertialRenderStatus(AnalysisMixin, View):

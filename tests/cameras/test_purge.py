@@ -8,7 +8,7 @@ import zoneinfo
 
 import pytest
 from django.core import mail
-from django.core.files.storage import FileSystemStorage, default_storage
+from django.core.files.storage import default_storage, storages
 from django.core.management import call_command
 from django.db import connection, connections
 
@@ -16,6 +16,9 @@ from cameras.models import DeletionReceipt, Footage, purge_time
 from cameras.purge import PURGE_LOCK_KEY, footage_purge_due
 from cameras.services import footage_create, legal_hold_release, legal_hold_set
 from tests.cameras.factories import MP4_HEADER, CameraFactory, FootageFactory
+
+# Every test twice: footage on the local disk and in an S3-compatible bucket.
+pytestmark = pytest.mark.usefixtures("media_storage")
 
 STOCKHOLM = zoneinfo.ZoneInfo("Europe/Stockholm")
 UTC = datetime.UTC
@@ -150,7 +153,7 @@ def test_a_failed_deletion_is_kept_retried_and_raised_to_the_coordinator(
     def broken(self, name):
         raise PermissionError("read-only file system")
 
-    monkeypatch.setattr(FileSystemStorage, "delete", broken)
+    monkeypatch.setattr(type(storages["default"]), "delete", broken)
     result = footage_purge_due(now=now)
     assert result.failed == [footage.pk]
     footage.refresh_from_db()
@@ -205,14 +208,15 @@ def test_two_purges_at_once_delete_every_file_exactly_once(arboga, monkeypatch):
     clips = [FootageFactory(camera=camera) for _ in range(4)]
     now = max(footage.purge_at for footage in clips) + datetime.timedelta(minutes=1)
     deleted = []
-    real_delete = FileSystemStorage.delete
+    storage_class = type(storages["default"])
+    real_delete = storage_class.delete
 
     def slow_delete(self, name):
         time.sleep(0.2)  # long enough for the runs to overlap
         deleted.append(name)
         real_delete(self, name)
 
-    monkeypatch.setattr(FileSystemStorage, "delete", slow_delete)
+    monkeypatch.setattr(storage_class, "delete", slow_delete)
     start = threading.Barrier(2)
     results = []
 

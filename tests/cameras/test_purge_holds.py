@@ -18,7 +18,8 @@ from cameras.purge import footage_purge_due
 from cameras.services import legal_hold_set
 from tests.cameras.factories import CameraFactory, FootageFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Footage on the local disk and in an S3-compatible bucket, each test twice.
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("media_storage")]
 
 WAIT = 10  # seconds: a thread that does not get there by then has hung
 

@@ -10,23 +10,43 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from est.health import heartbeat_record
+from tests.object_storage import s3_media
+
+EVERY_PART = {"database", "postgis", "redis", "storage", "worker", "beat", "police-events"}
 
 
 def test_health_page_reports_every_part(client, db):
     heartbeat_record()
     response = client.get("/health/")
     body = response.json()
-    assert set(body) == {"database", "postgis", "redis", "worker", "beat", "police-events"}
+    assert set(body) == EVERY_PART
     # The police's API is an outside source: never polled here, it is a warning, not a failure.
     assert body["police-events"] == {
         "ok": False,
         "detail": "ingen lyckad hämtning än",
         "required": False,
     }
-    assert [body[part]["ok"] for part in ("database", "postgis", "redis", "beat")] == [True] * 4
+    healthy = ("database", "postgis", "redis", "storage", "beat")
+    assert [body[part]["ok"] for part in healthy] == [True] * 5
     # No worker runs in this test: the page says so and answers 503.
     assert not body["worker"]["ok"]
     assert response.status_code == 503
+
+
+def test_the_file_storage_is_checked_by_writing_and_deleting(client, db, media_storage):
+    body = client.get("/health/").json()
+    assert body["storage"]["ok"], body["storage"]
+    expected = f"bucket {media_storage.bucket}" if media_storage.bucket else "lokala filer"
+    assert body["storage"]["detail"].startswith(expected.replace("bucket", "bucketen"))
+
+
+def test_a_bucket_that_is_not_there_makes_est_unhealthy(client, db, settings, s3_server):
+    missing = {**s3_media(s3_server).storage}
+    missing["OPTIONS"] = {**missing["OPTIONS"], "bucket_name": "no-such-bucket"}
+    settings.STORAGES = {**settings.STORAGES, "default": missing}
+    body = client.get("/health/").json()
+    assert not body["storage"]["ok"]
+    assert "NoSuchBucket" in body["storage"]["detail"]
 
 
 #: An address on the internet (TEST-NET-3); Django's test client says 127.0.0.1 by default.
@@ -50,7 +70,7 @@ def test_the_host_itself_reads_every_check(client, db, address):
 
 def test_staff_read_every_check_from_anywhere(client_for, police):
     body = client_for(police).get("/health/", REMOTE_ADDR=OUTSIDE).json()
-    assert set(body) == {"database", "postgis", "redis", "worker", "beat", "police-events"}
+    assert set(body) == EVERY_PART
     assert body["worker"]["detail"] == "ingen Celery-worker svarar"
 
 

@@ -101,7 +101,7 @@ def test_a_tertial_adopted_with_redis_down_gets_its_pdf_when_redis_is_back(
 
     analysis.refresh_from_db()
     assert analysis.render_state == TertialAnalysis.RenderState.DONE
-    assert bytes(analysis.pdf).startswith(b"%PDF")
+    assert analysis.pdf.read().startswith(b"%PDF")
 
 
 def test_a_situation_picture_is_published_with_redis_down(

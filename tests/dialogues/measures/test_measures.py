@@ -93,6 +93,7 @@ def test_an_organisation_of_another_municipality_is_refused(coordinator, walk, k
         )
 
 
+@pytest.mark.usefixtures("media_storage")
 def test_a_measure_goes_through_every_status(measure, owner):
     for status in ("decided", "in_progress"):
         measure = measure_status_set(measure=measure, by=owner, status=status)
@@ -104,7 +105,7 @@ def test_a_measure_goes_through_every_status(measure, owner):
         measure=measure, by=owner, status="done", done_note="Sex lampor bytta.", done_photo=photo
     )
     assert measure.done_at is not None
-    with Image.open(measure.done_photo.path) as stored:
+    with measure.done_photo.open("rb") as file, Image.open(file) as stored:
         assert not stored.getexif()
     with pytest.raises(ValidationError, match="Ange varför"):
         measure_status_set(measure=measure, by=owner, status="rejected")

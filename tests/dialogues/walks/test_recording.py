@@ -143,6 +143,7 @@ def test_another_municipalitys_or_a_retired_category_is_refused(walk, coordinato
         record(walk, coordinator, category=retired)
 
 
+@pytest.mark.usefixtures("media_storage")
 def test_photos_lose_their_exif_and_a_resent_photo_is_stored_once(
     walk, coordinator, django_capture_on_commit_callbacks
 ):

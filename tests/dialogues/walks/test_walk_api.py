@@ -3,6 +3,7 @@ the same finding), photos without EXIF, audits; another municipality's are 404 e
 
 import uuid
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -51,6 +52,7 @@ def test_a_finding_outside_the_municipality_is_400_with_the_reason(api_for, walk
     assert "Kungsör" in answer.json()["position"][0]
 
 
+@pytest.mark.usefixtures("media_storage")
 def test_photos_are_stored_once_without_exif(
     api_for, client_for, walk, coordinator, django_capture_on_commit_callbacks
 ):

@@ -66,6 +66,7 @@ def test_a_file_over_the_size_limit_is_refused(client_for, coordinator, arboga, 
     assert "Filen får vara högst 1 MB. Dela upp den i mindre filer." in page
 
 
+@pytest.mark.usefixtures("media_storage")
 def test_files_left_unconfirmed_for_a_week_are_deleted(client_for, coordinator, arboga):
     client = client_for(coordinator)
     for age in (8, 6):

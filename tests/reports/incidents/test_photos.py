@@ -26,6 +26,7 @@ def test_the_test_photo_really_has_gps():
     assert exif.get_ifd(0x8825)[2] == (59.0, 23.0, 37.0)
 
 
+@pytest.mark.usefixtures("media_storage")
 def test_exif_and_gps_are_stripped_from_a_filed_photo(reporter, arboga, file_incident):
     incident = file_incident(reporter, arboga, photos=[upload(jpeg_with_gps())])
 
@@ -85,6 +86,7 @@ def test_the_filing_page_refuses_a_big_photo_next_to_the_field(client_for, repor
     assert not Incident.objects.exists()
 
 
+@pytest.mark.usefixtures("media_storage")
 def test_a_photo_can_be_added_later_by_the_reporter(reporter, arboga, file_incident):
     incident = file_incident(reporter, arboga)
 
@@ -140,6 +142,7 @@ def test_iphone_heic_and_webp_photos_are_taken(format):
     assert Image.open(cleaned.image).size == (300, 200)
 
 
+@pytest.mark.usefixtures("media_storage")
 def test_photos_of_a_filing_that_rolls_back_are_deleted(reporter, arboga, file_incident):
     names = []
 

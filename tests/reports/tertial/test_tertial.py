@@ -162,7 +162,7 @@ def test_the_pdf_is_tagged_swedish_and_holds_the_figures(
     response = client_for(council_member).get(f"/tertial/{analysis.pk}/pdf/")
     assert response["Content-Type"] == "application/pdf"
     assert "tertialanalys-arboga-2025-T1-v1.pdf" in response["Content-Disposition"]
-    reader = PdfReader(io.BytesIO(response.content))
+    reader = PdfReader(io.BytesIO(response.getvalue()))
     root = reader.trailer["/Root"]
     assert "/StructTreeRoot" in root
     assert root["/Lang"] == "sv"
@@ -192,16 +192,24 @@ def test_the_pdf_is_tagged_swedish_and_holds_the_figures(
     assert any(alt.startswith("Karta över Arboga") for alt in figures)
 
 
-def test_an_unchanged_analysis_is_not_rendered_twice(analysis, django_capture_on_commit_callbacks):
+def test_an_unchanged_analysis_is_not_rendered_twice(
+    analysis, media_storage, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         tertial_analysis_render_request(analysis=analysis)
     assert tertial_analysis_render_request(analysis=analysis) is False
     # The worker, asked again, finds nothing to do.
     TertialAnalysis.objects.filter(pk=analysis.pk).update(render_state="queued")
     assert tertial_analysis_render(analysis_id=analysis.pk) is False
+    first = TertialAnalysis.objects.get(pk=analysis.pk).pdf.name
+    assert media_storage.holds(first)
     tertial_analysis_update(analysis=analysis, by=None, key_messages="Nytt", direction="")
     with django_capture_on_commit_callbacks(execute=True):
         assert tertial_analysis_render_request(analysis=analysis) is True
+    # The new PDF replaces the old one in the storage (local files or the bucket).
+    second = TertialAnalysis.objects.get(pk=analysis.pk).pdf.name
+    assert media_storage.holds(second)
+    assert not media_storage.holds(first)
 
 
 def test_the_page_shows_the_pdf_progress(client_for, coordinator, analysis):
