@@ -5,7 +5,11 @@ service that queues it (reports.tertial.rendering) and is named here for the wor
 from celery import shared_task
 
 from reports.council.reminders import decision_reminders_send, minutes_reminders_send
-from reports.incidents.import_jobs import check_incident_import, write_incident_import
+from reports.incidents.import_jobs import (
+    check_incident_import,
+    incident_imports_queue_again,
+    write_incident_import,
+)
 from reports.incidents.imports import incident_imports_unconfirmed_delete
 from reports.incidents.police_poll import police_events_poll
 from reports.situation.compile import situation_picture_compile, situation_pictures_due
@@ -23,6 +27,7 @@ __all__ = [
     "compile_tertial_analysis",
     "delete_unconfirmed_imports",
     "poll_police_events",
+    "queue_waiting_imports",
     "queue_waiting_renders",
     "remind_council",
     "render_tertial_analysis",
@@ -83,6 +88,14 @@ def queue_waiting_renders() -> int:
     """Beat, every five minutes: queue again the PDFs whose rendering could not be queued (Redis
     was down when an analysis was adopted) or was lost; returns how many."""
     return tertial_analyses_render_queue_again()
+
+
+@shared_task
+def queue_waiting_imports() -> int:
+    """Beat, every five minutes: queue again the imports whose check or writing could not be
+    queued (Redis was down when the file was uploaded or confirmed) or was lost; returns how
+    many."""
+    return incident_imports_queue_again()
 
 
 @shared_task

@@ -28,6 +28,7 @@ def beat_schedule() -> dict:
         },
         # Work that could not be queued while Redis was down is queued again once it is back.
         "waiting-renders": {"task": "reports.tasks.queue_waiting_renders", "schedule": 300.0},
+        "waiting-imports": {"task": "reports.tasks.queue_waiting_imports", "schedule": 300.0},
         # Files of incidents uploaded but never confirmed are deleted after a week.
         "unconfirmed-imports": {
             "task": "reports.tasks.delete_unconfirmed_imports",

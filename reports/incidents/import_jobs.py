@@ -6,6 +6,7 @@ The file is stored (IncidentImport) when uploaded and read again when written: w
 is what is checked in the file, never rows sent back by the browser.
 """
 
+import datetime
 from pathlib import Path
 
 from celery import shared_task
@@ -66,9 +67,28 @@ def incident_import_create(*, municipality: Municipality, upload, by) -> Inciden
     return incident_import
 
 
-def _queue(task_name: str, import_id: int) -> None:
-    task_queue(
+def _queue(task_name: str, import_id: int) -> bool:
+    """Queue the import's check or writing; return False when Redis could not be reached."""
+    return task_queue(
         {"check": check_incident_import, "write": write_incident_import}[task_name], import_id
+    )
+
+
+#: How long an import may wait for its task before beat queues it again.
+REQUEUE_AFTER = datetime.timedelta(minutes=5)
+
+
+def incident_imports_queue_again(*, now=None) -> int:
+    """Queue again the check or the writing of every import that has waited for it longer than
+    REQUEUE_AFTER (Redis was down when it was uploaded or confirmed, or the task was lost);
+    return how many were queued. An import queued twice runs once: its task claims the row, and
+    one whose row a worker holds is left to that worker."""
+    now = now or timezone.now()
+    waiting = IncidentImport.objects.filter(
+        status__in=IncidentImport.RUNNING, created_at__lt=now - REQUEUE_AFTER
+    ).values_list("pk", "status")
+    return sum(
+        _queue("check" if status == Status.CHECKING else "write", pk) for pk, status in waiting
     )
 
 

@@ -1,7 +1,8 @@
 """With Redis (queue and cache) stopped, the work people do still gets done: filing (page and
-API), triage, adopting a tertial analysis and publishing a situation picture. The PDF that the
-adoption asks for is rendered once Redis is back, queued again by beat; the page that waits for
-it stops asking after a while instead of polling forever."""
+API), triage, adopting a tertial analysis, publishing a situation picture and uploading an
+import. The PDF that the adoption asks for is rendered, and the import checked, once Redis is
+back, queued again by beat; the page that waits for it stops asking after a while instead of
+polling forever."""
 
 import datetime
 
@@ -11,10 +12,10 @@ from django.urls import reverse
 
 from est.celery import app
 from est.periods import Tertial
-from reports.incidents.models import Incident
+from reports.incidents.models import Incident, IncidentImport
 from reports.situation.compile import situation_picture_compile, situation_picture_ensure
 from reports.situation.models import SituationPicture
-from reports.tasks import queue_waiting_renders
+from reports.tasks import queue_waiting_imports, queue_waiting_renders
 from reports.tertial.compile import tertial_analysis_compile, tertial_analysis_ensure
 from reports.tertial.models import TertialAnalysis
 from reports.tertial.workflow import tertial_analysis_submit
@@ -22,6 +23,7 @@ from tests.faults import redis_answers, redis_stopped
 from tests.reports.helpers import PERIOD_START, known_incidents
 from tests.reports.incidents.test_api import payload
 from tests.reports.incidents.test_filing_page import URL, form_data
+from tests.reports.incidents.test_imports import csv_file, row
 
 pytestmark = pytest.mark.faults
 
@@ -118,3 +120,37 @@ def test_a_situation_picture_is_published_with_redis_down(
     picture.refresh_from_db()
     assert picture.status == SituationPicture.Status.PUBLISHED
     assert [message.to for message in mail.outbox] == [[police.email]]
+
+
+def test_an_import_uploaded_with_redis_down_is_checked_once_it_is_back(
+    client_for,
+    coordinator,
+    arboga,
+    tasks_sent_to_redis,
+    django_capture_on_commit_callbacks,
+    monkeypatch,
+):
+    client = client_for(coordinator)
+    with redis_stopped():
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(
+                reverse("incident_import_upload", args=[arboga.code]),
+                {"file": csv_file(row(arboga), row(arboga, category="fire"))},
+            )
+        assert response.status_code == 302
+        page = client.get(response.url).content.decode()
+    incident_import = IncidentImport.objects.get()
+    assert incident_import.status == IncidentImport.Status.CHECKING
+    assert "Varje rad i filen kontrolleras" in page
+    # Redis is back; beat's next tick (five minutes on) queues the check again.
+    IncidentImport.objects.filter(pk=incident_import.pk).update(
+        created_at=incident_import.created_at - datetime.timedelta(minutes=6)
+    )
+    monkeypatch.setitem(app.conf, "task_always_eager", True)
+
+    assert queue_waiting_imports() == 1
+
+    incident_import.refresh_from_db()
+    assert incident_import.status == IncidentImport.Status.PREVIEW
+    assert "Importera 2 händelser" in client.get(response.url).content.decode()
+    assert queue_waiting_imports() == 0
