@@ -46,7 +46,7 @@ def _common_fields(fields: dict, incident_import) -> dict:
     fields the file does not give take their model defaults, so that a field added to Incident
     later needs no change here."""
     now = timezone.now()
-    common = {"incident_import_id": incident_import.pk}
+    common = {"incident_import_id": incident_import.pk if incident_import else None}
     for model_field in Incident._meta.concrete_fields:
         name = model_field.attname
         if name in fields or model_field.primary_key or name == "position":
@@ -65,7 +65,8 @@ def _copy_chunk(raw_connection, statement: str, text: str) -> None:
 
 
 class IncidentsCopy:
-    """Writes the checked chunks of an import with COPY, each in a thread of its own while the
+    """Writes the checked chunks of an import (or, with ``incident_import`` None, of the
+    police's events) with COPY, each in a thread of its own while the
     next chunk is read and checked: PostgreSQL's work on a chunk (the incidents' indexes) then
     overlaps Python's on the next, instead of following it (bench/README.md).
 
@@ -145,7 +146,14 @@ def incidents_written_finish(*, incident_import, by) -> None:
         f"WHERE i.incident_import_id = {int(incident_import.pk)}"
     )
     with connection.cursor() as cursor:
-        _history_copy(cursor, incident_import=incident_import, by=by, now=now)
+        incidents_history_add(
+            cursor,
+            where="incident_import_id = %s",
+            params=[incident_import.pk],
+            by=by,
+            now=now,
+            reason="import",
+        )
         for builder in KEPT_COUNTS_BUILDERS:
             cursor.execute(f"SELECT {builder}(%s)", [imported])
             (statement,) = cursor.fetchone()
@@ -154,9 +162,10 @@ def incidents_written_finish(*, incident_import, by) -> None:
         cursor.execute(f"SELECT set_config('{KEPT_COUNTS_DEFERRED}', 'off', true)")
 
 
-def _history_copy(cursor, *, incident_import, by, now) -> None:
-    """Write the "+" history record of every incident of ``incident_import`` in one statement,
-    copying the rows inside the database."""
+def incidents_history_add(cursor, *, where: str, params: list, by, now, reason: str) -> None:
+    """Write the "+" history record (by ``by``, at ``now``, for ``reason``) of every incident
+    that the SQL condition ``where`` with ``params`` selects, in one statement, copying the rows
+    inside the database."""
     history_model = Incident.history.model
     tracked = {f.column for f in Incident._meta.concrete_fields}
     columns = [f.column for f in history_model._meta.concrete_fields if f.column in tracked]
@@ -165,7 +174,7 @@ def _history_copy(cursor, *, incident_import, by, now) -> None:
     cursor.execute(
         f"INSERT INTO {quote(history_model._meta.db_table)} "  # noqa: S608 -- names from models
         f"({names}, history_date, history_change_reason, history_type, history_user_id) "
-        f"SELECT {names}, %s, 'import', '+', %s FROM {quote(Incident._meta.db_table)} "
-        "WHERE incident_import_id = %s",
-        [now, by.pk if by else None, incident_import.pk],
+        f"SELECT {names}, %s, %s, '+', %s FROM {quote(Incident._meta.db_table)} "
+        f"WHERE {where}",
+        [now, reason, by.pk if by else None, *params],
     )

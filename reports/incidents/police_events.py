@@ -10,17 +10,20 @@ place itself; county events name their municipality at the end of ``name``.
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.gis.geos import Point
-from django.db import models, transaction
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from django.db import connection, models, transaction
+from django.utils import timezone
+from simple_history.utils import bulk_update_with_history
 
 from est.models import Municipality
 from est.periods import local_zone
 from est.projections import WGS84, transformed
+from reports.incidents.import_copy import IncidentsCopy, incidents_history_add
+from reports.incidents.import_files import ImportRow
 from reports.incidents.models import Category, Incident
 
 POLICE_SITE = "https://polisen.se"
@@ -278,7 +281,7 @@ def police_events_import(*, events: list[dict], municipalities=None) -> ImportRe
         incident.police_event_id: incident
         for incident in Incident.objects.filter(police_event_id__in=[e.id for e in parsed])
     }
-    new, changed = [], []
+    new, changed, positions = [], [], {}
     for event in parsed:
         municipality = by_name.get(event.municipality_name.casefold())
         if municipality is None:
@@ -297,12 +300,20 @@ def police_events_import(*, events: list[dict], municipalities=None) -> ImportRe
         if category is None:
             result.skipped.append((event.id, f"{municipality} has no category for {event.type}"))
             continue
+        # Events share their municipality's or county's centre: each is placed once.
+        key = (event.lon, event.lat, municipality.pk)
+        # In UTC, as the database gives it back: a local time in the hour that the clocks turn
+        # back (or skip) never compares equal to another zone's (PEP 495), so an event of that
+        # hour would count as changed at every poll and gain a history record each time.
+        occurred = event.occurred_at.astimezone(UTC)
+        if key not in positions:
+            positions[key] = _position(event, municipality)
         values = {
             "municipality": municipality,
             "category": category,
-            "occurred_from": event.occurred_at,
-            "occurred_to": event.occurred_at,
-            "position": _position(event, municipality),
+            "occurred_from": occurred,
+            "occurred_to": occurred,
+            "position": positions[key],
             "position_precise": False,
             "place_name": municipality.name,
             "description": _description(event),
@@ -311,17 +322,59 @@ def police_events_import(*, events: list[dict], municipalities=None) -> ImportRe
         }
         incident = existing.get(event.id)
         if incident is None:
-            new.append(Incident(police_event_id=event.id, **values))
+            new.append({"police_event_id": event.id, **values})
         elif _differs(incident, values):
             for name, value in values.items():
                 setattr(incident, name, value)
             changed.append(incident)
         else:
             result.unchanged += 1
-    bulk_create_with_history(new, Incident, batch_size=500)
+    _incidents_create(new)
     bulk_update_with_history(changed, Incident, FIELDS, batch_size=500)
     result.created, result.updated = len(new), len(changed)
     return result
+
+
+#: New incidents sent to COPY at a time.
+COPY_CHUNK = 10_000
+
+
+def _incidents_create(new: list[dict]) -> None:
+    """Write the incidents ``new`` (field values by name) with COPY, and their "+" history
+    records in one statement: the police's history brings tens of thousands at once, which
+    bulk_create took minutes to write (bench/README.md, "The police's event history")."""
+    if not new:
+        return
+    rows = [
+        ImportRow(
+            number=0,
+            values={},
+            fields={
+                (f"{name}_id" if isinstance(value, models.Model) else name): (
+                    value.pk if isinstance(value, models.Model) else value
+                )
+                for name, value in values.items()
+                if name != "position"
+            },
+            position=(values["position"].x, values["position"].y),
+        )
+        for values in new
+    ]
+    copy = IncidentsCopy(None)
+    try:
+        for start in range(0, len(rows), COPY_CHUNK):
+            copy.write(rows[start : start + COPY_CHUNK])
+    finally:
+        copy.close()
+    with connection.cursor() as cursor:
+        incidents_history_add(
+            cursor,
+            where="police_event_id = ANY(%s)",
+            params=[[values["police_event_id"] for values in new]],
+            by=None,
+            now=timezone.now(),
+            reason="police events",
+        )
 
 
 def police_events_parse(content: str | bytes, *, source: str) -> list[dict]:

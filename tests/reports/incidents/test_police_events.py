@@ -95,6 +95,24 @@ def test_a_changed_event_is_updated_not_duplicated(sweden):
     assert incident.history.count() == 2
 
 
+@pytest.mark.parametrize(
+    ("name", "published"),
+    [
+        ("29 oktober 02.50, Brand, Arboga", "2023-10-29 2:10:00 +01:00"),  # clocks turned back
+        ("26 mars 02.02, Brand, Arboga", "2023-03-26 4:10:00 +02:00"),  # an hour that is skipped
+    ],
+)
+def test_an_event_in_the_hour_the_clocks_change_is_unchanged_when_polled_again(
+    sweden, name, published
+):
+    event = json.loads((DATA / "events_arboga_kungsor.json").read_text())[0]
+    event = {**event, "name": name, "datetime": published}
+    police_events_import(events=[event])
+    result = police_events_import(events=[event])
+    assert (result.created, result.updated, result.unchanged) == (0, 0, 1)
+    assert Incident.objects.get(police_event_id=event["id"]).history.count() == 1
+
+
 def test_the_national_sample_keeps_the_events_it_can_place(sweden):
     events = json.loads((DATA / "events_sample.json").read_text())
     result = police_events_import(events=events)
