@@ -23,6 +23,7 @@
   if (!panel || !forms.length || !window.indexedDB || !window.fetch || !window.Promise) return;
 
   var text = panel.dataset;
+  var user = text.user || "";
   var statusElement = document.getElementById("offline-queue-status");
   var list = document.getElementById("offline-queue-items");
   var busy = false;
@@ -67,11 +68,20 @@
       });
     });
   }
-  function all() {
+  /* Everything kept on this device, the oldest first. */
+  function everything() {
     return withStore("readonly", function (store) { return store.getAll(); }).then(function (items) {
       return items.sort(function (a, b) { return a.created < b.created ? -1 : 1; });
     });
   }
+
+  /* Whether the person logged in now recorded ``entry``: on a shared phone, what one person
+     kept is sent only under their own login, never under the next person's name. (Entries kept
+     before the queue noted its author count as the present person's.) */
+  function mine(entry) { return (entry.user || user) === user; }
+
+  /* What the person logged in now has waiting, the oldest first. */
+  function all() { return everything().then(function (items) { return items.filter(mine); }); }
   function put(item) { return withStore("readwrite", function (store) { return store.put(item); }); }
   function remove(key) { return withStore("readwrite", function (store) { return store.delete(key); }); }
 
@@ -106,6 +116,7 @@
       page: location.pathname,
       form: form.id,
       label: form.dataset.queueLabel || document.title,
+      user: user,
       created: new Date().toISOString(),
       fields: fields(form, submitter),
       state: "waiting",
@@ -278,7 +289,9 @@
 
   /* --- The list of what is waiting -------------------------------------------------------------- */
   function show() {
-    return all().then(function (items) {
+    return everything().then(function (kept) {
+      var items = kept.filter(mine);
+      var others = kept.length - items.length;
       list.textContent = "";
       items.forEach(function (entry) {
         var li = document.createElement("li");
@@ -302,9 +315,10 @@
         }));
         list.appendChild(li);
       });
-      panel.hidden = !items.length && !note;
+      panel.hidden = !items.length && !note && !others;
       var count = items.length ? format(text.msgCount, { count: items.length }) : text.msgNone;
-      statusElement.textContent = (note ? note + " " : "") + count;
+      statusElement.textContent = (note ? note + " " : "") + count +
+        (others ? " " + format(text.msgOthers, { count: others }) : "");
       return items;
     });
   }

@@ -210,3 +210,39 @@ def test_logging_out_forgets_the_pages_kept_for_offline_use(phone, live_server, 
         page.goto(live_server.url + path)
     assert walk.title not in page.content()
     assert page.errors == []
+
+
+def test_what_one_person_kept_on_a_shared_phone_is_sent_only_under_their_name(
+    phone, live_server, walk, coordinator, police
+):
+    page = phone(coordinator)
+    path = live_server.url + f"/walks/{walk.pk}/walk/"
+    page.goto(path)
+    page.wait_for_selector("#finding-map.leaflet-container")
+    page.context.set_offline(True)
+    type_position(page, centre_of(walk.municipality))
+    fill_finding(page, "Mörk passage bakom skolan")
+    page.get_by_role("button", name="Skicka iakttagelsen").tap()
+    expect(waiting(page)).to_have_count(1)
+    # The session ends (a timeout, or the phone is handed on), and the next person logs in.
+    page.context.clear_cookies()
+    page.context.set_offline(False)
+    log_in_through_the_form(page, live_server.url, police, PASSWORD)
+    page.goto(path)
+
+    expect(page.locator("#offline-queue-status")).to_contain_text(
+        "1 sparad på enheten för den som registrerade den"
+    )
+    expect(waiting(page)).to_have_count(0)
+    page.get_by_role("button", name="Skicka nu").tap()
+    assert not Finding.objects.exists()
+
+    page.context.clear_cookies()
+    log_in_through_the_form(page, live_server.url, coordinator, PASSWORD)
+    page.goto(path)
+    expect(page.get_by_role("heading", name="Skickade iakttagelser (1)")).to_be_visible(
+        timeout=15000
+    )
+    finding = Finding.objects.get()
+    assert (finding.description, finding.recorded_by) == ("Mörk passage bakom skolan", coordinator)
+    assert page.errors == []
