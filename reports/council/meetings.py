@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from est.models import Municipality
 
@@ -84,11 +85,13 @@ class CouncilMeeting(models.Model):
 class CouncilDecision(models.Model):
     """A decision of a meeting: what, who owns it, by when, and how far it has come."""
 
+    # In a context of their own: Django's catalogues are one per language, and "Done" of a
+    # measure reads differently in Swedish from a decision's.
     class Status(models.TextChoices):
-        OPEN = "open", _("Not started")
-        ONGOING = "ongoing", _("Ongoing")
-        DONE = "done", _("Done")
-        DROPPED = "dropped", _("Dropped")
+        OPEN = "open", pgettext_lazy("council decision", "Not started")
+        ONGOING = "ongoing", pgettext_lazy("council decision", "Ongoing")
+        DONE = "done", pgettext_lazy("council decision", "Done")
+        DROPPED = "dropped", pgettext_lazy("council decision", "Dropped")
 
     OPEN_STATUSES = (Status.OPEN, Status.ONGOING)
 
