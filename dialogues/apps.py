@@ -31,6 +31,7 @@ class DialoguesConfig(AppConfig):
         from .survey.demo import survey_seed
         from .tips.demo import tips_seed
         from .tips.situation import tips_situation_gather
+        from .tips.tertial import tips_tertial_gather, tips_tertial_present
         from .walks.collections import FINDINGS, FOLLOW_UPS, WALKS
         from .walks.demo import walks_seed
         from .walks.situation import walks_situation_gather
@@ -139,6 +140,15 @@ class DialoguesConfig(AppConfig):
                 template="dialogues/walks/report_tertial.html",
                 gather=walks_tertial_gather,
                 present=walks_tertial_present,
+            )
+        )
+        register_report_section(
+            ReportSection(
+                key="residents_tips",
+                title=_("Residents' tips"),
+                template="dialogues/tips/report_tertial.html",
+                gather=tips_tertial_gather,
+                present=tips_tertial_present,
             )
         )
         register_situation_source(
