@@ -29,6 +29,7 @@ class DialoguesConfig(AppConfig):
         from .pledges.demo import pledges_seed
         from .pledges.status import pledge_status_gather, pledge_status_present
         from .survey.demo import survey_seed
+        from .survey.tertial import survey_tertial_gather, survey_tertial_present
         from .tips.demo import tips_seed
         from .tips.situation import tips_situation_gather
         from .tips.tertial import tips_tertial_gather, tips_tertial_present
@@ -140,6 +141,15 @@ class DialoguesConfig(AppConfig):
                 template="dialogues/walks/report_tertial.html",
                 gather=walks_tertial_gather,
                 present=walks_tertial_present,
+            )
+        )
+        register_report_section(
+            ReportSection(
+                key="safety_survey",
+                title=_("Safety survey"),
+                template="dialogues/survey/report_tertial.html",
+                gather=survey_tertial_gather,
+                present=survey_tertial_present,
             )
         )
         register_report_section(
