@@ -10,6 +10,8 @@ from django.views.generic import FormView, TemplateView
 
 from est.access import PermissionRequiredMixin
 from est.geojson import feature_collection
+from est.models import Municipality
+from est.municipalities import boundary_layer
 from est.service_views import ServiceFormMixin, service_act
 
 from ..permissions import TIP_TRIAGE
@@ -44,6 +46,10 @@ class TipQueue(PermissionRequiredMixin, TemplateView):
             map_data={
                 "tips": feature_collection(tips, "position", ["category"]),
                 "labels": tip_map_labels(),
+                # The map shows where the user's municipalities are also with no tile server.
+                "boundary": feature_collection(
+                    Municipality.objects.for_user(self.request.user), "boundary", ["name"]
+                ),
             },
             **kwargs,
         )
@@ -83,6 +89,7 @@ class TipDetail(TipScopedMixin, TemplateView):
                 "tip": feature_collection(Tip.objects.filter(pk=tip.pk), "position", ["category"]),
                 "nearby": feature_collection(nearby, "position", ["category", "status"]),
                 "labels": tip_map_labels(),
+                **boundary_layer(tip.municipality),
             },
             **kwargs,
         )
