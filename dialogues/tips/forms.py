@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from reports.incidents.forms import IncidentForm
 from reports.incidents.models import Category
-from reports.incidents.photos import MAX_PHOTO_BYTES
+from reports.incidents.photos import photo_size_clean
 
 from ..measures.forms import MeasureForm
 from ..walks.models import Finding
@@ -58,10 +58,7 @@ class TipForm(forms.Form):
     )
 
     def clean_photo(self):
-        photo = self.cleaned_data.get("photo")
-        if photo and photo.size > MAX_PHOTO_BYTES:
-            raise forms.ValidationError(_("The photo is larger than 10 MB. Choose a smaller one."))
-        return photo
+        return photo_size_clean(self.cleaned_data.get("photo"))
 
     def clean(self):
         cleaned = super().clean()

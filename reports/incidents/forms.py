@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from est.periods import When, quick_period
 from reports.incidents.models import Category, Incident
-from reports.incidents.photos import MAX_PHOTO_BYTES
+from reports.incidents.photos import photo_size_clean
 
 DATETIME_LOCAL = "%Y-%m-%dT%H:%M"
 
@@ -135,11 +135,7 @@ class IncidentForm(PeriodForm):
         _offer_fresh_key(self)
 
     def clean_photo(self):
-        photo = self.cleaned_data.get("photo")
-        # Checked here too, before Pillow reads a huge file only to have it refused.
-        if photo and photo.size > MAX_PHOTO_BYTES:
-            raise forms.ValidationError(_("The photo is larger than 10 MB. Choose a smaller one."))
-        return photo
+        return photo_size_clean(self.cleaned_data.get("photo"))
 
     def clean(self):
         cleaned = super().clean()

@@ -61,11 +61,22 @@ def _not_image() -> ValidationError:
     )
 
 
+def _too_large() -> str:
+    return _("The photo is larger than 10 MB. Choose a smaller one.")
+
+
 def _size_check(upload) -> None:
     if upload.size > MAX_PHOTO_BYTES:
-        raise ValidationError(
-            {"photo": _("The photo is larger than 10 MB. Choose a smaller one.")}, code="too_large"
-        )
+        raise ValidationError({"photo": _too_large()}, code="too_large")
+
+
+def photo_size_clean(photo):
+    """Return ``photo`` (an upload, or None), or raise the photo field's ValidationError when it
+    is over MAX_PHOTO_BYTES: forms check the size before Pillow reads a huge file only to refuse
+    it."""
+    if photo and photo.size > MAX_PHOTO_BYTES:
+        raise ValidationError(_too_large(), code="too_large")
+    return photo
 
 
 def photo_check(upload) -> None:
