@@ -13,7 +13,6 @@ class CamerasConfig(AppConfig):
         from est.roles import grant
 
         from .collections import CAMERAS, FILMED_PLACES
-        from .demo import cameras_seed
         from .permissions import CAMERA_DISCLOSURE_VIEW, CAMERA_MANAGE, GRANTS
 
         for permission, roles in GRANTS.items():
@@ -43,5 +42,5 @@ class CamerasConfig(AppConfig):
                 order=20,
             )
         )
-        register_seeder(cameras_seed)
+        register_seeder("cameras.demo.cameras_seed")
         register_collections(CAMERAS, FILMED_PLACES)

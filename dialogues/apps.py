@@ -16,7 +16,6 @@ class DialoguesConfig(AppConfig):
         from est.situation_sources import SituationSource
         from est.situation_sources import register as register_situation_source
 
-        from .measures.demo import measures_seed
         from .permissions import (
             COMMENT_MODERATE,
             GRANTS,
@@ -26,15 +25,11 @@ class DialoguesConfig(AppConfig):
             TIP_TRIAGE,
             WALK_RECORD,
         )
-        from .pledges.demo import pledges_seed
         from .pledges.status import pledge_status_gather, pledge_status_present
-        from .survey.demo import survey_seed
         from .survey.tertial import survey_tertial_gather, survey_tertial_present
-        from .tips.demo import tips_seed
         from .tips.situation import tips_situation_gather
         from .tips.tertial import tips_tertial_gather, tips_tertial_present
         from .walks.collections import FINDINGS, FOLLOW_UPS, WALKS
-        from .walks.demo import walks_seed
         from .walks.situation import walks_situation_gather
         from .walks.tertial import walks_tertial_gather, walks_tertial_present
 
@@ -117,14 +112,14 @@ class DialoguesConfig(AppConfig):
                 order=40,
             ),
         )
-        register_seeder(pledges_seed)
-        register_seeder(walks_seed)
-        register_seeder(survey_seed)
+        register_seeder("dialogues.pledges.demo.pledges_seed")
+        register_seeder("dialogues.walks.demo.walks_seed")
+        register_seeder("dialogues.survey.demo.survey_seed")
         register_collections(WALKS, FOLLOW_UPS, FINDINGS)
         # After every walks' seeder: the measures are made for the findings of the held walk.
-        register_seeder(measures_seed, order=110)
+        register_seeder("dialogues.measures.demo.measures_seed", order=110)
         # After the incidents' categories and the organisations, which the decisions use.
-        register_seeder(tips_seed, order=120)
+        register_seeder("dialogues.tips.demo.tips_seed", order=120)
         register_report_section(
             ReportSection(
                 key="pledges",

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.contrib.gis.geos import Point
 from django.db import transaction
+from django.utils.module_loading import import_string
 
 from est.projections import WGS84
 
@@ -131,17 +132,25 @@ USERS = [
     ),
 ]
 
-#: Functions that add an app's demo data; each gets the list of demo municipalities.
-SEEDERS: list[Callable[[list[Municipality]], None]] = []
-_SEEDER_ORDER: dict[Callable, int] = {}
+#: The dotted paths of the functions that add an app's demo data; each gets the list of demo
+#: municipalities. Paths, not functions: a demo module imports what it seeds through (analyses,
+#: PDFs, pandas), and every process would load all that at start-up for a command it rarely runs.
+SEEDERS: list[str] = []
+_SEEDER_ORDER: dict[str, int] = {}
 
 
-def register_seeder(seeder: Callable[[list[Municipality]], None], *, order: int = 100) -> None:
-    """Add ``seeder`` to what seed_demo runs after the shared demo data, in ``order`` (then in
-    the order of registration): a seeder that gathers other apps' data comes after theirs."""
+def register_seeder(seeder: str, *, order: int = 100) -> None:
+    """Add the function at the dotted path ``seeder`` to what seed_demo runs after the shared
+    demo data, in ``order`` (then in the order of registration): a seeder that gathers other
+    apps' data comes after theirs."""
     _SEEDER_ORDER[seeder] = order
     SEEDERS.append(seeder)
     SEEDERS.sort(key=_SEEDER_ORDER.__getitem__)
+
+
+def seeders() -> list[Callable[[list[Municipality]], None]]:
+    """Return the registered seeders, imported, in the order they run."""
+    return [import_string(path) for path in SEEDERS]
 
 
 def _circle(lon: float, lat: float, radius: float, srid: int):

@@ -13,11 +13,8 @@ class ReportsConfig(AppConfig):
         from est.navigation import Entry, register
         from est.oapif.registry import register as register_collections
         from est.roles import grant
-        from reports.council.demo import council_seed
         from reports.incidents.categories import seed_new_municipality
         from reports.incidents.collections import INCIDENTS
-        from reports.incidents.demo import incidents_seed
-        from reports.incidents.police_events import police_events_seed
         from reports.permissions import (
             CATEGORY_MANAGE,
             COUNCIL_VIEW,
@@ -29,9 +26,7 @@ class ReportsConfig(AppConfig):
             TERTIAL_VIEW,
         )
         from reports.situation.collections import HEXAGONS, INTERVENTIONS, REPEAT_PLACES
-        from reports.situation.demo import situation_pictures_seed
         from reports.tertial.collections import TERTIAL_COUNTS
-        from reports.tertial.demo import tertial_analyses_seed
 
         for permission, roles in GRANTS.items():
             grant(permission, roles)
@@ -102,13 +97,13 @@ class ReportsConfig(AppConfig):
             ),
         )
         register_collections(INCIDENTS, INTERVENTIONS, HEXAGONS, REPEAT_PLACES, TERTIAL_COUNTS)
-        register_seeder(incidents_seed)
-        register_seeder(police_events_seed)
-        register_seeder(situation_pictures_seed)
+        register_seeder("reports.incidents.demo.incidents_seed")
+        register_seeder("reports.incidents.police_events.police_events_seed")
+        register_seeder("reports.situation.demo.situation_pictures_seed")
         # Last: the analyses gather what other apps contribute (the pledges' status).
-        register_seeder(tertial_analyses_seed, order=200)
+        register_seeder("reports.tertial.demo.tertial_analyses_seed", order=200)
         # After the analyses: it adopts the last one with its priorities.
-        register_seeder(council_seed, order=250)
+        register_seeder("reports.council.demo.council_seed", order=250)
         post_save.connect(
             seed_new_municipality, sender=Municipality, dispatch_uid="reports_categories_seed"
         )

@@ -3,6 +3,9 @@ app, reports imports neither dialogues nor cameras (import-linter checks those i
 and no feature folder takes another feature's private (underscored) names."""
 
 import ast
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -70,3 +73,23 @@ def test_reports_reads_neither_dialogues_nor_cameras():
         if imported.split(".")[0] in ("dialogues", "cameras")
     ]
     assert found == []
+
+
+def test_starting_django_loads_no_analysis_or_rendering_library():
+    """Every process (a worker, a management command, a test run) starts without pandas, SciPy,
+    WeasyPrint or the spreadsheet readers: they are imported where they are used. At start-up
+    they cost about 140 MB and seconds per process (bench/README.md, "Import"), which an import
+    of a million rows must stay under 300 MB with."""
+    program = (
+        "import sys, django; django.setup(); "
+        "print(' '.join(sorted({m.split('.')[0] for m in sys.modules})))"
+    )
+    loaded = subprocess.run(  # noqa: S603 (our own interpreter running our own line)
+        [sys.executable, "-c", program],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "est.settings.base"},
+    ).stdout.split()
+    assert not {"pandas", "scipy", "weasyprint", "openpyxl", "ijson"} & set(loaded)

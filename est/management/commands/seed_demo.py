@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from est.demo import SEEDERS, USERS, demo_seed
+from est.demo import USERS, demo_seed, seeders
 
 
 class Command(BaseCommand):
@@ -17,7 +17,7 @@ class Command(BaseCommand):
                 )
             )
         municipalities = demo_seed()
-        for seeder in SEEDERS:
+        for seeder in seeders():
             seeder(municipalities)
         self.stdout.write(_("Demo logins (username / password):"))
         for demo in USERS:
