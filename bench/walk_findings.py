@@ -103,7 +103,7 @@ def celery_worker(url: str, concurrency: int):
     environment = {**os.environ, "DATABASE_URL": url, "DEBUG": "false"}
     process = subprocess.Popen(  # noqa: S603 (our own Celery with our own arguments)
         [
-            "nice",
+            "/usr/bin/nice",
             "-n",
             "10",
             str(ROOT / ".venv/bin/celery"),

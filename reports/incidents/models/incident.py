@@ -163,11 +163,15 @@ class Incident(models.Model):
         NEEDS_INFORMATION = "needs_information", _("Needs more information")
         CLOSED = "closed", _("Closed")
 
+    # Every index costs each write (an import of a million rows pays it a million times): the
+    # municipality leads three indexes of Meta.indexes, which serve its lookups, so it has no
+    # index of its own; nor has the reporter, who leads the idempotency key's unique index.
     municipality = models.ForeignKey(
         Municipality,
         on_delete=models.PROTECT,
         related_name="incidents",
         verbose_name=_("municipality"),
+        db_index=False,
     )
     category = models.ForeignKey(
         Category, on_delete=models.PROTECT, related_name="incidents", verbose_name=_("category")
@@ -176,8 +180,13 @@ class Incident(models.Model):
     occurred_to = models.DateTimeField(_("happened until"))
     # Indexed with its time (Meta.indexes), not alone.
     position = models.PointField(_("position"), srid=settings.STORAGE_SRID, spatial_index=False)
+    # Shown with its incident, never searched by: no spatial index to keep up on each write.
     place_geometry = models.GeometryField(
-        _("place as a line or area"), srid=settings.STORAGE_SRID, null=True, blank=True
+        _("place as a line or area"),
+        srid=settings.STORAGE_SRID,
+        null=True,
+        blank=True,
+        spatial_index=False,
     )
     position_precise = models.BooleanField(
         _("precise position"),
@@ -193,6 +202,7 @@ class Incident(models.Model):
         on_delete=models.SET_NULL,
         related_name="incidents",
         verbose_name=_("reporter"),
+        db_index=False,
     )
     organisation = models.ForeignKey(
         Organisation,
@@ -241,6 +251,7 @@ class Incident(models.Model):
         on_delete=models.PROTECT,
         related_name="merged",
         editable=False,
+        db_index=False,
         verbose_name=_("merged into"),
         help_text=_("A duplicate is kept, merged into this incident, and left out of lists."),
     )
@@ -265,7 +276,7 @@ class Incident(models.Model):
         ordering = ["-occurred_from", "-pk"]
         verbose_name = _("incident")
         verbose_name_plural = _("incidents")
-        # category, reporter and the other foreign keys get btree indexes of their own.
+        # category, organisation and the import get btree indexes of their own.
         indexes = [
             # Where and when together: the incidents near an intervention's target in its weeks
             # are found in the index, not by reading every incident ever filed near it (0.16 s
@@ -309,6 +320,13 @@ class Incident(models.Model):
                 include=["id", "occurred_from", "municipality", "merged_into", "position"],
                 condition=Q(position_precise=False),
                 name="incident_imprecise_until",
+            ),
+            # The few merged duplicates of an incident, found without an entry for each of the
+            # many that were never merged.
+            models.Index(
+                fields=["merged_into"],
+                condition=Q(merged_into__isnull=False),
+                name="incident_merged_into",
             ),
         ]
         constraints = [
