@@ -16,14 +16,13 @@ def walks_held_measure(municipality, tertials: list, options: dict) -> list[Meas
     if not tertials:
         return []
     totals = {
-        str(tertial): Count("pk", filter=Q(starts_at__range=local_span(tertial.first_day,
-                                                                          tertial.end)))
+        str(tertial): Count(
+            "pk", filter=Q(starts_at__range=local_span(tertial.first_day, tertial.end))
+        )
         for tertial in tertials
     }
     counts = (
-        SafetyWalk.objects.for_municipality(municipality)
-        .held(timezone.now())
-        .aggregate(**totals)
+        SafetyWalk.objects.for_municipality(municipality).held(timezone.now()).aggregate(**totals)
     )
     return [Measurement(float(counts[str(tertial)])) for tertial in tertials]
 

@@ -12,7 +12,7 @@ from est.indicators import KINDS, indicator_measure, reason_text
 from est.models import Area
 from est.periods import Tertial, tertial_containing
 from reports.council.goal_chart import goal_chart
-from reports.council.plan_models import ActionPlan, Goal
+from reports.council.plan_models import ActionPlan
 from reports.incidents.models import Category
 
 

@@ -11,7 +11,12 @@ from est.indicators import indicator_measure
 from est.models import Area, Organisation, User
 from est.periods import Tertial
 from reports.council.plan_models import ActionPlan
-from reports.council.plans import action_plan_adopt, action_plan_create, activity_create, goal_create
+from reports.council.plans import (
+    action_plan_adopt,
+    action_plan_create,
+    activity_create,
+    goal_create,
+)
 from reports.incidents.models import Category
 
 #: Swedish terms of office begin in the year after an election: 2023, 2027…
@@ -19,24 +24,48 @@ FIRST_TERM = 2023
 
 #: (goal, indicator, category codes, area name, target, fallback baseline)
 GOALS = [
-    ("Mindre skadegörelse och klotter i centrum", "incidents", ["vandalism", "graffiti"],
-     "Centrum", 25, 40),
-    ("Färre störningar och otrygga samlingar i hela kommunen", "incidents",
-     ["disorder", "unsafe_gathering"], None, 30, 45),
+    (
+        "Mindre skadegörelse och klotter i centrum",
+        "incidents",
+        ["vandalism", "graffiti"],
+        "Centrum",
+        25,
+        40,
+    ),
+    (
+        "Färre störningar och otrygga samlingar i hela kommunen",
+        "incidents",
+        ["disorder", "unsafe_gathering"],
+        None,
+        30,
+        45,
+    ),
     ("Fler invånare känner sig trygga ute på kvällen", "survey_feeling_safe", [], None, 75, 65),
     ("Åtgärder från trygghetsvandringar görs i tid", "measures_on_time", [], None, 80, 60),
     ("Minst två trygghetsvandringar per tertial", "walks_held", [], None, 2, 1),
 ]
 #: (activity, goal number, owner's name, status)
 ACTIVITIES = [
-    ("Bättre belysning på Nygatan och vid resecentrum", 1, "Arboga kommun, tekniska förvaltningen",
-     "under_way"),
+    (
+        "Bättre belysning på Nygatan och vid resecentrum",
+        1,
+        "Arboga kommun, tekniska förvaltningen",
+        "under_way",
+    ),
     ("Klotter saneras inom 24 timmar", 1, "Arboga kommun, tekniska förvaltningen", "done"),
-    ("Fältassistenter fredag och lördag kväll", 2,
-     "Arboga kommun, kultur- och fritidsförvaltningen", "under_way"),
+    (
+        "Fältassistenter fredag och lördag kväll",
+        2,
+        "Arboga kommun, kultur- och fritidsförvaltningen",
+        "under_way",
+    ),
     ("Trygghetsundersökning i två vågor", 3, "Västra Mälardalens Kommunalförbund", "planned"),
-    ("Månatlig genomgång av försenade åtgärder", 4, "Västra Mälardalens Kommunalförbund",
-     "planned"),
+    (
+        "Månatlig genomgång av försenade åtgärder",
+        4,
+        "Västra Mälardalens Kommunalförbund",
+        "planned",
+    ),
     ("Trygghetsvandringar med Arboga Bostäder", 5, "Arboga Bostäder AB", "planned"),
 ]
 

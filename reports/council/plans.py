@@ -159,8 +159,14 @@ def action_plan_revise(*, plan: ActionPlan, by) -> ActionPlan:
             **{
                 field: getattr(goal, field)
                 for field in (
-                    "number", "title", "indicator", "baseline_value", "baseline_year",
-                    "baseline_tertial", "target_value", "target_on",
+                    "number",
+                    "title",
+                    "indicator",
+                    "baseline_value",
+                    "baseline_year",
+                    "baseline_tertial",
+                    "target_value",
+                    "target_on",
                 )
             },
         )

@@ -8,9 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from est.indicators import indicator_measure
-from est.models import Organisation
 from est.periods import Tertial, local_midnight
-from reports.council.goals import goals_gather
 from reports.council.plan_models import ActionPlan
 from reports.council.plans import (
     action_plan_adopt,
@@ -105,10 +103,19 @@ def test_the_plan_page_shows_each_goal_against_baseline_and_target(
     client_for, council_member, plan, coordinator, incidents
 ):
     _goal(plan, coordinator)
-    _goal(plan, coordinator, title="Tryggare på kvällen", indicator="survey_feeling_safe",
-          categories=[], baseline_value=60, target_value=75)
+    _goal(
+        plan,
+        coordinator,
+        title="Tryggare på kvällen",
+        indicator="survey_feeling_safe",
+        categories=[],
+        baseline_value=60,
+        target_value=75,
+    )
 
-    page = " ".join(client_for(council_member).get(f"/council/plans/{plan.pk}/").content.decode().split())
+    page = " ".join(
+        client_for(council_member).get(f"/council/plans/{plan.pk}/").content.decode().split()
+    )
 
     assert "Mål 1: Mindre klotter" in page
     assert '<th scope="row">2025-T2</th><td>4</td>' in page
@@ -122,13 +129,22 @@ def test_adoption_freezes_the_version_and_a_new_version_copies_it(plan, coordina
     goal = _goal(plan, coordinator)
     owner = OrganisationFactory(name="Tekniska förvaltningen")
     owner.municipalities.add(arboga)
-    activity_create(plan=plan, by=coordinator, goal=goal, year=2026, title="Belysning",
-                    owner=owner, status="planned")
+    activity_create(
+        plan=plan,
+        by=coordinator,
+        goal=goal,
+        year=2026,
+        title="Belysning",
+        owner=owner,
+        status="planned",
+    )
     with pytest.raises(ValidationError):
-        action_plan_adopt(plan=plan, by=coordinator, adopted_on=datetime.date(2026, 2, 1),
-                          decision=" ")
-    action_plan_adopt(plan=plan, by=coordinator, adopted_on=datetime.date(2026, 2, 1),
-                      decision="Antagen")
+        action_plan_adopt(
+            plan=plan, by=coordinator, adopted_on=datetime.date(2026, 2, 1), decision=" "
+        )
+    action_plan_adopt(
+        plan=plan, by=coordinator, adopted_on=datetime.date(2026, 2, 1), decision="Antagen"
+    )
 
     with pytest.raises(ValidationError):
         _goal(plan, coordinator, title="Sent tillägg")
@@ -142,15 +158,16 @@ def test_adoption_freezes_the_version_and_a_new_version_copies_it(plan, coordina
     assert revision.activities.get().goal.plan_id == revision.pk
 
 
-def test_the_tertial_analysis_shows_the_goals(client_for, council_member, plan, coordinator,
-                                               arboga, incidents):
+def test_the_tertial_analysis_shows_the_goals(
+    client_for, council_member, plan, coordinator, arboga, incidents
+):
     _goal(plan, coordinator)
     analysis, _created = tertial_analysis_ensure(municipality=arboga, tertial=Tertial(2025, 3))
     tertial_analysis_compile(analysis_id=analysis.pk, force=True)
     analysis.refresh_from_db()
 
     page = client_for(council_member).get(f"/tertial/{analysis.pk}/").content.decode()
-    section = " ".join(page[page.index('id="action_plan_goals"'):].split())
+    section = " ".join(page[page.index('id="action_plan_goals"') :].split())
 
     assert "Mål 1: Mindre klotter" in section
     assert '<th scope="row">2025-T3</th><td>2</td>' in section
@@ -197,21 +214,37 @@ def test_bad_input_is_told_and_kept(client_for, coordinator, plan):
     client = client_for(coordinator)
     response = client.post(
         f"/council/plans/{plan.pk}/goals/new/",
-        {"title": "Mindre klotter", "indicator": "incidents", "baseline_value": "tio",
-         "baseline_year": "2025", "baseline_tertial": "1", "target_value": "3",
-         "target_on": "2026-12-31"},
+        {
+            "title": "Mindre klotter",
+            "indicator": "incidents",
+            "baseline_value": "tio",
+            "baseline_year": "2025",
+            "baseline_tertial": "1",
+            "target_value": "3",
+            "target_on": "2026-12-31",
+        },
     )
     page = response.content.decode()
     assert response.status_code == 200
     assert 'value="Mindre klotter"' in page
     response = client.post(
         f"/council/plans/{plan.pk}/goals/new/",
-        {"title": "Mindre klotter", "indicator": "incidents", "baseline_value": "10",
-         "baseline_year": "2025", "baseline_tertial": "1", "target_value": "3",
-         "target_on": "2026-12-31"},
+        {
+            "title": "Mindre klotter",
+            "indicator": "incidents",
+            "baseline_value": "10",
+            "baseline_year": "2025",
+            "baseline_tertial": "1",
+            "target_value": "3",
+            "target_on": "2026-12-31",
+        },
     )
     assert "Välj minst en kategori" in response.content.decode()
     response = client.post(f"/council/plans/{plan.pk}/activities/99999/status/", {"status": "x"})
     assert response.status_code == 404
-    assert client.post("/council/1984/plans/new/", {"title": "X", "first_year": "2027",
-                                                    "last_year": "2025"}).status_code == 200
+    assert (
+        client.post(
+            "/council/1984/plans/new/", {"title": "X", "first_year": "2027", "last_year": "2025"}
+        ).status_code
+        == 200
+    )
