@@ -11,7 +11,7 @@ from est.charts import INK, SHADES, number_text
 WIDTH, HEIGHT, TOP, BOTTOM, LEFT, RIGHT = 720, 190, 20, 30, 8, 110
 
 
-def _line(y: float, label: str, dash: str) -> str:
+def _line(y: float, label: str, dash: str, label_y: float | None = None) -> str:
     return format_html(
         '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="{}" stroke-width="1.5" '
         'stroke-dasharray="{}"/><text x="{}" y="{}" fill="{}">{}</text>',
@@ -22,7 +22,7 @@ def _line(y: float, label: str, dash: str) -> str:
         INK,
         dash,
         WIDTH - RIGHT + 4,
-        y + 4,
+        (y if label_y is None else label_y) + 4,
         INK,
         label,
     )
@@ -79,7 +79,11 @@ def goal_chart(goal: dict, rows: list[dict]) -> str:
                 row["tertial"],
             )
         )
-    parts.append(_line(y_of(goal["baseline"]), _("baseline"), "2 3"))
-    parts.append(_line(y_of(goal["target"]), _("target"), "8 4"))
+    baseline_y, target_y = y_of(goal["baseline"]), y_of(goal["target"])
+    # Labels of lines close together are moved apart, the target's above the baseline's or below.
+    apart = 13 if target_y >= baseline_y else -13
+    target_label_y = baseline_y + apart if abs(target_y - baseline_y) < 13 else target_y
+    parts.append(_line(baseline_y, _("baseline"), "2 3"))
+    parts.append(_line(target_y, _("target"), "8 4", target_label_y))
     parts.append(mark_safe("</svg>"))  # noqa: S308 - a constant
     return mark_safe("".join(parts))  # noqa: S308 - every part is escaped by format_html

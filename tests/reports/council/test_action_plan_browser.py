@@ -37,14 +37,14 @@ def test_the_action_plan_pages_are_accessible_on_a_phone(
     fits_and_passes(page)
 
     page.get_by_role("link", name="Lägg till ett mål").click()
-    page.get_by_label("Mål", exact=True).fill("Mindre klotter")
-    page.get_by_label("Utgångsvärde", exact=True).fill("10")
+    page.locator("#id_title").fill("Mindre klotter")
+    page.locator("#id_baseline_value").fill("10")
     page.get_by_label("Utgångsvärdets år").fill("2025")
-    page.get_by_label("Målvärde", exact=True).fill("4")
+    page.locator("#id_target_value").fill("4")
     page.get_by_label("Måldatum").fill("2026-12-31")
     page.get_by_role("button", name="Spara").click()  # no category: told, kept
     assert page.get_by_text("Välj minst en kategori").first.is_visible()
-    assert page.get_by_label("Mål", exact=True).input_value() == "Mindre klotter"
+    assert page.locator("#id_title").input_value() == "Mindre klotter"
     fits_and_passes(page)
     page.get_by_label("Klotter").check()
     page.get_by_role("button", name="Spara").click()
@@ -52,7 +52,9 @@ def test_the_action_plan_pages_are_accessible_on_a_phone(
     fits_and_passes(page)
 
     page.get_by_role("link", name="Lägg till en aktivitet").click()
-    page.get_by_label("Aktivitet").fill("Sanera klotter inom ett dygn")
+    assert page.get_by_role("heading", name="Lägg till en aktivitet").is_visible()
+    page.locator("#id_title").fill("Sanera klotter inom ett dygn")
+    page.get_by_label("Mål", exact=False).first.select_option(label="1. Mindre klotter")
     page.get_by_label("Ansvarig (organisation)").select_option(label="Tekniska förvaltningen")
     fits_and_passes(page)
     page.get_by_role("button", name="Spara").click()
