@@ -134,6 +134,13 @@ class PlanFormView(PlanMixin, ServiceFormMixin, FormView):
     permission = PLAN_EDIT
     template_name = "reports/council/plan_form.html"
 
+    def get(self, request, *args, **kwargs):
+        # An adopted or old version is not offered a form that would only be refused.
+        if self.plan.is_frozen or self.plan.superseded_by_id:
+            messages.error(request, _("An adopted plan can't change; make a new version."))
+            return redirect("action_plan", pk=self.plan.pk)
+        return super().get(request, *args, **kwargs)
+
     def performed(self, form, result):
         messages.success(self.request, self.done_message)
         return redirect("action_plan", pk=self.plan.pk)

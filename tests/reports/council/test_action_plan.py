@@ -248,3 +248,16 @@ def test_bad_input_is_told_and_kept(client_for, coordinator, plan):
         ).status_code
         == 200
     )
+
+
+def test_an_adopted_plan_offers_no_form(client_for, coordinator, plan):
+    _goal(plan, coordinator)
+    action_plan_adopt(
+        plan=plan, by=coordinator, adopted_on=datetime.date(2026, 2, 1), decision="Antagen"
+    )
+    client = client_for(coordinator)
+    response = client.get(f"/council/plans/{plan.pk}/goals/new/", follow=True)
+    assert "En antagen plan kan inte ändras" in response.content.decode()
+    response = client.post(f"/council/plans/{plan.pk}/goals/new/", {"title": "Sent"})
+    assert response.status_code == 200  # the form says what is missing; nothing saved
+    assert plan.goals.count() == 1
