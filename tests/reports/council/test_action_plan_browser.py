@@ -58,7 +58,7 @@ def test_the_action_plan_pages_are_accessible_on_a_phone(
     page.get_by_label("Ansvarig (organisation)").select_option(label="Tekniska förvaltningen")
     fits_and_passes(page)
     page.get_by_role("button", name="Spara").click()
-    assert page.get_by_role("cell", name="Sanera klotter inom ett dygn").is_visible()
+    assert page.get_by_role("cell", name="Sanera klotter inom ett dygn", exact=True).is_visible()
 
     page.get_by_role("link", name="Registrera fastställandet").click()
     page.get_by_label("Rådets beslut").fill("Rådet antar planen.")
