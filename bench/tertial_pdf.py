@@ -44,6 +44,7 @@ from est.demo import ARBOGA, KUNGSOR, demo_seed  # noqa: E402
 from est.models import Area, Municipality, Organisation  # noqa: E402
 from est.pdf import pdf_of_html  # noqa: E402
 from est.periods import PERIOD_DAYS, fortnight_containing, parse_tertial  # noqa: E402
+from reports.council.plan_demo import action_plan_seed  # noqa: E402
 from reports.incidents.models import Incident  # noqa: E402
 from reports.situation.compile import situation_picture_compile, situation_picture_ensure  # noqa: E402
 from reports.situation.interventions import intervention_create  # noqa: E402
@@ -110,8 +111,10 @@ INTERVENTIONS = (
 
 def tertial_work(municipality, tertial) -> None:
     """Give ``tertial`` what a real one has, once: a compiled situation picture per period with
-    its problems written and two interventions decided; and the demo pledges."""
+    its problems written and two interventions decided; the demo pledges, and the demo action
+    plan whose five goals the analysis measures."""
     pledges_seed(list(Municipality.objects.filter(code__in=[ARBOGA, KUNGSOR])))
+    action_plan_seed(list(Municipality.objects.filter(code=ARBOGA)))
     areas = list(Area.objects.for_municipality(municipality).order_by("name"))
     organisation = Organisation.objects.filter(municipalities=municipality).order_by("name")[0]
     start, _end = fortnight_containing(tertial.first_day)

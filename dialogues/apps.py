@@ -8,6 +8,7 @@ class DialoguesConfig(AppConfig):
 
     def ready(self):
         from est.demo import register_seeder
+        from est.indicators import register as register_indicator
         from est.navigation import Entry, register, register_public
         from est.oapif.registry import register as register_collections
         from est.report_sections import ReportSection
@@ -16,6 +17,7 @@ class DialoguesConfig(AppConfig):
         from est.situation_sources import SituationSource
         from est.situation_sources import register as register_situation_source
 
+        from .measures.indicators import DONE_ON_TIME
         from .permissions import (
             COMMENT_MODERATE,
             GRANTS,
@@ -26,15 +28,19 @@ class DialoguesConfig(AppConfig):
             WALK_RECORD,
         )
         from .pledges.status import pledge_status_gather, pledge_status_present
+        from .survey.indicators import FEELING_SAFE
         from .survey.tertial import survey_tertial_gather, survey_tertial_present
         from .tips.situation import tips_situation_gather
         from .tips.tertial import tips_tertial_gather, tips_tertial_present
         from .walks.collections import FINDINGS, FOLLOW_UPS, WALKS
+        from .walks.indicators import WALKS_HELD
         from .walks.situation import walks_situation_gather
         from .walks.tertial import walks_tertial_gather, walks_tertial_present
 
         for permission, roles in GRANTS.items():
             grant(permission, roles)
+        for indicator in (FEELING_SAFE, DONE_ON_TIME, WALKS_HELD):
+            register_indicator(indicator)
         register(
             Entry(
                 _("Citizen pledges"),

@@ -9,10 +9,15 @@ class ReportsConfig(AppConfig):
 
     def ready(self):
         from est.demo import register_seeder
+        from est.indicators import register as register_indicator
         from est.models import Municipality
         from est.navigation import Entry, register
         from est.oapif.registry import register as register_collections
+        from est.report_sections import ReportSection
+        from est.report_sections import register as register_report_section
         from est.roles import grant
+        from reports.council.goal_section import goals_tertial_gather, goals_tertial_present
+        from reports.council.indicators import INCIDENTS as INCIDENTS_INDICATOR
         from reports.incidents.categories import seed_new_municipality
         from reports.incidents.collections import INCIDENTS
         from reports.permissions import (
@@ -104,6 +109,19 @@ class ReportsConfig(AppConfig):
         register_seeder("reports.tertial.demo.tertial_analyses_seed", order=200)
         # After the analyses: it adopts the last one with its priorities.
         register_seeder("reports.council.demo.council_seed", order=250)
+        # Before the analyses, which show the plan's goals.
+        register_seeder("reports.council.plan_demo.action_plan_seed", order=190)
+        register_indicator(INCIDENTS_INDICATOR)
+        register_report_section(
+            ReportSection(
+                key="action_plan_goals",
+                title=_("The action plan's goals"),
+                template="reports/council/report_goals.html",
+                gather=goals_tertial_gather,
+                present=goals_tertial_present,
+                order=50,
+            )
+        )
         post_save.connect(
             seed_new_municipality, sender=Municipality, dispatch_uid="reports_categories_seed"
         )

@@ -2,6 +2,7 @@
 
 from reports.council.meetings import CouncilDecision, CouncilMeeting, CouncilMember
 from reports.council.models import Priority
+from reports.council.plan_models import ActionPlan, Activity, Goal
 from reports.incidents.models import (
     Category,
     Incident,
@@ -19,6 +20,9 @@ from reports.situation.models import (
 from reports.tertial.models import TertialAnalysis
 
 __all__ = [
+    "ActionPlan",
+    "Activity",
+    "Goal",
     "Category",
     "CouncilDecision",
     "CouncilMeeting",

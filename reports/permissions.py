@@ -31,6 +31,10 @@ TERTIAL_EDIT = "tertial.edit"
 COUNCIL_VIEW = "council.view"
 #: Keeping the council's record.
 COUNCIL_EDIT = "council.edit"
+#: Reading the action plans of one's municipalities: goals, indicators and activities.
+PLAN_VIEW = "plan.view"
+#: Writing and adopting the action plan (council members read it, never edit it).
+PLAN_EDIT = "plan.edit"
 #: Recording the management group's priorities on an adopted analysis.
 PRIORITY_MANAGE = "priority.manage"
 
@@ -51,4 +55,6 @@ GRANTS = {
     PRIORITY_MANAGE: {Role.COORDINATOR, Role.ADMINISTRATOR},
     COUNCIL_VIEW: {Role.COORDINATOR, Role.POLICE, Role.COUNCIL, Role.ADMINISTRATOR},
     COUNCIL_EDIT: {Role.COORDINATOR, Role.ADMINISTRATOR},
+    PLAN_VIEW: {Role.COORDINATOR, Role.POLICE, Role.COUNCIL, Role.ADMINISTRATOR},
+    PLAN_EDIT: {Role.COORDINATOR, Role.ADMINISTRATOR},
 }

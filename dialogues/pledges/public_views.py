@@ -22,6 +22,7 @@ from .display import pledge_for_display, pledge_page_context
 from .forms import CommentForm
 from .models import Comment, Pledge, ProgressUpdate
 from .pdf import pledge_pdf_stored
+from .survey_results import focus_area_survey, pledge_survey_results
 
 
 def _municipality(code: str) -> Municipality:
@@ -61,6 +62,11 @@ class PublicYear(TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, form=None, **kwargs):
+        # The survey's answers on each focus area: the public page only (the PDF and the staff
+        # pages show the pledge as agreed).
+        results = pledge_survey_results(self.pledge)
+        for focus_area in self.pledge.focus_areas.all():
+            focus_area.survey = focus_area_survey(focus_area, results)
         return super().get_context_data(
             **pledge_page_context(self.pledge),
             municipality=self.municipality,

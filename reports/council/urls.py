@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports.council import council_views, views
+from reports.council import council_views, plan_views, views
 
 urlpatterns = [
     path("", council_views.CouncilIndex.as_view(), name="council_index"),
@@ -9,6 +9,27 @@ urlpatterns = [
     ),
     path("priorities/<int:pk>/delete/", views.PriorityDelete.as_view(), name="priority_delete"),
     path("<municipality:code>/", council_views.CouncilPage.as_view(), name="council"),
+    path("<municipality:code>/plans/", plan_views.PlanList.as_view(), name="action_plan_list"),
+    path(
+        "<municipality:code>/plans/new/",
+        plan_views.PlanCreate.as_view(),
+        name="action_plan_create",
+    ),
+    path("plans/<int:pk>/", plan_views.PlanDetail.as_view(), name="action_plan"),
+    path("plans/<int:pk>/pdf/", plan_views.PlanPdf.as_view(), name="action_plan_pdf"),
+    path("plans/<int:pk>/goals/new/", plan_views.GoalCreate.as_view(), name="plan_goal_create"),
+    path(
+        "plans/<int:pk>/activities/new/",
+        plan_views.ActivityCreate.as_view(),
+        name="plan_activity_create",
+    ),
+    path(
+        "plans/<int:pk>/activities/<int:activity>/status/",
+        plan_views.ActivityStatusSet.as_view(),
+        name="plan_activity_status",
+    ),
+    path("plans/<int:pk>/adopt/", plan_views.PlanAdopt.as_view(), name="action_plan_adopt"),
+    path("plans/<int:pk>/revise/", plan_views.PlanRevise.as_view(), name="action_plan_revise"),
     path(
         "<municipality:code>/minutes/",
         council_views.PublicMinutes.as_view(),

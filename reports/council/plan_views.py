@@ -1,0 +1,208 @@
+"""Pages of the action plan: a municipality's plans, one plan version with its goals measured
+and its yearly activities, the forms that write it, adoption, a new version, and the PDF.
+Council members and the police read; coordinators write. Another municipality's plan is 404."""
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import FormView, TemplateView
+
+from est.access import PermissionRequiredMixin
+from est.pdf import pdf_render
+from est.roles import has_permission
+from est.service_views import ServiceFormMixin, service_act
+from est.views import MunicipalityScopedMixin
+from reports.council.goals import goals_present, plan_goals_gather
+from reports.council.plan_forms import (
+    ActionPlanAdoptForm,
+    ActionPlanForm,
+    ActivityForm,
+    GoalForm,
+)
+from reports.council.plan_models import ActionPlan, Activity
+from reports.council.plans import (
+    action_plan_adopt,
+    action_plan_create,
+    action_plan_revise,
+    activity_create,
+    activity_status_set,
+    goal_create,
+)
+from reports.permissions import PLAN_EDIT, PLAN_VIEW
+
+
+class PlanList(MunicipalityScopedMixin, TemplateView):
+    permission = PLAN_VIEW
+    template_name = "reports/council/plan_list.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            plans=ActionPlan.objects.for_municipality(self.municipality),
+            can_edit=has_permission(self.request.user, PLAN_EDIT),
+            **kwargs,
+        )
+
+
+class PlanCreate(MunicipalityScopedMixin, ServiceFormMixin, FormView):
+    permission = PLAN_EDIT
+    form_class = ActionPlanForm
+    template_name = "reports/council/plan_form.html"
+    extra_context = {"title": _("New action plan for a term")}
+
+    def perform(self, form):
+        return action_plan_create(
+            municipality=self.municipality, by=self.request.user, **form.cleaned_data
+        )
+
+    def performed(self, form, plan):
+        messages.success(self.request, _("The plan is started. Add its goals."))
+        return redirect("action_plan", pk=plan.pk)
+
+
+class PlanMixin(PermissionRequiredMixin):
+    """Finds the plan among those of the user's municipalities, else 404."""
+
+    permission = PLAN_VIEW
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.plan = get_object_or_404(
+                ActionPlan.objects.for_user(request.user).select_related("municipality"),
+                pk=kwargs["pk"],
+            )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            plan=self.plan, municipality=self.plan.municipality, **kwargs
+        )
+
+
+def plan_context(plan: ActionPlan) -> dict:
+    """Return what the plan's page and its PDF show: the goals measured up to today and the
+    activities of each year of the term."""
+    activities = plan.activities.select_related("goal", "owner")
+    return {
+        "goals": goals_present(plan_goals_gather(plan)),
+        "years": [
+            {"year": year, "activities": [a for a in activities if a.year == year]}
+            for year in plan.years
+        ],
+    }
+
+
+class PlanDetail(PlanMixin, TemplateView):
+    template_name = "reports/council/plan_detail.html"
+
+    def get_context_data(self, **kwargs):
+        plan = self.plan
+        editable = not plan.is_frozen and not plan.superseded_by_id
+        return super().get_context_data(
+            **plan_context(plan),
+            versions=ActionPlan.objects.filter(
+                municipality=plan.municipality, first_year=plan.first_year
+            ).order_by("version"),
+            can_edit=editable and has_permission(self.request.user, PLAN_EDIT),
+            can_revise=plan.is_frozen
+            and not plan.superseded_by_id
+            and has_permission(self.request.user, PLAN_EDIT),
+            statuses=Activity.Status.choices,
+            **kwargs,
+        )
+
+
+class PlanPdf(PlanMixin, View):
+    def get(self, request, pk):
+        title = _("Action plan %(first)s–%(last)s, %(name)s") % {
+            "first": self.plan.first_year,
+            "last": self.plan.last_year,
+            "name": self.plan.municipality.name,
+        }
+        pdf = pdf_render(
+            "reports/council/plan_document.html",
+            {"plan": self.plan, **plan_context(self.plan)},
+            title=title,
+        )
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="{self.plan.filename}"'
+        return response
+
+
+class PlanFormView(PlanMixin, ServiceFormMixin, FormView):
+    permission = PLAN_EDIT
+    template_name = "reports/council/plan_form.html"
+
+    def get(self, request, *args, **kwargs):
+        # An adopted or old version is not offered a form that would only be refused.
+        if self.plan.is_frozen or self.plan.superseded_by_id:
+            messages.error(request, _("An adopted plan can't change; make a new version."))
+            return redirect("action_plan", pk=self.plan.pk)
+        return super().get(request, *args, **kwargs)
+
+    def performed(self, form, result):
+        messages.success(self.request, self.done_message)
+        return redirect("action_plan", pk=self.plan.pk)
+
+
+class GoalCreate(PlanFormView):
+    form_class = GoalForm
+    extra_context = {"title": _("Add a goal")}
+    done_message = _("The goal is added.")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "municipality": self.plan.municipality}
+
+    def perform(self, form):
+        return goal_create(plan=self.plan, by=self.request.user, **form.cleaned_data)
+
+
+class ActivityCreate(PlanFormView):
+    form_class = ActivityForm
+    extra_context = {"title": _("Add an activity")}
+    done_message = _("The activity is added.")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "plan": self.plan}
+
+    def perform(self, form):
+        return activity_create(plan=self.plan, by=self.request.user, **form.cleaned_data)
+
+
+class PlanAdopt(PlanFormView):
+    form_class = ActionPlanAdoptForm
+    extra_context = {"title": _("Record the adoption")}
+    done_message = _("The plan is adopted. This version can no longer change.")
+
+    def perform(self, form):
+        return action_plan_adopt(plan=self.plan, by=self.request.user, **form.cleaned_data)
+
+
+class ActivityStatusSet(PlanMixin, View):
+    permission = PLAN_EDIT
+
+    def post(self, request, pk, activity):
+        chosen = get_object_or_404(self.plan.activities, pk=activity)
+        status = request.POST.get("status", "")
+        if status not in Activity.Status.values:
+            messages.error(request, _("Choose one of the statuses."))
+        else:
+            service_act(
+                request,
+                lambda: activity_status_set(activity=chosen, by=request.user, status=status),
+                success=_("The status is saved."),
+            )
+        return redirect("action_plan", pk=pk)
+
+
+class PlanRevise(PlanMixin, View):
+    permission = PLAN_EDIT
+
+    def post(self, request, pk):
+        revision = service_act(
+            request,
+            lambda: action_plan_revise(plan=self.plan, by=request.user),
+            success=_("A new draft version is started; the adopted one is kept."),
+        )
+        return redirect("action_plan", pk=getattr(revision, "pk", pk))

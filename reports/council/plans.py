@@ -1,0 +1,189 @@
+"""The action plan's writes: a new plan for a term, its goals and the year's activities, adopting
+a version (which freezes it) and starting a new version of an adopted one."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from est.indicators import KINDS
+from reports.council.plan_models import ActionPlan, Activity, Goal
+
+
+def plan_locked(plan: ActionPlan) -> ActionPlan:
+    """Return ``plan`` locked for the transaction; refuse an adopted or an old version."""
+    plan = ActionPlan.objects.select_for_update().get(pk=plan.pk)
+    if plan.is_frozen:
+        raise ValidationError(_("An adopted plan can't change; make a new version."))
+    if plan.superseded_by_id:
+        raise ValidationError(_("This is an old version; change the newest one."))
+    return plan
+
+
+@transaction.atomic
+def action_plan_create(*, municipality, by, title: str, first_year: int, last_year: int):
+    """Start a draft plan for the term ``first_year``–``last_year`` of ``municipality``."""
+    if last_year < first_year or last_year - first_year > 7:
+        raise ValidationError(_("A term is one to eight years, the last after the first."))
+    if ActionPlan.objects.for_municipality(municipality).filter(first_year=first_year).exists():
+        raise ValidationError(_("There is already a plan for a term beginning that year."))
+    return ActionPlan.objects.create(
+        municipality=municipality,
+        title=title,
+        first_year=first_year,
+        last_year=last_year,
+        updated_by=by,
+    )
+
+
+def _goal_check(plan: ActionPlan, indicator: str, categories, areas) -> None:
+    kind = KINDS.get(indicator)
+    if kind is None:
+        raise ValidationError(_("Choose one of the indicators."))
+    if "categories" in kind.options and not categories:
+        raise ValidationError(_("Choose at least one category for this indicator."))
+    wrong = [c for c in categories if c.municipality_id != plan.municipality_id] + [
+        a for a in areas if a.municipality_id != plan.municipality_id
+    ]
+    if wrong:
+        raise ValidationError(_("Choose categories and areas of the plan's municipality."))
+
+
+@transaction.atomic
+def goal_create(
+    *,
+    plan: ActionPlan,
+    by,
+    title: str,
+    indicator: str,
+    baseline_value: float,
+    baseline_year: int,
+    baseline_tertial: int,
+    target_value: float,
+    target_on: datetime.date,
+    categories=(),
+    areas=(),
+) -> Goal:
+    """Add a goal to a draft ``plan``, numbered after the last one."""
+    plan = plan_locked(plan)
+    categories, areas = list(categories), list(areas)
+    _goal_check(plan, indicator, categories, areas)
+    number = (plan.goals.aggregate(Max("number"))["number__max"] or 0) + 1
+    goal = Goal.objects.create(
+        plan=plan,
+        number=number,
+        title=title,
+        indicator=indicator,
+        baseline_value=baseline_value,
+        baseline_year=baseline_year,
+        baseline_tertial=baseline_tertial,
+        target_value=target_value,
+        target_on=target_on,
+    )
+    if "categories" in KINDS[indicator].options:
+        goal.categories.set(categories)
+    if "areas" in KINDS[indicator].options:
+        goal.areas.set(areas)
+    plan.updated_by = by
+    plan.save(update_fields=["updated_by", "updated_at"])
+    return goal
+
+
+@transaction.atomic
+def activity_create(
+    *, plan: ActionPlan, by, goal: Goal, year: int, title: str, owner, status: str
+) -> Activity:
+    """Add an activity of ``year``'s action plan to a draft ``plan``."""
+    plan = plan_locked(plan)
+    if goal.plan_id != plan.pk:
+        raise ValidationError(_("Choose one of this plan's goals."))
+    if year not in plan.years:
+        raise ValidationError(_("Choose a year of the plan's term."))
+    if not owner.municipalities.filter(pk=plan.municipality_id).exists():
+        raise ValidationError(_("Choose an organisation of the plan's municipality."))
+    return Activity.objects.create(
+        plan=plan, goal=goal, year=year, title=title, owner=owner, status=status
+    )
+
+
+@transaction.atomic
+def activity_status_set(*, activity: Activity, by, status: str) -> Activity:
+    """Record how far ``activity`` of a draft plan has come."""
+    plan_locked(activity.plan)
+    activity.status = status
+    activity.save(update_fields=["status"])
+    return activity
+
+
+@transaction.atomic
+def action_plan_adopt(
+    *, plan: ActionPlan, by, adopted_on: datetime.date, decision: str
+) -> ActionPlan:
+    """Record the council's adoption of a draft ``plan``: the version is frozen."""
+    plan = plan_locked(plan)
+    if not plan.goals.exists():
+        raise ValidationError(_("A plan needs at least one goal before it is adopted."))
+    if not decision.strip():
+        raise ValidationError(_("Write the council's decision."))
+    plan.status = ActionPlan.Status.ADOPTED
+    plan.adopted_on = adopted_on
+    plan.decision = decision
+    plan.updated_by = by
+    plan.save(update_fields=["status", "adopted_on", "decision", "updated_by", "updated_at"])
+    return plan
+
+
+@transaction.atomic
+def action_plan_revise(*, plan: ActionPlan, by) -> ActionPlan:
+    """Start a new draft version of an adopted ``plan`` with copies of its goals and activities;
+    the adopted version is kept as it was."""
+    plan = ActionPlan.objects.select_for_update().get(pk=plan.pk)
+    if plan.superseded_by_id:
+        raise ValidationError(_("This is an old version; change the newest one."))
+    if not plan.is_frozen:
+        raise ValidationError(_("A draft can be changed as it is."))
+    revision = ActionPlan.objects.create(
+        municipality_id=plan.municipality_id,
+        first_year=plan.first_year,
+        last_year=plan.last_year,
+        title=plan.title,
+        version=plan.version + 1,
+        updated_by=by,
+    )
+    copies = {}
+    for goal in plan.goals.prefetch_related("categories", "areas"):
+        copy = Goal.objects.create(
+            plan=revision,
+            **{
+                field: getattr(goal, field)
+                for field in (
+                    "number",
+                    "title",
+                    "indicator",
+                    "baseline_value",
+                    "baseline_year",
+                    "baseline_tertial",
+                    "target_value",
+                    "target_on",
+                )
+            },
+        )
+        copy.categories.set(goal.categories.all())
+        copy.areas.set(goal.areas.all())
+        copies[goal.pk] = copy
+    Activity.objects.bulk_create(
+        Activity(
+            plan=revision,
+            goal=copies[activity.goal_id],
+            year=activity.year,
+            title=activity.title,
+            owner_id=activity.owner_id,
+            status=activity.status,
+        )
+        for activity in plan.activities.all()
+    )
+    plan.superseded_by = revision
+    plan.save(update_fields=["superseded_by", "updated_at"])
+    return revision
