@@ -11,6 +11,7 @@ import csv
 import io
 from collections.abc import Iterator
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import F
 from django.utils import timezone
@@ -144,6 +145,16 @@ def copy_blocks(select: str, params: list, options: str) -> Iterator[bytes]:
             cursor.execute("SELECT set_config('TimeZone', 'UTC', false)")
 
 
+def _copied(select_of, queryset, options: str) -> Iterator[bytes]:
+    """Yield the COPY of ``select_of(queryset)``; nothing for a queryset that selects nothing
+    (an invalid filter: Django then has no SQL for it)."""
+    try:
+        select, params = select_of(queryset)
+    except EmptyResultSet:
+        return
+    yield from copy_blocks(select, params, options)
+
+
 def csv_header() -> bytes:
     """Return the CSV's first bytes: a BOM (Swedish Excel needs it to read UTF-8) and the
     header row, semicolon-separated."""
@@ -158,8 +169,7 @@ def csv_chunks(queryset) -> Iterator[bytes]:
     """Yield the CSV of ``queryset`` piece by piece: a BOM and semicolons, as Swedish Excel
     expects, no cell that Excel would run as a formula, and nothing that names the reporter."""
     yield csv_header()
-    select, params = _csv_select(queryset)
-    yield from copy_blocks(select, params, _CSV_OPTIONS)
+    yield from _copied(_csv_select, queryset, _CSV_OPTIONS)
 
 
 def geojson_chunks(queryset) -> Iterator[bytes]:
@@ -168,9 +178,8 @@ def geojson_chunks(queryset) -> Iterator[bytes]:
     ``precise_position`` is false where only the town or municipality is known.
     """
     yield b'{"type": "FeatureCollection", "features": [\n'
-    select, params = _feature_select(queryset)
     first = True
-    for block in copy_blocks(select, params, _GEOJSON_OPTIONS):
+    for block in _copied(_feature_select, queryset, _GEOJSON_OPTIONS):
         if first and block:
             # Every feature comes with a comma before it; the first must not.
             block, first = block[1:], False

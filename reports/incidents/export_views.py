@@ -1,6 +1,7 @@
 """Exports written in the background: asking for one, its page with the progress and the
 download link, and the download, only ever for the user who asked."""
 
+from django.conf import settings
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -60,7 +61,8 @@ class ExportDetail(OwnExports, DetailView):
 
     def get_context_data(self, **kwargs):
         running = self.object.status in IncidentExport.RUNNING
-        return super().get_context_data(running=running, **kwargs)
+        kept_hours = int(settings.EXPORT_KEPT.total_seconds() // 3600)
+        return super().get_context_data(running=running, kept_hours=kept_hours, **kwargs)
 
 
 class ExportProgress(OwnExports, View):
