@@ -51,7 +51,7 @@ def _stream(queryset, export_format: str) -> None:
             size += len(chunk)
             lines += chunk.count(b"\n")
     seconds = time.monotonic() - started
-    print(f"first byte {first_byte:.3f} s, first row {first_row:.3f} s")
+    print(f"first byte {first_byte:.3f} s, first rows (first block) {first_row:.3f} s")
     print(f"RESULT {lines - (1 if export_format == 'csv' else 2)} {seconds:.2f} {size}")
 
 
@@ -72,7 +72,7 @@ def _job(user, export_format: str) -> None:
 def child(export_format: str, mode: str) -> None:
     """Run one export inside Django and print ``RESULT rows seconds bytes``."""
     sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "est.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "est.settings.base")
     import django
 
     django.setup()

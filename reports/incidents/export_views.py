@@ -83,9 +83,7 @@ class ExportDownload(OwnExports, View):
     """The export's file, recorded in the access log (it holds the incidents' descriptions)."""
 
     def get(self, request, pk):
-        export = get_object_or_404(
-            self.get_queryset(), pk=pk, status=IncidentExport.Status.READY
-        )
+        export = get_object_or_404(self.get_queryset(), pk=pk, status=IncidentExport.Status.READY)
         try:
             file = export.file.open("rb")
         except FileNotFoundError as error:
