@@ -6,6 +6,7 @@ import os
 
 import pytest
 
+from est.celery import app
 from reports.incidents.models import IncidentExport
 from tests.accessibility import wcag_violations
 from tests.worker import celery_worker
@@ -20,6 +21,9 @@ def test_a_large_export_shows_its_progress_then_the_download(
     log_in_page, live_server, coordinator, outsider, incidents, settings, monkeypatch
 ):
     settings.EXPORT_BACKGROUND_ROWS = 0
+    # Tasks go to Redis, and wait there until the worker below starts (which, stopping, makes
+    # them eager again).
+    app.conf.task_always_eager = False
     monkeypatch.setenv("MEDIA_ROOT", str(settings.MEDIA_ROOT))
     page = log_in_page(coordinator)
     page.goto(live_server.url + "/reports/incidents/")
