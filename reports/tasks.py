@@ -5,6 +5,11 @@ service that queues it (reports.tertial.rendering) and is named here for the wor
 from celery import shared_task
 
 from reports.council.reminders import decision_reminders_send, minutes_reminders_send
+from reports.incidents.export_jobs import (
+    incident_exports_expired_delete,
+    incident_exports_queue_again,
+    write_incident_export,
+)
 from reports.incidents.import_jobs import (
     check_incident_import,
     incident_imports_queue_again,
@@ -25,12 +30,15 @@ __all__ = [
     "compile_due_tertial_analyses",
     "compile_situation_picture",
     "compile_tertial_analysis",
+    "delete_expired_exports",
     "delete_unconfirmed_imports",
     "poll_police_events",
+    "queue_waiting_exports",
     "queue_waiting_imports",
     "queue_waiting_renders",
     "remind_council",
     "render_tertial_analysis",
+    "write_incident_export",
     "write_incident_import",
 ]
 
@@ -81,6 +89,20 @@ def delete_unconfirmed_imports() -> int:
     """Beat, daily: delete the uploaded files of incidents left unconfirmed for a week; returns
     how many. Safe to run twice: a second run finds them gone."""
     return incident_imports_unconfirmed_delete()
+
+
+@shared_task
+def delete_expired_exports() -> int:
+    """Beat, hourly: delete the exported files asked for longer ago than EXPORT_KEPT; returns
+    how many. Safe to run twice: a second run finds them gone."""
+    return incident_exports_expired_delete()
+
+
+@shared_task
+def queue_waiting_exports() -> int:
+    """Beat, every five minutes: queue again the exports whose writing could not be queued
+    (Redis was down) or was lost; returns how many."""
+    return incident_exports_queue_again()
 
 
 @shared_task

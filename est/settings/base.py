@@ -224,6 +224,12 @@ IMPORT_CHUNK_ROWS = env.int("IMPORT_CHUNK_ROWS", default=10_000)
 IMPORT_XLSX_MAX_UNPACKED_BYTES = env.int(
     "IMPORT_XLSX_MAX_UNPACKED_BYTES", default=1024 * 1024 * 1024
 )
+# Exports of incidents (reports/incidents/export_jobs.py): one of more than this many rows is
+# offered as a file a worker writes (bench/README.md "Export" has the rates): nobody should wait
+# on an open page for minutes. The file is deleted this many hours after it was asked for (beat,
+# hourly): it holds the incidents' descriptions.
+EXPORT_BACKGROUND_ROWS = env.int("EXPORT_BACKGROUND_ROWS", default=100_000)
+EXPORT_KEPT = timedelta(hours=env.int("EXPORT_KEPT_HOURS", default=24))
 
 # Uploaded files on the local disk (MEDIA_ROOT), or in an S3-compatible bucket when S3_BUCKET is
 # set: the latter for more than one machine (est/settings/storage.py, README "Deployment").

@@ -29,6 +29,12 @@ def beat_schedule() -> dict:
         # Work that could not be queued while Redis was down is queued again once it is back.
         "waiting-renders": {"task": "reports.tasks.queue_waiting_renders", "schedule": 300.0},
         "waiting-imports": {"task": "reports.tasks.queue_waiting_imports", "schedule": 300.0},
+        "waiting-exports": {"task": "reports.tasks.queue_waiting_exports", "schedule": 300.0},
+        # Exported files are deleted EXPORT_KEPT after they were asked for.
+        "expired-exports": {
+            "task": "reports.tasks.delete_expired_exports",
+            "schedule": crontab(minute=20),
+        },
         # Files of incidents uploaded but never confirmed are deleted after a week.
         "unconfirmed-imports": {
             "task": "reports.tasks.delete_unconfirmed_imports",

@@ -1,10 +1,8 @@
-"""The filtered incidents as CSV, Excel and GeoJSON: one set of columns for all three formats,
-the same columns the importer reads back. Rows come from the database in chunks, so that an
-export of a million incidents never sits in memory at once."""
+"""The filtered incidents as Excel (CSV and GeoJSON: reports.incidents.export_copy): one set of
+columns for all three formats, the same columns the importer reads back. Rows come from the
+database in chunks, so that an export of a million incidents never sits in memory at once."""
 
-import csv
 import datetime
-import json
 import tempfile
 from collections.abc import Iterator
 
@@ -49,7 +47,8 @@ EXCEL_SHEET_ROWS = 1_000_000
 EXCEL_WIDTHS = [8, 14, 22, 17, 17, 11, 11, 10, 28, 60, 16, 16, 24, 10, 20]
 
 
-def _coordinate(function: str) -> Func:
+def coordinate(function: str) -> Func:
+    """Return the incident's latitude (``ST_Y``) or longitude (``ST_X``) in WGS 84."""
     return Func(
         Transform("position", settings.MAP_SRID), function=function, output_field=FloatField()
     )
@@ -65,7 +64,7 @@ def export_rows(queryset) -> Iterator[dict]:
     sources = {value: str(label) for value, label in Incident.Source.choices}
     rows = (
         queryset.order_by("occurred_from", "pk")
-        .annotate(latitude=_coordinate("ST_Y"), longitude=_coordinate("ST_X"))
+        .annotate(latitude=coordinate("ST_Y"), longitude=coordinate("ST_X"))
         .values_list(
             "pk",
             "municipality__name",
@@ -105,52 +104,6 @@ def export_rows(queryset) -> Iterator[dict]:
         }
 
 
-def _text(value) -> str:
-    if isinstance(value, bool):
-        return _("yes") if value else _("no")
-    if isinstance(value, datetime.datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
-    if isinstance(value, float):
-        return f"{value:.6f}"
-    return "" if value is None else str(value)
-
-
-class _Echo:
-    def write(self, value):
-        return value
-
-
-def csv_chunks(queryset) -> Iterator[str]:
-    """Yield the CSV of ``queryset`` piece by piece: a BOM and semicolons, as Swedish Excel
-    expects, and no cell that Excel would run as a formula."""
-    yield "\ufeff"
-    writer = csv.writer(_Echo(), delimiter=";")
-    yield writer.writerow([str(header) for _key, header in COLUMNS])
-    for row in export_rows(queryset):
-        yield writer.writerow([safe_cell(_text(row[key])) for key, _header in COLUMNS])
-
-
-def geojson_chunks(queryset) -> Iterator[str]:
-    """Yield a GeoJSON FeatureCollection (WGS 84) of ``queryset`` piece by piece.
-
-    ``precise_position`` is false where only the town or municipality is known.
-    """
-    yield '{"type": "FeatureCollection", "features": [\n'
-    separator = ""
-    for row in export_rows(queryset):
-        properties = {key: row[key] for key, _header in COLUMNS if key not in LAT_LON}
-        properties["from"] = row["from"].isoformat()
-        properties["until"] = row["until"].isoformat()
-        feature = {
-            "type": "Feature",
-            "geometry": {"type": "Point", "coordinates": [row["longitude"], row["latitude"]]},
-            "properties": properties,
-        }
-        yield separator + json.dumps(feature, ensure_ascii=False)
-        separator = ",\n"
-    yield "\n]}\n"
-
-
 def _excel_sheet(workbook, number: int):
     """Add a sheet with the bold header row, kept in view, and the column widths."""
     title = _("Incidents") if number == 1 else f"{_('Incidents')} {number}"
@@ -168,36 +121,45 @@ def _excel_sheet(workbook, number: int):
     return sheet
 
 
-def excel_file(queryset):
-    """Return a temporary file holding the Excel workbook of ``queryset``, rewound.
+def excel_write(queryset, output, *, progress=None) -> int:
+    """Write the Excel workbook of ``queryset`` to the binary file ``output``; return the
+    number of incidents. ``progress(rows)`` is called every CHUNK_SIZE rows.
 
     Times are real Excel datetimes in local time (Excel knows no time zones). The workbook is
     written row by row (openpyxl's write-only mode) to disk, not built in memory; beyond
     EXCEL_SHEET_ROWS incidents (Excel's limit is 1,048,576 rows) a further sheet is begun.
     """
     workbook = Workbook(write_only=True)
-    sheets, rows_in_sheet = 1, 0
+    sheets, rows_in_sheet, rows = 1, 0, 0
     sheet = _excel_sheet(workbook, sheets)
     for row in export_rows(queryset):
         if rows_in_sheet == EXCEL_SHEET_ROWS:
             sheets, rows_in_sheet = sheets + 1, 0
             sheet = _excel_sheet(workbook, sheets)
-        cells = []
-        for key, _header in COLUMNS:
-            value = row[key]
-            if isinstance(value, datetime.datetime):
-                cell = WriteOnlyCell(sheet, value=value.replace(tzinfo=None))
-                cell.number_format = "yyyy-mm-dd hh:mm"
-            elif isinstance(value, bool):
-                cell = WriteOnlyCell(sheet, value=_text(value))
-            elif isinstance(value, str):
-                cell = WriteOnlyCell(sheet, value=safe_cell(value))
-            else:
-                cell = WriteOnlyCell(sheet, value=value)
-            cells.append(cell)
-        sheet.append(cells)
+        sheet.append([_excel_cell(sheet, row[key]) for key, _header in COLUMNS])
         rows_in_sheet += 1
-    output = tempfile.TemporaryFile()  # noqa: SIM115 -- the response closes it once sent
+        rows += 1
+        if progress and rows % CHUNK_SIZE == 0:
+            progress(rows)
     workbook.save(output)
+    return rows
+
+
+def _excel_cell(sheet, value) -> WriteOnlyCell:
+    if isinstance(value, datetime.datetime):
+        cell = WriteOnlyCell(sheet, value=value.replace(tzinfo=None))
+        cell.number_format = "yyyy-mm-dd hh:mm"
+        return cell
+    if isinstance(value, bool):
+        return WriteOnlyCell(sheet, value=_("yes") if value else _("no"))
+    if isinstance(value, str):
+        return WriteOnlyCell(sheet, value=safe_cell(value))
+    return WriteOnlyCell(sheet, value=value)
+
+
+def excel_file(queryset):
+    """Return a temporary file holding the Excel workbook of ``queryset``, rewound."""
+    output = tempfile.TemporaryFile()  # noqa: SIM115 -- the response closes it once sent
+    excel_write(queryset, output)
     output.seek(0)
     return output

@@ -1,8 +1,10 @@
 """The incidents a user may read, filtered by one filter in the URL: the list, the map's data and
 the exports."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, JsonResponse, StreamingHttpResponse
+from django.shortcuts import render
 from django.utils import timezone
 from django.views import View
 from django_filters.views import FilterView
@@ -10,7 +12,8 @@ from django_filters.views import FilterView
 from est.access import PermissionRequiredMixin
 from est.access_log import AccessKind, access_record
 from est.models import Municipality
-from reports.incidents.exports import csv_chunks, excel_file, geojson_chunks
+from reports.incidents.export_copy import csv_chunks, geojson_chunks
+from reports.incidents.exports import excel_file
 from reports.incidents.filters import IncidentFilter
 from reports.incidents.map_cells import cell_period
 from reports.incidents.map_data import map_data, map_view_from
@@ -76,12 +79,20 @@ class IncidentMapData(FilteredIncidentsMixin, View):
 
 
 class IncidentExport(FilteredIncidentsMixin, View):
-    """The filtered incidents as CSV (semicolons and a BOM, as Swedish Excel), Excel or GeoJSON."""
+    """The filtered incidents as CSV (semicolons and a BOM, as Swedish Excel), Excel or GeoJSON;
+    more than EXPORT_BACKGROUND_ROWS of them are offered as a file written in the background."""
 
     format = "csv"
 
     def get(self, request):
         queryset = self.filtered().select_related(None)
+        limit = settings.EXPORT_BACKGROUND_ROWS
+        if queryset.order_by()[limit : limit + 1].exists():
+            return render(
+                request,
+                "reports/incidents/exports/offer.html",
+                {"format": self.format, "query": request.GET.urlencode(), "limit": limit},
+            )
         filename = f"incidents-{timezone.localdate():%Y-%m-%d}.{self.format}"
         access_record(
             request=request,

@@ -3,6 +3,7 @@ from django.urls import path
 from reports.incidents import (
     category_views,
     duplicate_views,
+    export_views,
     import_views,
     list_views,
     round_views,
@@ -25,6 +26,18 @@ urlpatterns = [
         "incidents-export.geojson",
         list_views.IncidentExport.as_view(format="geojson"),
         name="incident_export_geojson",
+    ),
+    path("exports/", export_views.ExportStart.as_view(), name="incident_export_start"),
+    path("exports/<int:pk>/", export_views.ExportDetail.as_view(), name="incident_export_detail"),
+    path(
+        "exports/<int:pk>/progress/",
+        export_views.ExportProgress.as_view(),
+        name="incident_export_progress",
+    ),
+    path(
+        "exports/<int:pk>/file/",
+        export_views.ExportDownload.as_view(),
+        name="incident_export_download",
     ),
     path("incidents/<int:pk>/", views.IncidentDetail.as_view(), name="incident_detail"),
     path("incidents/<int:pk>/correct/", views.IncidentCorrect.as_view(), name="incident_correct"),

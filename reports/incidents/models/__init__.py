@@ -3,6 +3,7 @@
 from reports.incidents.models.category import Category, CategoryQuerySet
 from reports.incidents.models.cells import IncidentCell
 from reports.incidents.models.day_counts import IncidentDayCount
+from reports.incidents.models.exports import IncidentExport, IncidentExportQuerySet
 from reports.incidents.models.imports import IncidentImport, IncidentImportQuerySet
 from reports.incidents.models.incident import (
     COUNTED,
@@ -23,6 +24,8 @@ __all__ = [
     "Incident",
     "IncidentCell",
     "IncidentDayCount",
+    "IncidentExport",
+    "IncidentExportQuerySet",
     "IncidentHistory",
     "IncidentImport",
     "IncidentImportQuerySet",
