@@ -16,9 +16,11 @@ class DialoguesConfig(AppConfig):
         from est.situation_sources import SituationSource
         from est.situation_sources import register as register_situation_source
 
+        from .dialogue.demo import dialogues_seed
         from .measures.demo import measures_seed
         from .permissions import (
             COMMENT_MODERATE,
+            DIALOGUE_MANAGE,
             GRANTS,
             MEASURE_READ,
             PLEDGE_VIEW,
@@ -86,6 +88,13 @@ class DialoguesConfig(AppConfig):
                 _("Tips about unsafe places: record, pass on, merge or close them."),
                 order=65,
             ),
+            Entry(
+                _("Citizen dialogues"),
+                "occasion_list",
+                DIALOGUE_MANAGE,
+                _("Meet residents, record what they said, and answer each theme."),
+                order=66,
+            ),
         )
         register_public(
             Entry(
@@ -101,6 +110,13 @@ class DialoguesConfig(AppConfig):
                 "",
                 _("Coming walks where residents, the municipality and the police walk together."),
                 order=20,
+            ),
+            Entry(
+                _("Events calendar"),
+                "public_event_index",
+                "",
+                _("Safety walks and citizen dialogues to come, and what came of them."),
+                order=25,
             ),
             Entry(
                 _("Safety survey"),
@@ -125,6 +141,8 @@ class DialoguesConfig(AppConfig):
         register_seeder(measures_seed, order=110)
         # After the incidents' categories and the organisations, which the decisions use.
         register_seeder(tips_seed, order=120)
+        # After the pledges (a theme becomes a focus area) and the organisations.
+        register_seeder(dialogues_seed, order=130)
         register_report_section(
             ReportSection(
                 key="pledges",
