@@ -119,6 +119,7 @@ class PublicDialogueYear(TemplateView):
     def get_context_data(self, **kwargs):
         municipality = public_municipality(self.kwargs["code"])
         years = dialogue_years(municipality)
+        kwargs.pop("year", None)
         year = self.kwargs.get("year") or (years[0] if years else None)
         if year not in years:
             raise Http404

@@ -38,7 +38,8 @@ class ThemeResponses(MunicipalityScopedMixin, TemplateView):
             (row, refused if refused is not None and refused.theme == row.theme else self._form(row))
             for row in rows
         ]
-        return super().get_context_data(year=self.kwargs["year"], rows=forms, **kwargs)
+        kwargs["year"] = self.kwargs["year"]
+        return super().get_context_data(rows=forms, **kwargs)
 
     def post(self, request, code, year):
         rows = themes_of_year(self.municipality, year, announced_only=False)
