@@ -161,7 +161,11 @@ def dialogues_seed(municipalities) -> None:
         dialogue_attendance_set(occasion=occasion, by=coordinator, counts=counts, notes="")
         for code, said, raised_by in views:
             dialogue_view_record(
-                occasion=occasion, by=coordinator, theme=themes[code], text=said, raised_by=raised_by
+                occasion=occasion,
+                by=coordinator,
+                theme=themes[code],
+                text=said,
+                raised_by=raised_by,
             )
     held = DialogueOccasion.objects.filter(municipality=arboga, views__isnull=False).first()
     if held is not None:

@@ -111,7 +111,7 @@ class PublicOccasion(TemplateView):
 
 
 class PublicDialogueYear(TemplateView):
-    """"What you told us and what we did": a year's themes, how often each came up, and the
+    """ "What you told us and what we did": a year's themes, how often each came up, and the
     response. Without a year, the newest."""
 
     template_name = "dialogues/dialogue/public_year.html"

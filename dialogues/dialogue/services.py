@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from est.models import Municipality, Organisation
+from est.models import Municipality
 from est.projections import transformed
 from reports.incidents.filing import position_outside_error
 

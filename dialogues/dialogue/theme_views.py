@@ -35,7 +35,10 @@ class ThemeResponses(MunicipalityScopedMixin, TemplateView):
     def get_context_data(self, *, refused=None, **kwargs):
         rows = themes_of_year(self.municipality, self.kwargs["year"], announced_only=False)
         forms = [
-            (row, refused if refused is not None and refused.theme == row.theme else self._form(row))
+            (
+                row,
+                refused if refused is not None and refused.theme == row.theme else self._form(row),
+            )
             for row in rows
         ]
         kwargs["year"] = self.kwargs["year"]

@@ -32,4 +32,3 @@ def dialogue_themes(municipality: Municipality):
     """Return ``municipality``'s themes in its order, retired ones too (the defaults first
     when it has none)."""
     return list_items(DIALOGUE_THEMES, municipality)
-

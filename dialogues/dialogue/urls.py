@@ -32,7 +32,9 @@ urlpatterns = [
     ),
     # Staff pages.
     path("dialogues/", views.OccasionList.as_view(), name="occasion_list"),
-    path("dialogues/<municipality:code>/new/", views.OccasionCreate.as_view(), name="occasion_create"),
+    path(
+        "dialogues/<municipality:code>/new/", views.OccasionCreate.as_view(), name="occasion_create"
+    ),
     path("dialogues/<int:pk>/", views.OccasionDetail.as_view(), name="occasion_detail"),
     path("dialogues/<int:pk>/edit/", views.OccasionUpdate.as_view(), name="occasion_update"),
     path("dialogues/<int:pk>/announce/", views.OccasionPublish.as_view(), name="occasion_publish"),

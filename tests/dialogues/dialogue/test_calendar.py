@@ -55,9 +55,7 @@ def test_walks_and_occasions_share_one_calendar_page_and_feed(client, arboga, co
     assert stand["STATUS"] == "CONFIRMED"
     assert "GEO" in stand
     assert "GEO" not in events[f"dialogue-occasion-{online.pk}@est"]
-    assert str(stand["URL"]).endswith(
-        reverse("public_occasion", args=[arboga.code, occasion.pk])
-    )
+    assert str(stand["URL"]).endswith(reverse("public_occasion", args=[arboga.code, occasion.pk]))
 
 
 def test_a_moved_and_a_cancelled_occasion_say_so_in_the_calendar(client, arboga, coordinator):
@@ -103,14 +101,13 @@ def test_drafts_and_other_municipalities_stay_out_of_the_calendar(
         announcement="Ej klart.",
     )
     assert client.get(reverse("public_event_calendar", args=[arboga.code])).status_code == 404
-    assert (
-        client.get(reverse("public_occasion", args=[arboga.code, draft.pk])).status_code == 404
-    )
+    assert client.get(reverse("public_occasion", args=[arboga.code, draft.pk])).status_code == 404
     kungsor_occasion = announced_occasion(kungsor, coordinator, title="Ännu en i Kungsör")
     assert (
         client.get(reverse("public_occasion", args=[arboga.code, kungsor_occasion.pk])).status_code
         == 404
     )
-    assert "Dialog i Kungsör" not in client.get(
-        reverse("public_events", args=[arboga.code])
-    ).content.decode()
+    assert (
+        "Dialog i Kungsör"
+        not in client.get(reverse("public_events", args=[arboga.code])).content.decode()
+    )

@@ -134,9 +134,7 @@ def test_malformed_input_is_refused_without_an_error_page(client_for, coordinato
     assert staff.post(responses, {"theme": "x"}).status_code == 302
 
 
-def test_another_municipalitys_coordinator_finds_nothing(
-    client_for, coordinator, outsider, arboga
-):
+def test_another_municipalitys_coordinator_finds_nothing(client_for, coordinator, outsider, arboga):
     occasion = held_occasion(arboga, coordinator)
     view = DialogueView.objects.create(
         occasion=occasion, theme=dialogue_themes(arboga).first(), text="Mörkt", raised_by=1
