@@ -7,45 +7,28 @@ from django.contrib.gis.db import models
 from django.db.models import Q, Sum
 from django.utils.translation import gettext_lazy as _
 
+from est.announced_events import AnnouncedEvent, AnnouncedEventQuerySet
 from est.models import Municipality, Organisation
 
 
-class DialogueOccasionQuerySet(models.QuerySet):
+class DialogueOccasionQuerySet(AnnouncedEventQuerySet):
     def for_user(self, user):
         """Return the occasions of the municipalities ``user`` may see, in every state."""
         return self.filter(municipality__in=Municipality.objects.for_user(user))
-
-    def for_municipality(self, municipality):
-        return self.filter(municipality=municipality)
-
-    def announced(self):
-        """Return the occasions residents may read: announced ones, and cancelled ones (so that
-        the public page can say that an occasion is off)."""
-        return self.filter(status__in=DialogueOccasion.ANNOUNCED_STATUSES)
-
-    def coming(self, now):
-        """Return the occasions that have not ended at ``now``, soonest first."""
-        return self.filter(ends_at__gt=now).order_by("starts_at", "pk")
 
     def in_year(self, year: int):
         return self.filter(starts_at__year=year)
 
 
-class DialogueOccasion(models.Model):
-    """One occasion where residents are asked how safe they feel and what worries them."""
+class DialogueOccasion(AnnouncedEvent):
+    """One occasion where residents are asked how safe they feel and what worries them (the
+    time and the announcement's workflow are ``AnnouncedEvent``'s)."""
 
     class Format(models.TextChoices):
         STAND = "stand", _("Stand at a market or school")
         MEETING = "meeting", _("Open meeting")
         WALK_IN = "walk_in", _("Walk-in")
         ONLINE = "online", _("Online")
-
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        PUBLISHED = "published", _("Announced")
-        CANCELLED = "cancelled", _("Cancelled")
-
-    ANNOUNCED_STATUSES = (Status.PUBLISHED, Status.CANCELLED)
 
     municipality = models.ForeignKey(
         Municipality,
@@ -55,8 +38,6 @@ class DialogueOccasion(models.Model):
     )
     title = models.CharField(_("title"), max_length=200)
     format = models.CharField(_("format"), max_length=20, choices=Format.choices)
-    starts_at = models.DateTimeField(_("starts"))
-    ends_at = models.DateTimeField(_("ends"))
     place = models.CharField(
         _("place"), max_length=200, help_text=_("Where, in words; for an online occasion, how.")
     )
@@ -66,15 +47,6 @@ class DialogueOccasion(models.Model):
         Organisation, blank=True, related_name="dialogue_occasions", verbose_name=_("partners")
     )
     announcement = models.TextField(_("announcement"), help_text=_("What residents read."))
-    status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
-    )
-    cancellation_reason = models.TextField(_("why it is cancelled"), blank=True)
-    #: The start before the occasion was last moved, so that the public page can say so.
-    moved_from = models.DateTimeField(_("moved from"), null=True, blank=True)
-    #: Counts the announced changes: calendar programs take the highest as the current one.
-    sequence = models.PositiveIntegerField(default=0, editable=False)
-    published_at = models.DateTimeField(_("announced at"), null=True, blank=True)
     #: The staff's own notes of the occasion: never on a public page.
     notes = models.TextField(_("notes (staff only)"), blank=True)
     created_by = models.ForeignKey(
@@ -113,14 +85,6 @@ class DialogueOccasion(models.Model):
 
     def __str__(self):
         return f"{self.title} ({self.starts_at:%Y-%m-%d})"
-
-    @property
-    def is_draft(self) -> bool:
-        return self.status == self.Status.DRAFT
-
-    @property
-    def is_cancelled(self) -> bool:
-        return self.status == self.Status.CANCELLED
 
 
 class Attendance(models.Model):

@@ -10,7 +10,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from est.announced_events import (
+    EventMessages,
+    announced_event_cancel,
+    announced_event_changed,
+    announced_event_publish,
+)
 from est.models import Municipality
 from est.projections import transformed
 from reports.incidents.filing import position_outside_error
@@ -92,6 +99,19 @@ def _locked(occasion: DialogueOccasion) -> DialogueOccasion:
     )
 
 
+#: What a coordinator is told when an occasion can't change as asked.
+OCCASION_MESSAGES = EventMessages(
+    cancelled_cant_change=gettext_lazy("A cancelled occasion can't change; plan a new one."),
+    already_announced=gettext_lazy("The occasion is already announced."),
+    already_over=gettext_lazy("The occasion has already taken place; change its time first."),
+    already_cancelled=gettext_lazy("The occasion is already cancelled."),
+    draft_not_cancelled=gettext_lazy(
+        "Only an announced occasion is cancelled: a draft is not public yet."
+    ),
+    say_why=gettext_lazy("Say why the occasion is cancelled."),
+)
+
+
 @transaction.atomic
 def dialogue_occasion_update(
     *, occasion: DialogueOccasion, by, partners=(), **fields
@@ -100,48 +120,23 @@ def dialogue_occasion_update(
     (the public page says from when); calendar programs are told of every announced change."""
     occasion = _locked(occasion)
     if occasion.is_cancelled:
-        raise ValidationError(_("A cancelled occasion can't change; plan a new one."))
+        raise ValidationError(OCCASION_MESSAGES.cancelled_cant_change)
     previous_start = occasion.starts_at
     occasion = _save(occasion, fields, list(partners))
-    if not occasion.is_draft:
-        if occasion.starts_at != previous_start:
-            occasion.moved_from = previous_start
-        occasion.sequence += 1
-        occasion.save(update_fields=["moved_from", "sequence", "updated_at"])
+    announced_event_changed(occasion, previous_start)
     return occasion
 
 
 @transaction.atomic
 def dialogue_occasion_publish(*, occasion: DialogueOccasion, by) -> DialogueOccasion:
     """Announce a draft occasion on the public site and in the events calendar."""
-    occasion = _locked(occasion)
-    if not occasion.is_draft:
-        raise ValidationError(_("The occasion is already announced."))
-    if occasion.ends_at <= timezone.now():
-        raise ValidationError(_("The occasion has already taken place; change its time first."))
-    occasion.status = DialogueOccasion.Status.PUBLISHED
-    occasion.published_at = timezone.now()
-    occasion.save(update_fields=["status", "published_at", "updated_at"])
-    return occasion
+    return announced_event_publish(_locked(occasion), OCCASION_MESSAGES)
 
 
 @transaction.atomic
 def dialogue_occasion_cancel(*, occasion: DialogueOccasion, by, reason: str) -> DialogueOccasion:
     """Cancel an announced occasion with the reason residents will read."""
-    occasion = _locked(occasion)
-    if occasion.is_cancelled:
-        raise ValidationError(_("The occasion is already cancelled."))
-    if occasion.is_draft:
-        raise ValidationError(
-            _("Only an announced occasion is cancelled: a draft is not public yet.")
-        )
-    if not reason.strip():
-        raise ValidationError({"reason": _("Say why the occasion is cancelled.")})
-    occasion.status = DialogueOccasion.Status.CANCELLED
-    occasion.cancellation_reason = reason.strip()
-    occasion.sequence += 1
-    occasion.save(update_fields=["status", "cancellation_reason", "sequence", "updated_at"])
-    return occasion
+    return announced_event_cancel(_locked(occasion), reason, OCCASION_MESSAGES)
 
 
 def _require_held(occasion: DialogueOccasion) -> None:
