@@ -72,6 +72,8 @@ class AttendanceForm(forms.Form):
             self.fields[f"group_{group}"] = forms.IntegerField(
                 label=label, min_value=0, max_value=100000, required=False
             )
+        # The counts first, as they are counted at the door; the notes after.
+        self.order_fields([*(f"group_{group}" for group in Attendance.Group.values), "notes"])
 
     def counts(self) -> dict:
         """Return the cleaned counts by group."""

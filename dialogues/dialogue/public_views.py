@@ -129,9 +129,10 @@ class PublicDialogueYear(TemplateView):
             years=years,
             themes=themes_of_year(municipality, year, announced_only=True),
             minimum=settings.OPEN_DATA_MIN_COUNT,
+            # The occasions held: a coming one has nothing to tell yet.
             occasions=DialogueOccasion.objects.for_municipality(municipality)
             .in_year(year)
-            .filter(status=DialogueOccasion.Status.PUBLISHED)
+            .filter(status=DialogueOccasion.Status.PUBLISHED, starts_at__lte=timezone.now())
             .order_by("starts_at"),
             **kwargs,
         )
