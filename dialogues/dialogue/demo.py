@@ -91,7 +91,7 @@ def _took_place(occasion: DialogueOccasion, days: int) -> None:
 
 def _responses_seed(municipality, year: int, coordinator) -> None:
     """Answer the demo's themes: drugs taken up as the 2026 focus area on drugs in the centre,
-    lighting passed to the technical department, young people already addressed."""
+    lighting passed to the housing company, young people already addressed."""
     themes = {theme.code: theme for theme in dialogue_themes(municipality)}
     if ThemeResponse.objects.filter(theme__municipality=municipality, year=year).exists():
         return
@@ -114,11 +114,11 @@ def _responses_seed(municipality, year: int, coordinator) -> None:
         year=year,
         by=coordinator,
         kind=ThemeResponse.Kind.MEASURE,
-        reason="Tekniska förvaltningen ser över belysningen längs Strandvägen, vid gångtunneln "
-        "och på gångvägen mot skolan i Ekbacken.",
+        reason="Arboga Bostäder ser över belysningen på gångvägarna i Ekbacken, där flest "
+        "tog upp den.",
         new_measure={
-            "title": "Se över belysningen längs Strandvägen och i Ekbacken",
-            "responsible": Organisation.objects.get(name="Arboga kommun, tekniska förvaltningen"),
+            "title": "Se över belysningen på gångvägarna i Ekbacken",
+            "responsible": Organisation.objects.get(name="Arboga Bostäder AB"),
         },
     )
     theme_response_set(

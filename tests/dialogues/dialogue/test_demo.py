@@ -14,7 +14,7 @@ def test_seed_demo_holds_two_dialogues_in_arboga_with_answered_themes(db, client
     drugs = ThemeResponse.objects.get(theme__code="drugs")
     assert drugs.focus_area.title == "Narkotika i centrummiljön"
     lighting = ThemeResponse.objects.get(theme__code="lighting")
-    assert lighting.measure.responsible.name == "Arboga kommun, tekniska förvaltningen"
+    assert lighting.measure.responsible.name == "Arboga Bostäder AB"
 
     events = client.get("/evenemang/1984/kalender.ics").content.decode()
     assert "Digital medborgardialog" in events
