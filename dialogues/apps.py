@@ -20,6 +20,7 @@ class DialoguesConfig(AppConfig):
         from .measures.indicators import DONE_ON_TIME
         from .permissions import (
             COMMENT_MODERATE,
+            DIALOGUE_MANAGE,
             GRANTS,
             MEASURE_READ,
             PLEDGE_VIEW,
@@ -87,6 +88,13 @@ class DialoguesConfig(AppConfig):
                 _("Tips about unsafe places: record, pass on, merge or close them."),
                 order=65,
             ),
+            Entry(
+                _("Citizen dialogues"),
+                "occasion_list",
+                DIALOGUE_MANAGE,
+                _("Meet residents, record what they said, and answer each theme."),
+                order=66,
+            ),
         )
         register_public(
             Entry(
@@ -102,6 +110,13 @@ class DialoguesConfig(AppConfig):
                 "",
                 _("Coming walks where residents, the municipality and the police walk together."),
                 order=20,
+            ),
+            Entry(
+                _("Events calendar"),
+                "public_event_index",
+                "",
+                _("Safety walks and citizen dialogues to come, and what came of them."),
+                order=25,
             ),
             Entry(
                 _("Safety survey"),
@@ -126,6 +141,8 @@ class DialoguesConfig(AppConfig):
         register_seeder("dialogues.measures.demo.measures_seed", order=110)
         # After the incidents' categories and the organisations, which the decisions use.
         register_seeder("dialogues.tips.demo.tips_seed", order=120)
+        # After the pledges (a theme becomes a focus area) and the organisations.
+        register_seeder("dialogues.dialogue.demo.dialogues_seed", order=130)
         register_report_section(
             ReportSection(
                 key="pledges",

@@ -3,6 +3,13 @@
 Each feature keeps its models in its own folder; this module only imports them.
 """
 
+from dialogues.dialogue.models import (
+    Attendance,
+    DialogueOccasion,
+    DialogueTheme,
+    DialogueView,
+    ThemeResponse,
+)
 from dialogues.measures.models import Measure, OverdueListMailing
 from dialogues.pledges.models import (
     Activity,
@@ -28,8 +35,12 @@ from dialogues.walks.models import (
 
 __all__ = [
     "Activity",
+    "Attendance",
     "Comment",
     "CooperationAgreement",
+    "DialogueOccasion",
+    "DialogueTheme",
+    "DialogueView",
     "Finding",
     "FindingCategory",
     "FindingPhoto",
@@ -45,6 +56,7 @@ __all__ = [
     "StretchAudit",
     "SurveyResponse",
     "SurveyWave",
+    "ThemeResponse",
     "Tip",
     "attachment_path",
 ]

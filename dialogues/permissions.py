@@ -26,6 +26,10 @@ SURVEY_VIEW = "survey.view"
 #: Composing, opening and closing waves and making their invitation codes.
 SURVEY_MANAGE = "survey.manage"
 
+#: Planning and announcing dialogue occasions, recording what was heard (notes, views) and
+#: answering the themes.
+DIALOGUE_MANAGE = "dialogue.manage"
+
 #: Reading residents' tips with their photos and addresses, deciding on them and publishing them.
 TIP_TRIAGE = "tip.triage"
 
@@ -41,6 +45,7 @@ GRANTS = {
     SURVEY_VIEW: {Role.COORDINATOR, Role.POLICE, Role.COUNCIL, Role.ADMINISTRATOR},
     SURVEY_MANAGE: {Role.COORDINATOR, Role.ADMINISTRATOR},
     TIP_TRIAGE: {Role.COORDINATOR},
+    DIALOGUE_MANAGE: {Role.COORDINATOR, Role.ADMINISTRATOR},
     WALK_RECORD: {
         Role.COORDINATOR,
         Role.ADMINISTRATOR,

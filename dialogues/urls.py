@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("dialogues.walks.urls")),
     path("", include("dialogues.measures.urls")),
     path("", include("dialogues.survey.urls")),
+    path("", include("dialogues.dialogue.urls")),
     path("", include("dialogues.tips.urls")),
     path("", include("dialogues.tips.open311.urls")),
 ]

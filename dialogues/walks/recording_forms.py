@@ -167,25 +167,3 @@ class ParticipantsForm(forms.Form):
 
 class FindingCategoryAddForm(forms.Form):
     name = forms.CharField(label=_("New category"), max_length=100)
-
-
-class FindingCategoryForm(forms.Form):
-    """One category of the list: its name, place and whether it is in use. The prefix keeps
-    the labels of the list's forms apart."""
-
-    name = forms.CharField(label=_("Name"), max_length=100)
-    position = forms.IntegerField(label=_("Place in the list"), min_value=0, max_value=999)
-    active = forms.BooleanField(label=_("In use"), required=False)
-
-    def __init__(self, *args, category, **kwargs):
-        super().__init__(
-            *args,
-            prefix=f"category-{category.pk}",
-            initial={
-                "name": category.name,
-                "position": category.position,
-                "active": category.active,
-            },
-            **kwargs,
-        )
-        self.category = category

@@ -7,9 +7,15 @@ by field for the person planning the walk.
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from est.announced_events import (
+    EventMessages,
+    announced_event_cancel,
+    announced_event_changed,
+    announced_event_publish,
+)
 from est.models import Municipality, Organisation
 from est.projections import transformed
 from reports.incidents.filing import position_outside_error
@@ -101,49 +107,39 @@ def _locked(walk: SafetyWalk) -> SafetyWalk:
     return SafetyWalk.objects.select_for_update().select_related("municipality").get(pk=walk.pk)
 
 
+#: What a planner is told when a walk can't change as asked.
+WALK_MESSAGES = EventMessages(
+    cancelled_cant_change=gettext_lazy("A cancelled walk can't change; plan a new one."),
+    already_announced=gettext_lazy("The walk is already announced."),
+    already_over=gettext_lazy("The walk has already taken place; change its time first."),
+    already_cancelled=gettext_lazy("The walk is already cancelled."),
+    draft_not_cancelled=gettext_lazy(
+        "Only an announced walk is cancelled: a draft is not public yet."
+    ),
+    say_why=gettext_lazy("Say why the walk is cancelled."),
+)
+
+
 @transaction.atomic
 def safety_walk_update(*, walk: SafetyWalk, by, partners=(), **fields) -> SafetyWalk:
     """Change a walk's plan. An announced walk that starts at another time is moved (the public
     page says from when); calendar programs are told of every announced change."""
     walk = _locked(walk)
     if walk.is_cancelled:
-        raise ValidationError(_("A cancelled walk can't change; plan a new one."))
+        raise ValidationError(WALK_MESSAGES.cancelled_cant_change)
     previous_start = walk.starts_at
     walk = _save(walk, fields, partners)
-    if not walk.is_draft:
-        if walk.starts_at != previous_start:
-            walk.moved_from = previous_start
-        walk.sequence += 1
-        walk.save(update_fields=["moved_from", "sequence", "updated_at"])
+    announced_event_changed(walk, previous_start)
     return walk
 
 
 @transaction.atomic
 def safety_walk_publish(*, walk: SafetyWalk, by) -> SafetyWalk:
     """Announce a draft walk on the public site and in the calendar feed."""
-    walk = _locked(walk)
-    if not walk.is_draft:
-        raise ValidationError(_("The walk is already announced."))
-    if walk.ends_at <= timezone.now():
-        raise ValidationError(_("The walk has already taken place; change its time first."))
-    walk.status = SafetyWalk.Status.PUBLISHED
-    walk.published_at = timezone.now()
-    walk.save(update_fields=["status", "published_at", "updated_at"])
-    return walk
+    return announced_event_publish(_locked(walk), WALK_MESSAGES)
 
 
 @transaction.atomic
 def safety_walk_cancel(*, walk: SafetyWalk, by, reason: str) -> SafetyWalk:
     """Cancel an announced walk with the reason residents will read."""
-    walk = _locked(walk)
-    if walk.is_cancelled:
-        raise ValidationError(_("The walk is already cancelled."))
-    if walk.is_draft:
-        raise ValidationError(_("Only an announced walk is cancelled: a draft is not public yet."))
-    if not reason.strip():
-        raise ValidationError({"reason": _("Say why the walk is cancelled.")})
-    walk.status = SafetyWalk.Status.CANCELLED
-    walk.cancellation_reason = reason.strip()
-    walk.sequence += 1
-    walk.save(update_fields=["status", "cancellation_reason", "sequence", "updated_at"])
-    return walk
+    return announced_event_cancel(_locked(walk), reason, WALK_MESSAGES)

@@ -7,21 +7,14 @@ from django.contrib.gis.db import models
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
+from est.announced_events import AnnouncedEvent, AnnouncedEventQuerySet
 from est.models import Area, Municipality, Organisation
 
 
-class SafetyWalkQuerySet(models.QuerySet):
+class SafetyWalkQuerySet(AnnouncedEventQuerySet):
     def for_user(self, user):
         """Return the walks of the municipalities ``user`` may see, in every state."""
         return self.filter(municipality__in=Municipality.objects.for_user(user))
-
-    def for_municipality(self, municipality):
-        return self.filter(municipality=municipality)
-
-    def announced(self):
-        """Return the walks residents may read: published ones, and cancelled ones (so that
-        the public page can say that a walk is off)."""
-        return self.filter(status__in=SafetyWalk.ANNOUNCED_STATUSES)
 
     def with_progress(self):
         """Annotate ``finding_count``, ``measures_done`` and ``measures_open``: what the walk
@@ -43,20 +36,10 @@ class SafetyWalkQuerySet(models.QuerySet):
         """Return the walks that took place (announced and not cancelled) and ended by ``now``."""
         return self.filter(status=SafetyWalk.Status.PUBLISHED, ends_at__lte=now)
 
-    def coming(self, now):
-        """Return the walks that have not ended at ``now``, soonest first."""
-        return self.filter(ends_at__gt=now).order_by("starts_at", "pk")
 
-
-class SafetyWalk(models.Model):
-    """One planned safety walk: where and when it starts, the route, who is invited."""
-
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        PUBLISHED = "published", _("Announced")
-        CANCELLED = "cancelled", _("Cancelled")
-
-    ANNOUNCED_STATUSES = (Status.PUBLISHED, Status.CANCELLED)
+class SafetyWalk(AnnouncedEvent):
+    """One planned safety walk: where and when it starts, the route, who is invited (the time
+    and the announcement's workflow are ``AnnouncedEvent``'s)."""
 
     municipality = models.ForeignKey(
         Municipality,
@@ -73,8 +56,6 @@ class SafetyWalk(models.Model):
         verbose_name=_("area"),
     )
     title = models.CharField(_("title"), max_length=200)
-    starts_at = models.DateTimeField(_("starts"))
-    ends_at = models.DateTimeField(_("ends"))
     meeting_place = models.CharField(
         _("meeting place"), max_length=200, help_text=_("Where to meet, in words.")
     )
@@ -96,15 +77,6 @@ class SafetyWalk(models.Model):
         help_text=_("The route's length, slopes and steps, and what help there is."),
     )
     how_to_take_part = models.TextField(_("how to take part"), blank=True)
-    status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
-    )
-    cancellation_reason = models.TextField(_("why it is cancelled"), blank=True)
-    #: The start before the walk was last moved, so that the public page can say so.
-    moved_from = models.DateTimeField(_("moved from"), null=True, blank=True)
-    #: Counts the announced changes: calendar programs take the highest as the current one.
-    sequence = models.PositiveIntegerField(default=0, editable=False)
-    published_at = models.DateTimeField(_("announced at"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -134,14 +106,6 @@ class SafetyWalk(models.Model):
 
     def __str__(self):
         return f"{self.title} ({self.starts_at:%Y-%m-%d})"
-
-    @property
-    def is_draft(self) -> bool:
-        return self.status == self.Status.DRAFT
-
-    @property
-    def is_cancelled(self) -> bool:
-        return self.status == self.Status.CANCELLED
 
     def is_held(self, now) -> bool:
         """Return whether the walk took place (announced, not cancelled) and ended by ``now``."""
