@@ -31,6 +31,7 @@ class DialoguesConfig(AppConfig):
         from .survey.demo import survey_seed
         from .survey.tertial import survey_tertial_gather, survey_tertial_present
         from .tips.demo import tips_seed
+        from .tips.places.imports import named_places_seed
         from .tips.situation import tips_situation_gather
         from .tips.tertial import tips_tertial_gather, tips_tertial_present
         from .walks.collections import FINDINGS, FOLLOW_UPS, WALKS
@@ -125,6 +126,7 @@ class DialoguesConfig(AppConfig):
         register_seeder(measures_seed, order=110)
         # After the incidents' categories and the organisations, which the decisions use.
         register_seeder(tips_seed, order=120)
+        register_seeder(named_places_seed)
         register_report_section(
             ReportSection(
                 key="pledges",

@@ -22,6 +22,7 @@ from reports.incidents.photos import photo_clean
 from ..measures.services import measure_create
 from ..tasks import mail_tip_status
 from .models import Tip
+from .places.lookup import place_locate
 
 #: How many tips one sender may send per RATE_WINDOW seconds: a resident walking home and noting
 #: several places gets through, a spam run does not.
@@ -52,14 +53,22 @@ def tip_submit(
 ) -> Tip:
     """Store a resident's tip, waiting for the coordinator; return it.
 
-    ``position`` may be in any SRID; it must lie in ``municipality``. ``photo`` is stored
+    ``position`` may be in any SRID; it must lie in ``municipality``. Without it, the place
+    is looked up by ``place_name`` (places.lookup.place_locate). ``photo`` is stored
     re-encoded without EXIF. ``sender_key`` names the sender to the rate limit only
     (est.rate_limits.client_key) and is not stored. Raises ValidationError by field, and one
     with code "rate_limited" when the sender has sent too many tips lately.
     """
+    errors = {}
+    if position is None and place_name.strip():
+        try:
+            position = place_locate(municipality=municipality, text=place_name)
+        except ValidationError as error:
+            errors.update(error.message_dict)
     if position is not None and position.srid != municipality.boundary.srid:
         position = position.transform(municipality.boundary.srid, clone=True)
-    errors = _position_errors(municipality, position)
+    if "place_name" not in errors:
+        errors.update(_position_errors(municipality, position))
     if category not in Tip.Category.values:
         errors["category"] = _("Choose what kind of place it is.")
     if not description.strip():
