@@ -3,14 +3,13 @@ list of the tips the coordinator approved. Nothing here shows a tipper's address
 
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django.views.generic import FormView, TemplateView
 
-from est.geojson import feature_collection
 from est.models import Municipality
 from est.municipalities import boundary_layer
 from est.rate_limits import TOO_MANY_REQUESTS, client_key
@@ -21,6 +20,7 @@ from reports.incidents.views import marking_messages
 from .forms import TipForm
 from .models import Tip, tip_map_labels
 from .places.search import places_matching
+from .public_map import public_map_edition, public_tips_geojson
 from .services import tip_submit
 
 #: What the public list shows at most; the map shows them all.
@@ -144,14 +144,25 @@ class TipMap(TemplateView):
     def get_context_data(self, **kwargs):
         municipality = _municipality(kwargs["code"])
         tips = Tip.objects.published().filter(municipality=municipality)
+        # Both read in the template only when the kept list of this edition is missing.
         return super().get_context_data(
             municipality=municipality,
+            edition=public_map_edition(municipality.pk),
             tips=tips.only("category", "status", "place_name", "created_at")[:PUBLIC_LIST_LENGTH],
-            tip_count=tips.count(),
+            all_tips=tips,
             map_data={
                 **boundary_layer(municipality),
-                "tips": feature_collection(tips, "position", ["category", "status"]),
+                "tipsUrl": reverse("public_tips_geojson", args=[municipality.code]),
                 "labels": tip_map_labels(),
             },
             **kwargs,
         )
+
+
+@require_GET
+def tips_geojson(request, code):
+    """Return the public map's tips of the municipality as GeoJSON (public_map)."""
+    municipality = _municipality(code)
+    response = HttpResponse(public_tips_geojson(municipality), content_type="application/geo+json")
+    response["Cache-Control"] = "public, max-age=60"
+    return response

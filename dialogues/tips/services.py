@@ -23,6 +23,7 @@ from ..measures.services import measure_create
 from ..tasks import mail_tip_status
 from .models import Tip
 from .places.lookup import place_locate
+from .public_map import public_map_changed
 
 #: How many tips one sender may send per RATE_WINDOW seconds: a resident walking home and noting
 #: several places gets through, a spam run does not.
@@ -108,10 +109,19 @@ def _locked(tip: Tip) -> Tip:
     return Tip.objects.select_for_update(of=("self",)).select_related("municipality").get(pk=tip.pk)
 
 
+def _public_map_changed(tip: Tip) -> None:
+    """Start a new edition of the public map once the change is saved (a rollback keeps the
+    old one). Every change of status counts: the map shows statuses, and a tip unpublished
+    just now is still in the kept edition."""
+    municipality_id = tip.municipality_id
+    transaction.on_commit(lambda: public_map_changed(municipality_id))
+
+
 def _decided(tip: Tip, status: str, by) -> Tip:
     """Save ``tip`` in ``status`` and queue the tipper's mail once the change is saved."""
     tip.status, tip.decided_by, tip.status_changed_at = status, by, timezone.now()
     tip.save()
+    _public_map_changed(tip)
     if tip.email:
         transaction.on_commit(lambda: mail_tip_status.delay(tip.pk))
     return tip
@@ -187,4 +197,5 @@ def tip_publish(*, tip: Tip, by, published: bool) -> Tip:
         raise ValidationError(_("A merged tip is shown through the tip it is merged into."))
     tip.published = published
     tip.save(update_fields=["published", "updated_at"])
+    _public_map_changed(tip)
     return tip

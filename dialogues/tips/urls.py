@@ -17,6 +17,11 @@ urlpatterns = [
         name="public_tip_create",
     ),
     path(
+        "otrygga-platser/<municipality:code>/tips.geojson",
+        public_views.tips_geojson,
+        name="public_tips_geojson",
+    ),
+    path(
         "otrygga-platser/<municipality:code>/platser/",
         public_views.place_suggestions,
         name="public_tip_places",

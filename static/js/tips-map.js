@@ -55,6 +55,14 @@
   var layers = [];
   if (data.tip) layers.push(points(data.tip, "#a3161a"));
   if (data.nearby) layers.push(points(data.nearby, "#14507a"));
-  if (data.tips) layers.push(points(data.tips, "#14507a"));
-  estMap.fit(map, layers.concat([boundary]), { maxZoom: 16, padding: [20, 20] });
+  var fitting = { maxZoom: 16, padding: [20, 20] };
+  estMap.fit(map, layers.concat([boundary]), fitting);
+  if (data.tipsUrl) {
+    // The public map's tips come on their own (kept by the server), after the page.
+    fetch(data.tipsUrl, { headers: { Accept: "application/geo+json" } })
+      .then(function (response) { return response.json(); })
+      .then(function (collection) {
+        estMap.fit(map, [points(collection, "#14507a"), boundary], fitting);
+      });
+  }
 })();
