@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from est.models import Municipality
+from est.projections import transformed
 
 from .models import NamedPlace
 from .search import LONGEST
@@ -73,7 +74,7 @@ def named_places_import(
     for row in rows:
         if not row.name or (row.municipality and row.municipality != municipality.code):
             continue
-        point = row.point.transform(municipality.boundary.srid, clone=True)
+        point = transformed(row.point, municipality.boundary.srid)
         if not municipality.boundary.intersects(point):
             outside += 1
             continue

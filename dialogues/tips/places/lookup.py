@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from est.models import Municipality
+from est.projections import transformed
 
 from .geocoder import geocoder_search
 from .search import place_elsewhere, places_matching
@@ -21,9 +22,7 @@ def place_locate(*, municipality: Municipality, text: str):
         return found[0].point
     answers = geocoder_search(municipality, text)
     for answer in answers:
-        if municipality.boundary.intersects(
-            answer.point.transform(municipality.boundary.srid, clone=True)
-        ):
+        if municipality.boundary.intersects(transformed(answer.point, municipality.boundary.srid)):
             return answer.point
     other = place_elsewhere(municipality, text)
     if other is None and answers:
