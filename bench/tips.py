@@ -13,7 +13,8 @@ town's kind of clustering: six centres (random points inside the municipality, w
 gunicorn (bench/run.py) behind "our proxy" 127.0.0.1 (each simulated resident is a client of
 its own by X-Forwarded-For, as behind the real proxy) and times, from clients over loopback:
 
-- map: ``--requests`` GETs of the public map page of Arboga, after warm-up;
+- map: ``--requests`` GETs of the public map page of Arboga and of its GeoJSON, after warm-up;
+- cold: the GeoJSON built without the cache, by PostgreSQL and (as before) in Python;
 - form / photo: the tip form's POSTs offered at ``--rate`` a second for ``--seconds``, paced
   open-loop by THREADS threads (each sends on its schedule whether or not its previous answer
   is back), with the CSRF token from one GET; ``photo`` adds a 1600 × 1200 phone JPEG with a
@@ -279,6 +280,31 @@ def bench_map(port: int, requests: int) -> None:
         print(summary(name, times, extra), flush=True)
 
 
+def bench_cold(runs: int = 5) -> None:
+    """Time building the public map's GeoJSON without the cache (what the first request after
+    a change pays), in this process: PostgreSQL's text against Python's dicts and json.dumps."""
+    import json
+
+    from dialogues.tips.models import Tip
+    from est.geojson import feature_collection, feature_collection_text
+
+    tips = Tip.objects.published().filter(municipality__code="1984")
+    fields = ["category", "status"]
+    for name, build in [
+        ("GeoJSON built by PostgreSQL", lambda: feature_collection_text(tips, "position", fields)),
+        (
+            "GeoJSON built in Python (before)",
+            lambda: json.dumps(feature_collection(tips, "position", fields)),
+        ),
+    ]:
+        times = []
+        for _ in range(runs):
+            began = time.perf_counter()
+            build()
+            times.append(time.perf_counter() - began)
+        print(summary(name, times), flush=True)
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--database", default="est_tips_bench")
@@ -288,14 +314,18 @@ def main(argv=None):
     parser.add_argument("--requests", type=int, default=100)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=4)
-    parser.add_argument("--only", choices=["map", "form", "photo", "open311"], action="append")
+    parser.add_argument(
+        "--only", choices=["map", "cold", "form", "photo", "open311"], action="append"
+    )
     args = parser.parse_args(argv)
     url = create_database(args.database, fresh=False)
     manage(url, "migrate", "--no-input", "-v", "0")
     manage(url, "seed_demo")
     setup_django(args.database)
     generate(args.tips)
-    only = set(args.only or ["map", "form", "photo", "open311"])
+    only = set(args.only or ["map", "cold", "form", "photo", "open311"])
+    if "cold" in only:
+        bench_cold()
     with server(url, args.workers, args.threads) as port:
         if "map" in only:
             bench_map(port, args.requests)
