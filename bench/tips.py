@@ -19,7 +19,7 @@ its own by X-Forwarded-For, as behind the real proxy) and times, from clients ov
   open-loop by THREADS threads (each sends on its schedule whether or not its previous answer
   is back), with the CSRF token from one GET; ``photo`` adds a 1600 × 1200 phone JPEG with a
   GPS position in EXIF (about 1.3 MB of noise: a worst case for its size); 302 is a stored tip;
-- open311: Open311 ``POST requests.json`` at the same pace, with an API key; 201 is stored.
+- open311: Open311 ``POST requests.json`` at the same pace, with an API key; 200 is stored.
 """
 
 import argparse
