@@ -143,6 +143,7 @@ class DialoguesConfig(AppConfig):
         register_seeder("dialogues.tips.demo.tips_seed", order=120)
         # After the pledges (a theme becomes a focus area) and the organisations.
         register_seeder("dialogues.dialogue.demo.dialogues_seed", order=130)
+        register_seeder("dialogues.tips.places.imports.named_places_seed")
         register_report_section(
             ReportSection(
                 key="pledges",

@@ -24,6 +24,7 @@ from dialogues.pledges.models import (
 from dialogues.survey.models import InvitationCode, SurveyResponse, SurveyWave
 from dialogues.tips.models import Tip
 from dialogues.tips.open311.keys import Open311Client
+from dialogues.tips.places.models import NamedPlace
 from dialogues.walks.models import (
     Finding,
     FindingCategory,
@@ -47,6 +48,7 @@ __all__ = [
     "FocusArea",
     "InvitationCode",
     "Measure",
+    "NamedPlace",
     "Open311Client",
     "OverdueListMailing",
     "ParticipantCount",

@@ -22,7 +22,11 @@ class TipForm(forms.Form):
         label=_("Address or place (optional)"),
         max_length=200,
         required=False,
-        help_text=_("For example a street address, a path or a stop, to help us find it."),
+        help_text=_(
+            "A street, an address or a named place. If you have not marked the map, "
+            "we put the tip there."
+        ),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "data-place-search": ""}),
     )
     category = forms.ChoiceField(
         label=_("What kind of place is it?"),
@@ -63,7 +67,9 @@ class TipForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         latitude, longitude = cleaned.get("latitude"), cleaned.get("longitude")
-        if (latitude is None or longitude is None) and not self.has_error("latitude"):
+        # Without a point, the typed address is looked up when the tip is sent (tip_submit).
+        missing = latitude is None or longitude is None
+        if missing and not cleaned.get("place_name") and not self.has_error("latitude"):
             self.add_error(
                 "latitude", _("Mark the place on the map, use your position or type it in.")
             )

@@ -3,11 +3,13 @@ list of the tips the coordinator approved. Nothing here shows a tipper's address
 
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 from django.views.generic import FormView, TemplateView
 
-from est.geojson import feature_collection
 from est.models import Municipality
 from est.municipalities import boundary_layer
 from est.rate_limits import TOO_MANY_REQUESTS, client_key
@@ -17,6 +19,8 @@ from reports.incidents.views import marking_messages
 
 from .forms import TipForm
 from .models import Tip, tip_map_labels
+from .places.search import places_matching
+from .public_map import public_map_edition, public_tips_geojson
 from .services import tip_submit
 
 #: What the public list shows at most; the map shows them all.
@@ -55,6 +59,16 @@ class TipCreate(ServiceFormMixin, FormView):
             municipality=self.municipality,
             map_layers=boundary_layer(self.municipality),
             marking_messages=marking_messages(),
+            place_search={
+                "url": reverse("public_tip_places", args=[self.municipality.code]),
+                "messages": {
+                    "listLabel": _("Places that match"),
+                    "found": _("{count} places found. Choose one with the arrow keys."),
+                    "foundOne": _("One place found. Choose it with the arrow keys."),
+                    "none": _("No place found with that name. Mark the place on the map."),
+                    "chosen": _("{name} is marked on the map."),
+                },
+            },
             **kwargs,
         )
 
@@ -76,7 +90,9 @@ class TipCreate(ServiceFormMixin, FormView):
             municipality=self.municipality,
             category=data["category"],
             description=data["description"],
-            position=point_from_lat_lon(data["latitude"], data["longitude"]),
+            position=None
+            if data["latitude"] is None or data["longitude"] is None
+            else point_from_lat_lon(data["latitude"], data["longitude"]),
             place_name=data["place_name"],
             email=data["email"],
             photo=data["photo"],
@@ -85,6 +101,26 @@ class TipCreate(ServiceFormMixin, FormView):
 
     def performed(self, form, tip):
         return redirect("public_tip_status", token=tip.token)
+
+
+@require_GET
+def place_suggestions(request, code):
+    """Return, as JSON, the places of the municipality whose names match ``q``: the tip form's
+    suggestions as one types. Only the local gazetteer: a public geocoder's rules forbid
+    asking it at every keystroke (the form asks it once, when the tip is sent)."""
+    municipality = _municipality(code)
+    found = places_matching([municipality], request.GET.get("q", ""))
+    response = JsonResponse(
+        {
+            "places": [
+                {"name": p.name, "kind": p.kind, "latitude": p.latitude, "longitude": p.longitude}
+                for p in found
+            ]
+        }
+    )
+    # The same letters give the same places for a while; the browser may keep the answer.
+    response["Cache-Control"] = "public, max-age=300"
+    return response
 
 
 class TipStatus(TemplateView):
@@ -108,14 +144,25 @@ class TipMap(TemplateView):
     def get_context_data(self, **kwargs):
         municipality = _municipality(kwargs["code"])
         tips = Tip.objects.published().filter(municipality=municipality)
+        # Both read in the template only when the kept list of this edition is missing.
         return super().get_context_data(
             municipality=municipality,
+            edition=public_map_edition(municipality.pk),
             tips=tips.only("category", "status", "place_name", "created_at")[:PUBLIC_LIST_LENGTH],
-            tip_count=tips.count(),
+            all_tips=tips,
             map_data={
                 **boundary_layer(municipality),
-                "tips": feature_collection(tips, "position", ["category", "status"]),
+                "tipsUrl": reverse("public_tips_geojson", args=[municipality.code]),
                 "labels": tip_map_labels(),
             },
             **kwargs,
         )
+
+
+@require_GET
+def tips_geojson(request, code):
+    """Return the public map's tips of the municipality as GeoJSON (public_map)."""
+    municipality = _municipality(code)
+    response = HttpResponse(public_tips_geojson(municipality), content_type="application/geo+json")
+    response["Cache-Control"] = "public, max-age=60"
+    return response

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from est.models import Municipality
+from est.projections import transformed
 from est.rate_limits import rate_limit_hit
 from est.uploads import file_stored, files_removed_on_rollback
 from reports.incidents.filing import incident_create, position_outside_error
@@ -22,6 +23,8 @@ from reports.incidents.photos import photo_clean
 from ..measures.services import measure_create
 from ..tasks import mail_tip_status
 from .models import Tip
+from .places.lookup import place_locate
+from .public_map import public_map_changed
 
 #: How many tips one sender may send per RATE_WINDOW seconds: a resident walking home and noting
 #: several places gets through, a spam run does not.
@@ -52,14 +55,22 @@ def tip_submit(
 ) -> Tip:
     """Store a resident's tip, waiting for the coordinator; return it.
 
-    ``position`` may be in any SRID; it must lie in ``municipality``. ``photo`` is stored
+    ``position`` may be in any SRID; it must lie in ``municipality``. Without it, the place
+    is looked up by ``place_name`` (places.lookup.place_locate). ``photo`` is stored
     re-encoded without EXIF. ``sender_key`` names the sender to the rate limit only
     (est.rate_limits.client_key) and is not stored. Raises ValidationError by field, and one
     with code "rate_limited" when the sender has sent too many tips lately.
     """
+    errors = {}
+    if position is None and place_name.strip():
+        try:
+            position = place_locate(municipality=municipality, text=place_name)
+        except ValidationError as error:
+            errors.update(error.message_dict)
     if position is not None and position.srid != municipality.boundary.srid:
-        position = position.transform(municipality.boundary.srid, clone=True)
-    errors = _position_errors(municipality, position)
+        position = transformed(position, municipality.boundary.srid)
+    if "place_name" not in errors:
+        errors.update(_position_errors(municipality, position))
     if category not in Tip.Category.values:
         errors["category"] = _("Choose what kind of place it is.")
     if not description.strip():
@@ -90,7 +101,15 @@ def tip_submit(
         if cleaned is not None:
             tip.photo.save(cleaned.image.name, cleaned.image, save=False)
             file_stored(tip.photo)
-        tip.full_clean(exclude=["photo", "position"])
+        # The fields' own checks (lengths, choices, the address). Not the queries: the
+        # municipality is the one given, the token is 192 random bits, and a new tip meets
+        # the status constraints by construction (the database enforces them anyway); they
+        # were half of a tip's queries (bench/tips.py).
+        tip.full_clean(
+            exclude=["photo", "position", "municipality"],
+            validate_unique=False,
+            validate_constraints=False,
+        )
         tip.save()
     return tip
 
@@ -99,10 +118,19 @@ def _locked(tip: Tip) -> Tip:
     return Tip.objects.select_for_update(of=("self",)).select_related("municipality").get(pk=tip.pk)
 
 
+def _public_map_changed(tip: Tip) -> None:
+    """Start a new edition of the public map once the change is saved (a rollback keeps the
+    old one). Every change of status counts: the map shows statuses, and a tip unpublished
+    just now is still in the kept edition."""
+    municipality_id = tip.municipality_id
+    transaction.on_commit(lambda: public_map_changed(municipality_id))
+
+
 def _decided(tip: Tip, status: str, by) -> Tip:
     """Save ``tip`` in ``status`` and queue the tipper's mail once the change is saved."""
     tip.status, tip.decided_by, tip.status_changed_at = status, by, timezone.now()
     tip.save()
+    _public_map_changed(tip)
     if tip.email:
         transaction.on_commit(lambda: mail_tip_status.delay(tip.pk))
     return tip
@@ -178,4 +206,5 @@ def tip_publish(*, tip: Tip, by, published: bool) -> Tip:
         raise ValidationError(_("A merged tip is shown through the tip it is merged into."))
     tip.published = published
     tip.save(update_fields=["published", "updated_at"])
+    _public_map_changed(tip)
     return tip

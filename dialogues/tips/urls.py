@@ -16,6 +16,16 @@ urlpatterns = [
         public_views.TipCreate.as_view(),
         name="public_tip_create",
     ),
+    path(
+        "otrygga-platser/<municipality:code>/tips.geojson",
+        public_views.tips_geojson,
+        name="public_tips_geojson",
+    ),
+    path(
+        "otrygga-platser/<municipality:code>/platser/",
+        public_views.place_suggestions,
+        name="public_tip_places",
+    ),
     # Staff pages.
     path("tips/", views.TipQueue.as_view(), name="tip_queue"),
     path("tips/<int:pk>/", views.TipDetail.as_view(), name="tip_detail"),

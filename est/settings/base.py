@@ -360,6 +360,11 @@ if POLICE_EVENTS_URL:
         "task": "reports.tasks.poll_police_events",
         "schedule": 600.0,
     }
+# A Nominatim-compatible geocoder asked, server-side, for an address typed in a tip when the
+# local gazetteer (dialogues/tips/places) finds nothing. Empty (the default): none is asked;
+# the product needs no outside service. Short timeout: a slow geocoder must not hold the form.
+TIPS_GEOCODER_URL = env("TIPS_GEOCODER_URL", default="")
+TIPS_GEOCODER_TIMEOUT = env.float("TIPS_GEOCODER_TIMEOUT", default=2.0)
 # Scheduled polls of outside sources whose last success the health check shows (as warnings).
 HEALTH_POLLS = ["police-events"] if POLICE_EVENTS_URL else []
 # The Monday that the 14-day situation-picture periods are counted from.

@@ -6,10 +6,28 @@
   "use strict";
   var place = document.getElementById("tip-position");
   if (place && window.reportsMap) {
-    reportsMap.filing(place, {
+    var filingMap = reportsMap.filing(place, {
       boundaries: JSON.parse(document.getElementById("tip-map-data").textContent).boundary,
       messages: JSON.parse(document.getElementById("marking-messages").textContent),
     });
+    var typed = place.querySelector("[data-place-search]");
+    var search = document.getElementById("place-search");
+    if (typed && search && window.placeSearch) {
+      var settings = JSON.parse(search.textContent);
+      placeSearch(typed, {
+        url: settings.url,
+        messages: settings.messages,
+        choose: function (found) {
+          // As typing the coordinates does: reports.js moves the marker on "change".
+          var latitude = place.querySelector("input[name$='latitude']");
+          var longitude = place.querySelector("input[name$='longitude']");
+          latitude.value = found.latitude.toFixed(6);
+          longitude.value = found.longitude.toFixed(6);
+          latitude.dispatchEvent(new Event("change"));
+          filingMap.setView([found.latitude, found.longitude], 16);
+        },
+      });
+    }
     return;
   }
   var element = document.getElementById("tips-map");
@@ -37,6 +55,14 @@
   var layers = [];
   if (data.tip) layers.push(points(data.tip, "#a3161a"));
   if (data.nearby) layers.push(points(data.nearby, "#14507a"));
-  if (data.tips) layers.push(points(data.tips, "#14507a"));
-  estMap.fit(map, layers.concat([boundary]), { maxZoom: 16, padding: [20, 20] });
+  var fitting = { maxZoom: 16, padding: [20, 20] };
+  estMap.fit(map, layers.concat([boundary]), fitting);
+  if (data.tipsUrl) {
+    // The public map's tips come on their own (kept by the server), after the page.
+    fetch(data.tipsUrl, { headers: { Accept: "application/geo+json" } })
+      .then(function (response) { return response.json(); })
+      .then(function (collection) {
+        estMap.fit(map, [points(collection, "#14507a"), boundary], fitting);
+      });
+  }
 })();

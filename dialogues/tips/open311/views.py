@@ -3,6 +3,7 @@ the formats, the parameters and the errors. Reads show published tips only; a re
 here is a tip like any other, moderated before it is public."""
 
 import datetime
+import math
 
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -124,18 +125,29 @@ def _filtered(tips, params):
     return tips
 
 
+def _position(params):
+    """Return the WGS 84 point of lat and long, or None when only address_string is given
+    (the spec's other way to say where: tip_submit looks it up in the gazetteer)."""
+    if not params.get("lat") and not params.get("long") and params.get("address_string"):
+        return None
+    try:
+        latitude, longitude = float(params["lat"]), float(params["long"])
+    except (KeyError, ValueError):
+        latitude = longitude = math.nan  # refused below, with the same message
+    if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+        raise Open311Error(
+            400, _("lat and long are required, in WGS 84 degrees, or address_string.")
+        )
+    return point_from_lat_lon(latitude, longitude)
+
+
 def _created(request, fmt):
     client = open311_client_for_key(request.POST.get("api_key", ""))
     if client is None:
         raise Open311Error(403, _("api_key is missing or not valid."))
     municipality = _jurisdiction(request.POST)
     params = request.POST
-    try:
-        latitude, longitude = float(params["lat"]), float(params["long"])
-    except (KeyError, ValueError):
-        raise Open311Error(400, _("lat and long are required, in WGS 84 degrees.")) from None
-    if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
-        raise Open311Error(400, _("lat and long are required, in WGS 84 degrees."))
+    position = _position(params)
     # A client application sends for many residents: each device counts on its own.
     sender = f"open311:{client.pk}:{params.get('device_id', '')[:64]}:{client_key(request)}"
     try:
@@ -143,7 +155,7 @@ def _created(request, fmt):
             municipality=municipality,
             category=params.get("service_code", ""),
             description=params.get("description", "")[:2000],
-            position=point_from_lat_lon(latitude, longitude),
+            position=position,
             place_name=params.get("address_string", "")[:200],
             email=params.get("email", "")[:254],
             sender_key=sender,

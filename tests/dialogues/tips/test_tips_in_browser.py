@@ -160,3 +160,54 @@ def _mails(folder, count, timeout=60):
         message_from_bytes(path.read_bytes().split(b"\n" + b"-" * 79)[0], policy=default)
         for path in folder.iterdir()
     ]
+
+
+def test_an_address_chosen_from_the_suggestions_by_keyboard_alone(phone, live_server, arboga):
+    from tests.dialogues.tips.test_places import place
+
+    latitude, longitude = place(arboga, "Storgatan", east=900)
+    place(arboga, "Stora torget", east=200)
+    page = phone
+    page.goto(live_server.url + "/otrygga-platser/1984/tipsa/")
+    address = page.get_by_role("combobox", name="Adress eller plats (frivilligt)")
+    address.focus()
+    page.keyboard.type("storg")
+    options = page.get_by_role("listbox", name="Platser som passar").get_by_role("option")
+    expect(options).to_have_text(["Storgatan", "Stora torget"])
+    expect(address).to_have_attribute("aria-expanded", "true")
+    _checked(page)
+    page.keyboard.press("ArrowDown")
+    expect(options.first).to_have_attribute("aria-selected", "true")
+    expect(address).to_have_attribute("aria-activedescendant", "id_place_name-suggestions-0")
+    page.keyboard.press("Enter")  # chooses the place; does not send the form
+    expect(address).to_have_value("Storgatan")
+    expect(address).to_have_attribute("aria-expanded", "false")
+    expect(page.get_by_role("spinbutton", name="Latitud")).to_have_value(f"{latitude:.6f}")
+    expect(
+        page.get_by_role("status").filter(has_text="Storgatan är markerad på kartan.")
+    ).to_be_attached()
+    page.get_by_label("Trasig belysning").focus()
+    page.keyboard.press("Space")
+    page.get_by_label("Vad gör att platsen känns otrygg?").focus()
+    page.keyboard.type("Mörkt hela vägen")
+    page.get_by_role("button", name="Skicka tipset").press("Enter")
+    expect(page.get_by_role("heading", name="Ditt tips")).to_be_visible()
+    stored = Tip.objects.get().position.transform(4326, clone=True)
+    assert stored.coords == pytest.approx((longitude, latitude), abs=1e-5)
+
+
+def test_an_address_not_found_keeps_what_was_typed_in_the_browser(phone, live_server, arboga):
+    page = phone
+    page.goto(live_server.url + "/otrygga-platser/1984/tipsa/")
+    page.get_by_label("Adress eller plats (frivilligt)").fill("Okändavägen 3")
+    expect(
+        page.get_by_role("status").filter(has_text="Ingen plats med det namnet")
+    ).to_be_attached()
+    page.get_by_label("Skadegörelse").check()
+    page.get_by_label("Vad gör att platsen känns otrygg?").fill("Krossade rutor")
+    page.get_by_role("button", name="Skicka tipset").click()
+    expect(page.locator(".error-summary")).to_contain_text("Vi kunde inte hitta ”Okändavägen 3”")
+    expect(page.get_by_label("Adress eller plats (frivilligt)")).to_have_value("Okändavägen 3")
+    expect(page.get_by_label("Vad gör att platsen känns otrygg?")).to_have_value("Krossade rutor")
+    _checked(page)
+    assert not Tip.objects.exists()
