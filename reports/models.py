@@ -1,6 +1,11 @@
 """Where Django finds the reports app's models: each feature keeps its own, named here."""
 
-from reports.council.meetings import CouncilDecision, CouncilMeeting, CouncilMember
+from reports.council.meetings import (
+    CouncilDecision,
+    CouncilMeeting,
+    CouncilMember,
+    MeetingDocument,
+)
 from reports.council.models import Priority
 from reports.incidents.models import (
     Category,
@@ -29,6 +34,7 @@ __all__ = [
     "IncidentImport",
     "IncidentPhoto",
     "Intervention",
+    "MeetingDocument",
     "Observation",
     "Priority",
     "SituationPicture",
