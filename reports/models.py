@@ -18,6 +18,7 @@ from reports.incidents.models import (
 from reports.situation.models import (
     Intervention,
     Observation,
+    PictureMeeting,
     SituationPicture,
     WorkingGroupMember,
 )
@@ -36,6 +37,7 @@ __all__ = [
     "Intervention",
     "MeetingDocument",
     "Observation",
+    "PictureMeeting",
     "Priority",
     "SituationPicture",
     "TertialAnalysis",
