@@ -6,6 +6,7 @@ Each feature keeps its models in its own folder; this module only imports them.
 from dialogues.measures.models import Measure, OverdueListMailing
 from dialogues.pledges.models import (
     Activity,
+    AgreementCommitment,
     Comment,
     CooperationAgreement,
     FocusArea,
@@ -28,6 +29,7 @@ from dialogues.walks.models import (
 
 __all__ = [
     "Activity",
+    "AgreementCommitment",
     "Comment",
     "CooperationAgreement",
     "Finding",

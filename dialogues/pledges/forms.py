@@ -7,7 +7,7 @@ from est.models import Area
 from reports.incidents.models import Category
 
 from ..walks.models import SafetyWalk
-from .models import Activity, CooperationAgreement, FocusArea, Pledge
+from .models import Activity, AgreementCommitment, CooperationAgreement, FocusArea, Pledge
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -150,3 +150,26 @@ class ModerationForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Optional. Shown under the comment when it is approved."),
     )
+
+
+class AgreementForm(forms.ModelForm):
+    class Meta:
+        model = CooperationAgreement
+        fields = ["title", "signed_on", "valid_until", "summary", "document_url"]
+        widgets = {
+            "signed_on": DATE,
+            "valid_until": DATE,
+            "summary": forms.Textarea(attrs={"rows": 5}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A link typed without its scheme goes to the secure site, as browsers do today.
+        self.fields["document_url"].assume_scheme = "https"
+
+
+class CommitmentForm(forms.ModelForm):
+    class Meta:
+        model = AgreementCommitment
+        fields = ["party", "what", "due_on", "status"]
+        widgets = {"what": forms.Textarea(attrs={"rows": 3}), "due_on": DATE}
