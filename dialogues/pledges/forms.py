@@ -1,6 +1,7 @@
 """Forms of the pledge pages: staff drafting and residents' comments."""
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from est.models import Area
@@ -153,6 +154,13 @@ class ModerationForm(forms.Form):
 
 
 class AgreementForm(forms.ModelForm):
+    # A link typed without its scheme goes to the secure site, as browsers do today.
+    document_url = forms.URLField(
+        label=capfirst(CooperationAgreement._meta.get_field("document_url").verbose_name),
+        required=False,
+        assume_scheme="https",
+    )
+
     class Meta:
         model = CooperationAgreement
         fields = ["title", "signed_on", "valid_until", "summary", "document_url"]
@@ -161,11 +169,6 @@ class AgreementForm(forms.ModelForm):
             "valid_until": DATE,
             "summary": forms.Textarea(attrs={"rows": 5}),
         }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # A link typed without its scheme goes to the secure site, as browsers do today.
-        self.fields["document_url"].assume_scheme = "https"
 
 
 class CommitmentForm(forms.ModelForm):
