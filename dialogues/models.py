@@ -13,6 +13,7 @@ from dialogues.dialogue.models import (
 from dialogues.measures.models import Measure, OverdueListMailing
 from dialogues.pledges.models import (
     Activity,
+    AgreementCommitment,
     Comment,
     CooperationAgreement,
     FocusArea,
@@ -37,6 +38,7 @@ from dialogues.walks.models import (
 __all__ = [
     "Activity",
     "Attendance",
+    "AgreementCommitment",
     "Comment",
     "CooperationAgreement",
     "DialogueOccasion",

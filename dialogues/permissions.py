@@ -8,6 +8,8 @@ PLEDGE_VIEW = "pledge.view"
 #: Coordinator and police write the draft of a year together.
 PLEDGE_EDIT = "pledge.edit"
 PLEDGE_PUBLISH = "pledge.publish"
+#: Writing the cooperation agreement with the police and its commitments: both parties.
+AGREEMENT_EDIT = "agreement.edit"
 COMMENT_MODERATE = "comment.moderate"
 #: Planning, announcing, moving and cancelling safety walks.
 WALK_PLAN = "walk.plan"
@@ -37,6 +39,7 @@ GRANTS = {
     PLEDGE_VIEW: {Role.COORDINATOR, Role.POLICE, Role.COUNCIL, Role.ADMINISTRATOR},
     PLEDGE_EDIT: {Role.COORDINATOR, Role.POLICE},
     PLEDGE_PUBLISH: {Role.COORDINATOR},
+    AGREEMENT_EDIT: {Role.COORDINATOR, Role.POLICE, Role.ADMINISTRATOR},
     COMMENT_MODERATE: {Role.COORDINATOR},
     WALK_PLAN: {Role.COORDINATOR, Role.ADMINISTRATOR},
     MEASURE_READ: {Role.COORDINATOR, Role.POLICE, Role.ADMINISTRATOR, Role.MEASURE_OWNER},

@@ -4,6 +4,7 @@ queued by their services once a transaction commits."""
 from celery import shared_task
 
 from .measures.reminders import measure_reminders_send, overdue_list_mail_monthly
+from .pledges.agreements import agreement_renewal_reminders_send
 from .tips.mails import tip_emails_erase, tip_status_mail_send
 from .walks.photos import finding_photo_clean
 
@@ -39,3 +40,10 @@ def mail_tip_status(tip_id: int):
 def erase_tip_emails():
     """Daily: erase the tippers' addresses that are kept no longer."""
     return f"{tip_emails_erase()} addresses erased"
+
+
+@shared_task(time_limit=5 * 60, soft_time_limit=4 * 60)
+def remind_agreement_renewals():
+    """Daily: tell the coordinators of agreements with the police that run out soon, once per
+    end date. Safe to run twice, also at the same time."""
+    return f"{agreement_renewal_reminders_send()} agreements to renew"

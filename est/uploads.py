@@ -1,6 +1,7 @@
 """What comes in as files: the kind a file really is (from its first bytes, not its name), its
 size, and files that must not outlive a transaction that rolled back."""
 
+import posixpath
 import threading
 from contextlib import contextmanager
 
@@ -86,3 +87,17 @@ def file_stored(field_file) -> None:
     if files is None:
         raise RuntimeError("file_stored() outside files_removed_on_rollback()")
     files.append((field_file.storage, field_file.name))
+
+
+def named_upload_check(upload, *, field: str, kinds: dict[str, str], max_bytes: int, kinds_text):
+    """Return ``upload`` when its name ends in one of the extensions of ``kinds`` (".pdf" →
+    "pdf"), its content is of that extension's kind and it is at most ``max_bytes`` long; else
+    raise ValidationError on ``field`` (with ``kinds_text`` for a name or content of another
+    kind). A file whose content and name disagree is refused: it would open in the wrong
+    program for whoever downloads it."""
+    extension = posixpath.splitext(upload.name.lower())[1]
+    if extension not in kinds:
+        raise ValidationError({field: kinds_text}, code="wrong_kind")
+    return upload_check(
+        upload, field=field, kinds={kinds[extension]}, max_bytes=max_bytes, kinds_text=kinds_text
+    )

@@ -1,6 +1,11 @@
 """Where Django finds the reports app's models: each feature keeps its own, named here."""
 
-from reports.council.meetings import CouncilDecision, CouncilMeeting, CouncilMember
+from reports.council.meetings import (
+    CouncilDecision,
+    CouncilMeeting,
+    CouncilMember,
+    MeetingDocument,
+)
 from reports.council.models import Priority
 from reports.council.plan_models import ActionPlan, Activity, Goal
 from reports.incidents.models import (
@@ -14,6 +19,7 @@ from reports.incidents.models import (
 from reports.situation.models import (
     Intervention,
     Observation,
+    PictureMeeting,
     SituationPicture,
     WorkingGroupMember,
 )
@@ -33,7 +39,9 @@ __all__ = [
     "IncidentImport",
     "IncidentPhoto",
     "Intervention",
+    "MeetingDocument",
     "Observation",
+    "PictureMeeting",
     "Priority",
     "SituationPicture",
     "TertialAnalysis",

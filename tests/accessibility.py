@@ -12,3 +12,13 @@ def wcag_violations(page) -> list[str]:
         f"{violation['id']}: {violation['help']} ({len(violation['nodes'])} elements)"
         for violation in results.response["violations"]
     ]
+
+
+#: The narrowest phone every page must work on.
+PHONE = {"width": 360, "height": 740}
+
+
+def fits_phone_and_passes(page) -> None:
+    """Assert that ``page`` is no wider than PHONE and has no WCAG 2.1 A/AA violations."""
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert wcag_violations(page) == []

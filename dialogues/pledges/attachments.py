@@ -1,11 +1,8 @@
 """What a progress update may carry: the files residents open from the public site."""
 
-import posixpath
-
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from est.uploads import upload_check
+from est.uploads import named_upload_check
 
 ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 #: The attachments' extensions and the kind of content each must have (est.uploads).
@@ -24,15 +21,11 @@ def attachment_clean(attachment):
     10 MB by its content, not only its name; else raise ValidationError on ``attachment``."""
     if not attachment:
         return attachment
-    extension = posixpath.splitext(attachment.name.lower())[1]
-    kinds_text = _("Attach a PDF, an image (JPEG, PNG) or a document (DOCX, ODT).")
-    if extension not in ATTACHMENT_KINDS:
-        raise ValidationError({"attachment": kinds_text})
     # What the file is, not only what its name says: it is published for anyone to open.
-    return upload_check(
+    return named_upload_check(
         attachment,
         field="attachment",
-        kinds={ATTACHMENT_KINDS[extension]},
+        kinds=ATTACHMENT_KINDS,
         max_bytes=ATTACHMENT_MAX_BYTES,
-        kinds_text=kinds_text,
+        kinds_text=_("Attach a PDF, an image (JPEG, PNG) or a document (DOCX, ODT)."),
     )

@@ -9,7 +9,8 @@ from django.utils import timezone
 from est.models import Area, User
 from reports.incidents.models import Category
 
-from .demo_data import AGREEMENTS, COMMENTS, PLEDGES
+from .agreements import commitment_save
+from .demo_data import AGREEMENTS, ARBOGA, COMMENTS, COMMITMENTS, PLEDGES
 from .models import Activity, CooperationAgreement, Pledge
 from .services import (
     activity_create,
@@ -38,6 +39,17 @@ def pledges_seed(municipalities) -> None:
             title=title,
             defaults={"signed_on": signed_on, "valid_until": valid_until, "summary": summary},
         )
+    arboga_agreement = CooperationAgreement.objects.filter(municipality=by_code[ARBOGA]).first()
+    if arboga_agreement and not arboga_agreement.commitments.exists():
+        for party, what, due_on, status in COMMITMENTS:
+            commitment_save(
+                agreement=arboga_agreement,
+                by=coordinator,
+                party=party,
+                what=what,
+                due_on=due_on,
+                status=status,
+            )
     for code, year, published_on, introduction, follow_up, focus_areas in PLEDGES:
         municipality = by_code[code]
         if Pledge.objects.for_municipality(municipality).filter(year=year).exists():

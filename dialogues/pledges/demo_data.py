@@ -31,6 +31,14 @@ AGREEMENTS = {
     ),
 }
 
+#: The commitments of Arboga's agreement: who, what, by when, how far.
+COMMITMENTS = [
+    ("Polisen", "Medborgardialog i Centrum varje månad", D(2026, 12, 31), "ongoing"),
+    ("Kommunen", "Lägesbild var fjortonde dag tillsammans med polisen", None, "ongoing"),
+    ("Kommunen och polisen", "Tertialanalys till kommunledningsgruppen", D(2026, 9, 30), "done"),
+    ("Arboga Bostäder", "Belysningsinventering i Nyby", D(2026, 6, 30), "planned"),
+]
+
 # (code, year, published on, introduction, follow-up or "", focus areas)
 # focus area: (title, reason, incident category codes, area names, activities)
 # activity: (what, who, partner, starts, ends, target, [(date, what happened, status)])

@@ -1,13 +1,14 @@
 """Forms of the pledge pages: staff drafting and residents' comments."""
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from est.models import Area
 from reports.incidents.models import Category
 
 from ..walks.models import SafetyWalk
-from .models import Activity, CooperationAgreement, FocusArea, Pledge
+from .models import Activity, AgreementCommitment, CooperationAgreement, FocusArea, Pledge
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -150,3 +151,28 @@ class ModerationForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Optional. Shown under the comment when it is approved."),
     )
+
+
+class AgreementForm(forms.ModelForm):
+    # A link typed without its scheme goes to the secure site, as browsers do today.
+    document_url = forms.URLField(
+        label=capfirst(CooperationAgreement._meta.get_field("document_url").verbose_name),
+        required=False,
+        assume_scheme="https",
+    )
+
+    class Meta:
+        model = CooperationAgreement
+        fields = ["title", "signed_on", "valid_until", "summary", "document_url"]
+        widgets = {
+            "signed_on": DATE,
+            "valid_until": DATE,
+            "summary": forms.Textarea(attrs={"rows": 5}),
+        }
+
+
+class CommitmentForm(forms.ModelForm):
+    class Meta:
+        model = AgreementCommitment
+        fields = ["party", "what", "due_on", "status"]
+        widgets = {"what": forms.Textarea(attrs={"rows": 3}), "due_on": DATE}

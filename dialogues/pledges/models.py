@@ -12,6 +12,15 @@ from est.models import Area, Municipality
 from . import progress
 
 
+class AgreementQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """Return the agreements of the municipalities ``user`` may see."""
+        return self.filter(municipality__in=Municipality.objects.for_user(user))
+
+    def for_municipality(self, municipality):
+        return self.filter(municipality=municipality)
+
+
 class CooperationAgreement(models.Model):
     """The cooperation agreement (samverkansöverenskommelse) between municipality and police."""
 
@@ -26,6 +35,10 @@ class CooperationAgreement(models.Model):
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
     summary = models.TextField(_("summary"), blank=True)
     document_url = models.URLField(_("link to the agreement"), blank=True)
+    #: When the coordinators were told that the agreement is due for renewal (once per date).
+    renewal_reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = AgreementQuerySet.as_manager()
 
     class Meta:
         ordering = ["municipality", "-signed_on"]
@@ -34,6 +47,40 @@ class CooperationAgreement(models.Model):
 
     def __str__(self):
         return f"{self.title} ({self.signed_on:%Y})"
+
+
+class AgreementCommitment(models.Model):
+    """One commitment of the agreement: who (the municipality, the police, a partner), what,
+    by when, and how far it has come."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        ONGOING = "ongoing", _("Ongoing")
+        DONE = "done", _("Carried out")
+        NOT_DONE = "not_done", _("Not carried out")
+
+    agreement = models.ForeignKey(
+        CooperationAgreement,
+        on_delete=models.CASCADE,
+        related_name="commitments",
+        verbose_name=_("agreement"),
+    )
+    party = models.CharField(
+        _("who"), max_length=150, help_text=_("For example: the police, the municipality.")
+    )
+    what = models.TextField(_("what"))
+    due_on = models.DateField(_("by when"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PLANNED
+    )
+
+    class Meta:
+        ordering = ["agreement", "due_on", "pk"]
+        verbose_name = _("commitment")
+        verbose_name_plural = _("commitments")
+
+    def __str__(self):
+        return f"{self.party}: {self.what[:40]}"
 
 
 class PledgeQuerySet(models.QuerySet):

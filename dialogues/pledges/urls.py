@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import public_views, views
+from . import agreement_views, public_views, views
 
 urlpatterns = [
     # The public site, in Swedish words residents search for.
@@ -62,5 +62,30 @@ urlpatterns += [
         "activities/<int:pk>/progress/new/",
         views.ProgressCreate.as_view(),
         name="progress_create",
+    ),
+    path(
+        "agreements/<municipality:code>/",
+        agreement_views.AgreementList.as_view(),
+        name="agreement_list",
+    ),
+    path(
+        "agreements/<municipality:code>/new/",
+        agreement_views.AgreementCreate.as_view(),
+        name="agreement_create",
+    ),
+    path(
+        "agreements/<int:pk>/edit/",
+        agreement_views.AgreementUpdate.as_view(),
+        name="agreement_update",
+    ),
+    path(
+        "agreements/<int:pk>/commitments/new/",
+        agreement_views.CommitmentSave.as_view(),
+        name="commitment_create",
+    ),
+    path(
+        "agreements/<int:pk>/commitments/<int:commitment>/",
+        agreement_views.CommitmentSave.as_view(),
+        name="commitment_update",
     ),
 ]

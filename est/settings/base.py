@@ -388,6 +388,9 @@ HEARTBEAT_MAX_AGE = timedelta(minutes=3)
 # coordinator are told that it runs out.
 CERTIFICATION_MONTHS = env.int("CERTIFICATION_MONTHS", default=24)
 CERTIFICATION_REMINDER = timedelta(days=30)
+# How long before a cooperation agreement with the police runs out its coordinators are told
+# to renew it (the negotiation with the police takes months).
+AGREEMENT_RENEWAL_NOTICE = timedelta(days=env.int("AGREEMENT_RENEWAL_NOTICE_DAYS", default=90))
 
 SILENCED_SYSTEM_CHECKS = [
     # Debian 12 ships GDAL 3.6, which cannot block file and network access from spatial

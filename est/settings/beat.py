@@ -55,6 +55,10 @@ def beat_schedule() -> dict:
             "task": "reports.tasks.remind_council",
             "schedule": crontab(minute=40, hour=7),
         },
+        "agreement-renewals": {
+            "task": "dialogues.tasks.remind_agreement_renewals",
+            "schedule": crontab(minute=50, hour=7),
+        },
         "measures-overdue-list": {
             "task": "dialogues.tasks.mail_overdue_measures",
             "schedule": crontab(minute=45, hour=7, day_of_month=1),

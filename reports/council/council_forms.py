@@ -41,3 +41,18 @@ class CouncilDecisionForm(forms.ModelForm):
         self.fields["owner"].error_messages["invalid_choice"] = gettext_lazy(
             "Choose one of the listed people."
         )
+
+
+class MeetingDocumentForm(forms.Form):
+    title = forms.CharField(
+        label=gettext_lazy("Title"),
+        max_length=200,
+        required=False,
+        help_text=gettext_lazy(
+            "For example: agenda, the police's report. The file's name if empty."
+        ),
+    )
+    file = forms.FileField(
+        label=gettext_lazy("File"),
+        help_text=gettext_lazy("A PDF or a document (DOCX, ODT, XLSX, ODS) of at most 20 MB."),
+    )

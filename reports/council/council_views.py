@@ -130,6 +130,7 @@ class MeetingDetail(MeetingMixin, TemplateView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             decisions=self.meeting.decisions.select_related("owner"),
+            documents=self.meeting.documents.all(),
             follow_up=decisions_to_follow_up(self.meeting),
             statuses=CouncilDecision.Status.choices,
             can_edit=has_permission(self.request.user, COUNCIL_EDIT),
@@ -208,8 +209,8 @@ class PublicMinutes(TemplateView):
         )
         return super().get_context_data(
             municipality=municipality,
-            meetings=CouncilMeeting.objects.for_municipality(municipality).filter(
-                minutes_public=True
-            ),
+            meetings=CouncilMeeting.objects.for_municipality(municipality)
+            .filter(minutes_public=True)
+            .prefetch_related("documents"),
             **kwargs,
         )

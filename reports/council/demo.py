@@ -1,10 +1,13 @@
 """Demo steering for seed_demo in Arboga: the working group and the police's observation on the
 current draft picture, the last tertial adopted with priorities, and a council with four
-meetings whose decisions are in every status. Safe to run again: what is there is kept."""
+meetings whose decisions are in every status, each with its agenda as a document, and the
+working group's meeting record on the draft picture. Safe to run again: what is there is kept."""
 
 import datetime
 
+from django.core.files.base import ContentFile
 from django.utils import timezone
+from weasyprint import HTML
 
 from est.models import Area, Organisation, User
 from est.periods import last_ended_tertial, tertial_containing
@@ -14,10 +17,16 @@ from reports.council.council import (
     council_meeting_create,
     council_member_create,
 )
+from reports.council.documents import meeting_document_add
 from reports.council.meetings import CouncilDecision, CouncilMeeting
 from reports.council.priorities import priority_create
 from reports.incidents.models import Category
 from reports.situation.compile import situation_picture_compile
+from reports.situation.meeting_record import (
+    meeting_attendee_choices,
+    picture_meeting_of,
+    picture_meeting_save,
+)
 from reports.situation.models import Observation, SituationPicture
 from reports.situation.observations import observation_create, working_group_member_add
 from reports.tertial.models import TertialAnalysis
@@ -62,6 +71,15 @@ def _working_group_seed(arboga, coordinator, police) -> None:
             by=police,
             kind=Observation.Kind.COMMENT,
             text="Analysen stämmer med vår bild av Centrum; Nyby bör också följas.",
+        )
+    if draft and picture_meeting_of(draft) is None:
+        picture_meeting_save(
+            picture=draft,
+            by=coordinator,
+            held_on=draft.period_start + datetime.timedelta(days=15),
+            organisations=meeting_attendee_choices(draft).filter(name__in=WORKING_GROUP),
+            notes="Arbetsgruppen gick igenom lägesbilden. Polisen och Arboga Bostäder ser samma "
+            "mönster vid resecentrum; kultur och fritid öppnar fritidsgården fredagskvällar.",
         )
 
 
@@ -118,6 +136,13 @@ def _priorities_seed(arboga, coordinator) -> None:
             situation_picture_compile(picture_id=picture.pk, force=True)
 
 
+def _agenda_pdf(held_on) -> bytes:
+    return HTML(
+        string=f"<h1>Brottsförebyggande rådet {held_on:%Y-%m-%d}</h1><p>Dagordning</p><ol>"
+        "<li>Lägesbilden</li><li>Tertialanalysen</li><li>Uppföljning av beslut</li></ol>"
+    ).write_pdf()
+
+
 def _council_seed(arboga, coordinator, owners) -> None:
     if CouncilMeeting.objects.for_municipality(arboga).exists():
         return
@@ -144,6 +169,12 @@ def _council_seed(arboga, coordinator, owners) -> None:
                 minutes="" if last else f"Rådet gick igenom lägesbilden ({held_on:%Y-%m-%d}).",
                 minutes_public=number in (0, 1),
             )
+        )
+        meeting_document_add(
+            meeting=meetings[-1],
+            by=coordinator,
+            title="Dagordning",
+            file=ContentFile(_agenda_pdf(held_on), name=f"dagordning-{held_on}.pdf"),
         )
     texts = [
         ("Bättre belysning vid resecentrum", CouncilDecision.Status.DONE),

@@ -134,3 +134,38 @@ class CouncilDecision(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in self.OPEN_STATUSES
+
+
+def meeting_document_path(instance, filename):
+    return f"council/{instance.meeting.municipality_id}/{instance.meeting_id}/{filename}"
+
+
+class MeetingDocument(models.Model):
+    """A paper of a meeting (agenda, background, a report): seen by those who see the meeting,
+    and by anyone once the meeting's minutes are public."""
+
+    meeting = models.ForeignKey(
+        CouncilMeeting,
+        on_delete=models.CASCADE,
+        related_name="documents",
+        verbose_name=_("meeting"),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(_("file"), upload_to=meeting_document_path, max_length=300)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["meeting", "title", "pk"]
+        verbose_name = _("meeting document")
+        verbose_name_plural = _("meeting documents")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def filename(self) -> str:
+        """Return the file's own name, without the folders it is stored in."""
+        return self.file.name.rsplit("/", 1)[-1]

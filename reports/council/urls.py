@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports.council import council_views, plan_views, views
+from reports.council import council_views, document_views, plan_views, views
 
 urlpatterns = [
     path("", council_views.CouncilIndex.as_view(), name="council_index"),
@@ -36,6 +36,11 @@ urlpatterns = [
         name="council_public_minutes",
     ),
     path(
+        "<municipality:code>/minutes/documents/<int:document>/",
+        document_views.public_meeting_document,
+        name="council_public_document",
+    ),
+    path(
         "<municipality:code>/members/new/",
         council_views.CouncilMemberCreate.as_view(),
         name="council_member_create",
@@ -63,5 +68,20 @@ urlpatterns = [
         "meetings/<int:pk>/decisions/<int:decision>/follow-up/",
         council_views.DecisionFollowUp.as_view(),
         name="council_decision_follow_up",
+    ),
+    path(
+        "meetings/<int:pk>/documents/new/",
+        document_views.MeetingDocumentAdd.as_view(),
+        name="council_document_add",
+    ),
+    path(
+        "meetings/<int:pk>/documents/<int:document>/",
+        document_views.MeetingDocumentFile.as_view(),
+        name="council_document",
+    ),
+    path(
+        "meetings/<int:pk>/documents/<int:document>/remove/",
+        document_views.MeetingDocumentRemove.as_view(),
+        name="council_document_remove",
     ),
 ]

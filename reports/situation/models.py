@@ -313,3 +313,32 @@ class Observation(models.Model):
 
     def __str__(self):
         return f"{self.organisation}: {self.text[:40]}"
+
+
+class PictureMeeting(models.Model):
+    """The record of the working group's meeting on a picture: when, which organisations came,
+    what was said. The interventions it decided are the picture's own (Intervention.decided_in)."""
+
+    picture = models.OneToOneField(
+        SituationPicture,
+        on_delete=models.CASCADE,
+        related_name="meeting_record",
+        verbose_name=_("situation picture"),
+    )
+    held_on = models.DateField(_("date of the meeting"))
+    # By organisation, not by person: the record says who took part without naming anyone.
+    organisations = models.ManyToManyField(
+        Organisation, related_name="+", verbose_name=_("organisations present")
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("meeting record")
+        verbose_name_plural = _("meeting records")
+
+    def __str__(self):
+        return f"{self.picture}: {self.held_on}"

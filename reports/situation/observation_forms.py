@@ -34,3 +34,26 @@ class WorkingGroupMemberForm(forms.Form):
     def __init__(self, *args, candidates, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = candidates
+
+
+class PictureMeetingForm(forms.Form):
+    held_on = forms.DateField(
+        label=gettext_lazy("Date of the meeting"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    organisations = forms.ModelMultipleChoiceField(
+        label=gettext_lazy("Organisations present"),
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": gettext_lazy("Choose among the listed organisations.")},
+    )
+    notes = forms.CharField(
+        label=gettext_lazy("Notes"),
+        required=False,
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=gettext_lazy("What the meeting saw and agreed. Name no residents."),
+    )
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisations"].queryset = organisations

@@ -1,5 +1,6 @@
-"""Pages of the working group: adding an observation to a draft picture, and the coordinator's
-page naming the organisations of a municipality's working group."""
+"""Pages of the working group: adding an observation to a draft picture, the coordinator's
+page naming the organisations of a municipality's working group, and the record of the
+group's meeting on a picture."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -10,9 +11,18 @@ from django.views.generic import FormView
 
 from est.service_views import ServiceFormMixin, service_act
 from est.views import MunicipalityScopedMixin
-from reports.permissions import SITUATION_OBSERVE, WORKING_GROUP_MANAGE
+from reports.permissions import SITUATION_EDIT, SITUATION_OBSERVE, WORKING_GROUP_MANAGE
+from reports.situation.meeting_record import (
+    meeting_attendee_choices,
+    picture_meeting_of,
+    picture_meeting_save,
+)
 from reports.situation.models import WorkingGroupMember
-from reports.situation.observation_forms import ObservationForm, WorkingGroupMemberForm
+from reports.situation.observation_forms import (
+    ObservationForm,
+    PictureMeetingForm,
+    WorkingGroupMemberForm,
+)
 from reports.situation.observations import (
     in_working_group,
     observation_create,
@@ -93,3 +103,42 @@ class WorkingGroupRemove(MunicipalityScopedMixin, View):
             % {"organisation": member.organisation},
         )
         return redirect("working_group", code=code)
+
+
+class PictureMeetingEdit(PictureMixin, ServiceFormMixin, FormView):
+    """The record of the working group's meeting on a picture, kept by the coordinator."""
+
+    permission = SITUATION_EDIT
+    form_class = PictureMeetingForm
+    template_name = "reports/situation/meeting_record_form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.picture = self.get_picture()
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_initial(self):
+        record = picture_meeting_of(self.picture)
+        if record is None:
+            return {}
+        return {
+            "held_on": record.held_on,
+            "organisations": list(record.organisations.all()),
+            "notes": record.notes,
+        }
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "organisations": meeting_attendee_choices(self.picture),
+        }
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(picture=self.picture, **kwargs)
+
+    def perform(self, form):
+        return picture_meeting_save(picture=self.picture, by=self.request.user, **form.cleaned_data)
+
+    def performed(self, form, record):
+        messages.success(self.request, _("The meeting record is saved."))
+        return redirect("situation_detail", pk=self.picture.pk)

@@ -9,6 +9,7 @@ from est.map_svg import LISTED_PLACES, incident_map, legend_swatch
 from est.periods import WEEKDAY_NAMES, WEEKDAYS
 from est.situation_sources import sources_present
 from reports.council.direction import window_text
+from reports.situation.meeting_record import picture_meeting_of
 from reports.situation.models import Intervention, Observation, SituationPicture
 
 
@@ -94,6 +95,7 @@ def picture_context(picture: SituationPicture, *, names_silent: bool) -> dict:
         **added,
         "priorities": priorities,
         "picture": picture,
+        "meeting_record": picture_meeting_of(picture),
         "content": content,
         "interventions": picture.interventions.select_related("area", "organisation").annotate(
             incident_count=Count("incidents")

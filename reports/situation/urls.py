@@ -19,6 +19,11 @@ urlpatterns = [
         name="observation_create",
     ),
     path(
+        "<int:pk>/meeting/",
+        observation_views.PictureMeetingEdit.as_view(),
+        name="picture_meeting",
+    ),
+    path(
         "working-group/<municipality:code>/",
         observation_views.WorkingGroupEdit.as_view(),
         name="working_group",

@@ -5,28 +5,12 @@ published pictures without sharing."""
 import pytest
 
 from est.roles import Role
-from reports.situation.compile import situation_picture_compile, situation_picture_ensure
+from reports.situation.compile import situation_picture_ensure
 from reports.situation.models import Observation, WorkingGroupMember
 from reports.situation.observations import working_group_member_add
 from reports.situation.workflow import situation_picture_publish
 from tests.factories import OrganisationFactory, UserFactory
-from tests.reports.helpers import PERIOD_START, known_incidents
-
-
-@pytest.fixture
-def picture(arboga, kungsor):
-    known_incidents(arboga, kungsor)
-    picture, _ = situation_picture_ensure(municipality=arboga, period_start=PERIOD_START)
-    situation_picture_compile(picture_id=picture.pk)
-    picture.refresh_from_db()
-    return picture
-
-
-@pytest.fixture
-def polisen(arboga, kungsor):
-    organisation = OrganisationFactory(name="Polisen Arboga", kind="police")
-    organisation.municipalities.add(arboga, kungsor)
-    return organisation
+from tests.reports.helpers import PERIOD_START
 
 
 @pytest.fixture
