@@ -19,11 +19,7 @@ from cameras.models.register import (
     CameraQuerySet,
     purge_time,
 )
-from cameras.models.requests import (
-    ComplianceMailing,
-    DataSubjectRequest,
-    DataSubjectRequestQuerySet,
-)
+from cameras.models.mailings import ComplianceMailing
 
 __all__ = [
     "APPROVAL_RETENTION_HOURS",
@@ -31,8 +27,6 @@ __all__ = [
     "CameraQuerySet",
     "ComplianceMailing",
     "DEFAULT_RETENTION_HOURS",
-    "DataSubjectRequest",
-    "DataSubjectRequestQuerySet",
     "DeletionReceipt",
     "Disclosure",
     "DisclosureQuerySet",

@@ -5,8 +5,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from cameras.models import DataSubjectRequest
-from cameras.services import one_month_after
+from est.models import DataSubjectRequest
+from est.data_subjects.services import one_month_after
 
 
 @pytest.mark.parametrize(
@@ -25,7 +25,7 @@ def test_a_request_is_logged_with_its_deadline_and_closed(arboga, coordinator, c
     client = client_for(coordinator)
     received = timezone.localdate() - datetime.timedelta(days=3)
     response = client.post(
-        "/cameras/requests/",
+        "/data-subject-requests/",
         {
             "municipality": arboga.pk,
             "kind": DataSubjectRequest.Kind.EXTRACT,
@@ -40,7 +40,7 @@ def test_a_request_is_logged_with_its_deadline_and_closed(arboga, coordinator, c
     assert request.status == DataSubjectRequest.Status.RECEIVED
 
     response = client.post(
-        f"/cameras/requests/{request.pk}/",
+        f"/data-subject-requests/{request.pk}/",
         {"status": DataSubjectRequest.Status.COMPLETED, "note": "Utdrag skickat"},
     )
     assert response.status_code == 302
@@ -50,7 +50,7 @@ def test_a_request_is_logged_with_its_deadline_and_closed(arboga, coordinator, c
 
 def test_a_request_from_the_future_is_refused_next_to_the_date(arboga, coordinator, client_for):
     response = client_for(coordinator).post(
-        "/cameras/requests/",
+        "/data-subject-requests/",
         {
             "municipality": arboga.pk,
             "kind": DataSubjectRequest.Kind.ERASURE,
@@ -71,5 +71,5 @@ def test_a_kungsor_coordinator_cannot_open_an_arboga_request(arboga, outsider, c
         received_on=datetime.date(2026, 1, 1),
         deadline=datetime.date(2026, 2, 1),
     )
-    assert client_for(outsider).get(f"/cameras/requests/{request.pk}/").status_code == 404
-    assert "KS 1" not in client_for(outsider).get("/cameras/requests/").content.decode()
+    assert client_for(outsider).get(f"/data-subject-requests/{request.pk}/").status_code == 404
+    assert "KS 1" not in client_for(outsider).get("/data-subject-requests/").content.decode()
