@@ -22,9 +22,7 @@ class DataSubjectRequestForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["municipality"].queryset = Municipality.objects.for_user(user).defer(
-            "boundary"
-        )
+        self.fields["municipality"].queryset = Municipality.objects.for_user(user).defer("boundary")
 
 
 class DataSubjectRequestStatusForm(forms.ModelForm):

@@ -6,8 +6,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from est.models import DataSubjectRequest
 from est.access_log import AccessEntry, AccessKind
+from est.models import DataSubjectRequest
 from tests.cameras.factories import CameraFactory, FootageFactory
 
 pytestmark = pytest.mark.django_db

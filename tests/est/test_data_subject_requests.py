@@ -5,8 +5,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from est.models import DataSubjectRequest
 from est.data_subjects.services import one_month_after
+from est.models import DataSubjectRequest
 
 
 @pytest.mark.parametrize(
