@@ -7,6 +7,7 @@ class DialoguesConfig(AppConfig):
     verbose_name = _("Dialogues: citizen pledges and residents' feedback")
 
     def ready(self):
+        from est.data_subjects.registry import register as register_personal_data
         from est.demo import register_seeder
         from est.navigation import Entry, register, register_public
         from est.oapif.registry import register as register_collections
@@ -25,18 +26,27 @@ class DialoguesConfig(AppConfig):
             SURVEY_VIEW,
             TIP_TRIAGE,
             WALK_RECORD,
+            WATCH_MANAGE,
         )
         from .pledges.demo import pledges_seed
         from .pledges.status import pledge_status_gather, pledge_status_present
         from .survey.demo import survey_seed
         from .survey.tertial import survey_tertial_gather, survey_tertial_present
         from .tips.demo import tips_seed
+        from .tips.personal_data import TIPPERS
         from .tips.situation import tips_situation_gather
         from .tips.tertial import tips_tertial_gather, tips_tertial_present
         from .walks.collections import FINDINGS, FOLLOW_UPS, WALKS
         from .walks.demo import walks_seed
         from .walks.situation import walks_situation_gather
         from .walks.tertial import walks_tertial_gather, walks_tertial_present
+        from .watch.demo import watch_seed
+        from .watch.personal_data import WATCH_CONTACTS
+        from .watch.reports import (
+            watch_situation_gather,
+            watch_tertial_gather,
+            watch_tertial_present,
+        )
 
         for permission, roles in GRANTS.items():
             grant(permission, roles)
@@ -86,6 +96,13 @@ class DialoguesConfig(AppConfig):
                 _("Tips about unsafe places: record, pass on, merge or close them."),
                 order=65,
             ),
+            Entry(
+                _("Neighbourhood watch"),
+                "watch_group_list",
+                WATCH_MANAGE,
+                _("Watch groups from a resident's interest to signs up; letters to contacts."),
+                order=66,
+            ),
         )
         register_public(
             Entry(
@@ -116,6 +133,13 @@ class DialoguesConfig(AppConfig):
                 _("Tell the municipality about a place that feels unsafe, and see what is done."),
                 order=40,
             ),
+            Entry(
+                _("Neighbourhood watch"),
+                "public_watch_index",
+                "",
+                _("Where neighbours watch together with the police, and how to start."),
+                order=45,
+            ),
         )
         register_seeder(pledges_seed)
         register_seeder(walks_seed)
@@ -125,6 +149,9 @@ class DialoguesConfig(AppConfig):
         register_seeder(measures_seed, order=110)
         # After the incidents' categories and the organisations, which the decisions use.
         register_seeder(tips_seed, order=120)
+        register_seeder(watch_seed, order=121)
+        register_personal_data(TIPPERS)
+        register_personal_data(WATCH_CONTACTS)
         register_report_section(
             ReportSection(
                 key="pledges",
@@ -161,6 +188,15 @@ class DialoguesConfig(AppConfig):
                 present=tips_tertial_present,
             )
         )
+        register_report_section(
+            ReportSection(
+                key="neighbourhood_watch",
+                title=_("Neighbourhood watch"),
+                template="dialogues/watch/report_tertial.html",
+                gather=watch_tertial_gather,
+                present=watch_tertial_present,
+            )
+        )
         register_situation_source(
             SituationSource(
                 key="safety_walks",
@@ -175,5 +211,13 @@ class DialoguesConfig(AppConfig):
                 title=_("residents' tips"),
                 open_label=_("open tips from residents"),
                 gather=tips_situation_gather,
+            )
+        )
+        register_situation_source(
+            SituationSource(
+                key="neighbourhood_watch",
+                title=_("active neighbourhood watch groups"),
+                open_label=_("active neighbourhood watch areas"),
+                gather=watch_situation_gather,
             )
         )

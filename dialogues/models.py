@@ -25,6 +25,7 @@ from dialogues.walks.models import (
     SafetyWalk,
     StretchAudit,
 )
+from dialogues.watch.models import WatchContact, WatchGroup, WatchLetter
 
 __all__ = [
     "Activity",
@@ -46,5 +47,8 @@ __all__ = [
     "SurveyResponse",
     "SurveyWave",
     "Tip",
+    "WatchContact",
+    "WatchGroup",
+    "WatchLetter",
     "attachment_path",
 ]

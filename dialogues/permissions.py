@@ -29,6 +29,9 @@ SURVEY_MANAGE = "survey.manage"
 #: Reading residents' tips with their photos and addresses, deciding on them and publishing them.
 TIP_TRIAGE = "tip.triage"
 
+#: Keeping neighbourhood watch groups, their contact persons, and writing to them.
+WATCH_MANAGE = "watch.manage"
+
 GRANTS = {
     PLEDGE_VIEW: {Role.COORDINATOR, Role.POLICE, Role.COUNCIL, Role.ADMINISTRATOR},
     PLEDGE_EDIT: {Role.COORDINATOR, Role.POLICE},
@@ -41,6 +44,7 @@ GRANTS = {
     SURVEY_VIEW: {Role.COORDINATOR, Role.POLICE, Role.COUNCIL, Role.ADMINISTRATOR},
     SURVEY_MANAGE: {Role.COORDINATOR, Role.ADMINISTRATOR},
     TIP_TRIAGE: {Role.COORDINATOR},
+    WATCH_MANAGE: {Role.COORDINATOR, Role.POLICE},
     WALK_RECORD: {
         Role.COORDINATOR,
         Role.ADMINISTRATOR,

@@ -6,6 +6,8 @@ from celery import shared_task
 from .measures.reminders import measure_reminders_send, overdue_list_mail_monthly
 from .tips.mails import tip_emails_erase, tip_status_mail_send
 from .walks.photos import finding_photo_clean
+from .watch.letters import watch_letter_mail
+from .watch.personal_data import watch_contacts_delete
 
 
 @shared_task(time_limit=5 * 60, soft_time_limit=4 * 60)
@@ -39,3 +41,15 @@ def mail_tip_status(tip_id: int):
 def erase_tip_emails():
     """Daily: erase the tippers' addresses that are kept no longer."""
     return f"{tip_emails_erase()} addresses erased"
+
+
+@shared_task(time_limit=5 * 60, soft_time_limit=4 * 60)
+def mail_watch_letter(letter_id: int):
+    """Mail a letter to its watch group's contact persons; safe to run twice."""
+    return f"{watch_letter_mail(letter_id)} mails sent"
+
+
+@shared_task(time_limit=5 * 60, soft_time_limit=4 * 60)
+def delete_watch_contacts():
+    """Daily: delete the watch contacts kept no longer."""
+    return f"{watch_contacts_delete()} contacts deleted"

@@ -9,4 +9,5 @@ urlpatterns = [
     path("", include("dialogues.survey.urls")),
     path("", include("dialogues.tips.urls")),
     path("", include("dialogues.tips.open311.urls")),
+    path("", include("dialogues.watch.urls")),
 ]

@@ -5,7 +5,6 @@ Every function validates, saves inside a transaction and raises ValidationError 
 on bad input, so that forms can show the message next to the field.
 """
 
-import calendar
 import datetime
 
 from django.core.exceptions import ValidationError
@@ -13,14 +12,15 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from est.periods import months_after
+
 from .models import DataSubjectRequest
 from .registry import HOLDERS, DataSubject
 
 
 def one_month_after(day: datetime.date) -> datetime.date:
     """Return the same day next month, or the month's last day when it is shorter (GDPR art. 12)."""
-    year, month = (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
-    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    return months_after(day, 1)
 
 
 @transaction.atomic

@@ -33,4 +33,9 @@ class Migration(migrations.Migration):
                 'ordering': ['deadline'],
             },
         ),
+        migrations.AlterField(
+            model_name='accessentry',
+            name='kind',
+            field=models.CharField(choices=[('incident', 'Incident with reporter and photos'), ('photo', 'Incident photo'), ('footage', 'Camera footage'), ('export', 'Export'), ('document', 'PDF of an unpublished document'), ('data_subject_request', 'Data subject request'), ('watch_contacts', 'Neighbourhood watch contacts'), ('admin', 'Administration page')], max_length=30, verbose_name='kind'),
+        ),
     ]
