@@ -53,7 +53,7 @@ class DataSubjectRequest(models.Model):
     )
     note = models.TextField(_("note"), blank=True)
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
-    #: What an erasure removed, app by app, as {"label": count}: the answer to the person.
+    #: What an erasure removed, by holder (``registry``), as {key: count}: the answer to the person.
     erased = models.JSONField(_("erased"), default=dict, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

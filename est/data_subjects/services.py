@@ -65,6 +65,16 @@ def _subject(request: DataSubjectRequest, email: str, phone: str) -> DataSubject
     return DataSubject(request=request, email=email, phone=phone)
 
 
+def data_subject_erased(request: DataSubjectRequest) -> list[tuple[str, int]]:
+    """Return what the erasure of ``request`` removed as (what, how many), in the holders'
+    order and the reader's language."""
+    return [
+        (holder.label, request.erased[holder.key])
+        for holder in HOLDERS
+        if holder.key in request.erased
+    ]
+
+
 def data_subject_extract(*, request: DataSubjectRequest, email: str = "", phone: str = "") -> list:
     """Return what every app holds about the person with ``email`` or ``phone`` in the
     request's municipality: one ``{"label", "rows"}`` per registered holder, in order."""
@@ -82,7 +92,7 @@ def data_subject_erase(
     if request.kind != DataSubjectRequest.Kind.ERASURE:
         raise ValidationError(_("Only an erasure request erases."))
     subject = _subject(request, email, phone)
-    request.erased = {str(holder.label): holder.erase(subject) for holder in HOLDERS}
+    request.erased = {holder.key: holder.erase(subject) for holder in HOLDERS}
     request.status = DataSubjectRequest.Status.COMPLETED
     request.closed_on = request.closed_on or timezone.localdate()
     request.save(update_fields=["erased", "status", "closed_on"])

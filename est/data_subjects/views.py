@@ -106,7 +106,9 @@ class DataSubjectRequestUpdate(ScopedRequestMixin, RequestSavedMixin, FormView):
     def get_context_data(self, **kwargs):
         erasure = self.object.kind == DataSubjectRequest.Kind.ERASURE
         return super().get_context_data(
-            subject_form=DataSubjectErasureForm() if erasure else DataSubjectForm(), **kwargs
+            subject_form=DataSubjectErasureForm() if erasure else DataSubjectForm(),
+            erased=services.data_subject_erased(self.object),
+            **kwargs,
         )
 
     def perform(self, form):

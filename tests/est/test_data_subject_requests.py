@@ -73,3 +73,109 @@ def test_a_kungsor_coordinator_cannot_open_an_arboga_request(arboga, outsider, c
     )
     assert client_for(outsider).get(f"/data-subject-requests/{request.pk}/").status_code == 404
     assert "KS 1" not in client_for(outsider).get("/data-subject-requests/").content.decode()
+
+
+def _erasure_request(arboga, kind=DataSubjectRequest.Kind.ERASURE):
+    return DataSubjectRequest.objects.create(
+        municipality=arboga,
+        kind=kind,
+        reference="KS 2026/400",
+        received_on=timezone.localdate(),
+        deadline=timezone.localdate() + datetime.timedelta(days=30),
+    )
+
+
+@pytest.fixture
+def karin(arboga, reporter, client_for):
+    """A resident who is also a reporter: a tip, a watch contact, an account that read things."""
+    from est.access_log import AccessEntry, AccessKind
+    from tests.dialogues.tips.helpers import tip_in
+    from tests.dialogues.watch.helpers import group_in
+
+    reporter.email = "Karin@Example.se"
+    reporter.save()
+    AccessEntry.objects.create(
+        user=reporter, username=reporter.username, kind=AccessKind.INCIDENT, target="incident 7"
+    )
+    tip_in(arboga, email="karin@example.se", description="Mörkt vid skolan")
+    group_in(arboga, email="karin@example.se", phone="070-1112233")
+    return reporter
+
+
+def test_one_extract_shows_what_every_app_holds_and_is_logged(
+    client_for, coordinator, arboga, karin
+):
+    from est.access_log import AccessEntry, AccessKind
+
+    request = _erasure_request(arboga, DataSubjectRequest.Kind.EXTRACT)
+    response = client_for(coordinator).post(
+        f"/data-subject-requests/{request.pk}/extract/", {"email": "karin@example.se"}
+    )
+    assert response.status_code == 200
+    found = [len(section["rows"]) for section in response.context["sections"]]
+    # accounts, access log, tippers, watch contacts; no footage is kept.
+    assert found == [1, 1, 1, 1, 0]
+    page = response.content.decode()
+    for held in ("rut", "incident 7", "070-1112233", "Ekbacksvägen", "Jag samtycker."):
+        assert held in page
+    assert AccessEntry.objects.filter(
+        kind=AccessKind.DATA_SUBJECT_REQUEST, path__endswith="/extract/"
+    ).exists()
+
+
+def test_one_erasure_removes_it_in_every_app_and_says_how_much(
+    client_for, coordinator, arboga, karin
+):
+    from dialogues.tips.models import Tip
+    from dialogues.watch.models import WatchContact
+
+    request = _erasure_request(arboga)
+    client = client_for(coordinator)
+    refused = client.post(f"/data-subject-requests/{request.pk}/erase/", {"email": "x@y.se"})
+    assert refused.status_code == 200
+    assert "confirm" in refused.context["form"].errors
+    response = client.post(
+        f"/data-subject-requests/{request.pk}/erase/",
+        {"email": "karin@example.se", "confirm": "on"},
+    )
+    assert response.status_code == 302
+    assert not WatchContact.objects.exists()
+    assert not Tip.objects.exclude(email="").exists()
+    karin.refresh_from_db()
+    assert (karin.email, karin.is_active) == ("", False)
+    request.refresh_from_db()
+    assert request.status == DataSubjectRequest.Status.COMPLETED
+    assert request.erased == {
+        "accounts": 1,
+        "access_log": 0,
+        "tippers": 1,
+        "watch_contacts": 1,
+        "camera_footage": 0,
+    }
+    page = client.get(f"/data-subject-requests/{request.pk}/").content.decode()
+    assert "<li>" in page and ": 1</li>" in page
+
+
+def test_an_extract_needs_an_address_or_number(client_for, coordinator, arboga):
+    request = _erasure_request(arboga, DataSubjectRequest.Kind.EXTRACT)
+    response = client_for(coordinator).post(
+        f"/data-subject-requests/{request.pk}/extract/", {"email": "", "phone": ""}
+    )
+    assert response.status_code == 200
+    assert "email" in response.context["form"].errors
+
+
+def test_another_municipalitys_coordinator_cannot_extract_or_erase(
+    client_for, outsider, arboga, karin
+):
+    from dialogues.watch.models import WatchContact
+
+    request = _erasure_request(arboga)
+    client = client_for(outsider)
+    for action in ("extract", "erase"):
+        response = client.post(
+            f"/data-subject-requests/{request.pk}/{action}/",
+            {"email": "karin@example.se", "confirm": "on"},
+        )
+        assert response.status_code == 404
+    assert WatchContact.objects.exists()
