@@ -7,6 +7,7 @@ import secrets
 from django.conf import settings
 from django.contrib.gis.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from est.models import Municipality
 
@@ -32,7 +33,8 @@ class WatchGroup(models.Model):
     class Status(models.TextChoices):
         INTEREST = "interest", _("Interest")
         PLANNED = "planned", _("Start meeting planned")
-        ACTIVE = "active", _("Active")
+        # A context of its own: "Active" elsewhere means a system in operation.
+        ACTIVE = "active", pgettext_lazy("neighbourhood watch", "Active")
         PAUSED = "paused", _("Paused")
         ENDED = "ended", _("Ended")
 
