@@ -126,6 +126,7 @@ def test_the_data_subject_register_in_the_browser(log_in_page, live_server, coor
     page = log_in_page(coordinator)
     page.goto(live_server.url + "/data-subject-requests/")
     _checked(page, width=1280)
+    page.get_by_label("Kommun").select_option(label="Arboga")
     page.get_by_label("Typ").select_option(label="Radering")
     page.get_by_label("Diarienummer").fill("KS 2026/500")
     page.get_by_role("button", name="Registrera begäran").click()
