@@ -2,16 +2,17 @@
 no names, no households), the sign-up, and a contact's withdrawal by the link in their mails."""
 
 from django.contrib import messages
-from django.core.exceptions import NON_FIELD_ERRORS
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 
 from est.geojson import feature_collection
 from est.models import Municipality
 from est.municipalities import boundary_layer
-from est.rate_limits import TOO_MANY_REQUESTS, client_key
-from est.service_views import ServiceFormMixin, service_act
+from est.rate_limits import client_key
+from est.service_views import GuardedPublicFormMixin, service_act
 
 from .forms import CONSENT, WatchSignupForm
 from .models import WatchContact, WatchGroup
@@ -49,11 +50,12 @@ class WatchMap(TemplateView):
         )
 
 
-class WatchSignup(ServiceFormMixin, FormView):
+class WatchSignup(GuardedPublicFormMixin, FormView):
     """A resident's interest in a neighbourhood watch; refused input comes back as typed."""
 
     form_class = WatchSignupForm
     template_name = "dialogues/watch/public_signup.html"
+    spam_message = gettext_lazy("Thank you! We will contact you.")
 
     def dispatch(self, request, *args, **kwargs):
         self.municipality = get_object_or_404(Municipality, code=kwargs["code"])
@@ -64,16 +66,8 @@ class WatchSignup(ServiceFormMixin, FormView):
             municipality=self.municipality, map_context=boundary_layer(self.municipality), **kwargs
         )
 
-    def form_valid(self, form):
-        if form.is_spam:
-            # Answer a robot as if it worked; nothing is stored.
-            messages.success(self.request, _("Thank you! We will contact you."))
-            return redirect("public_watch", code=self.municipality.code)
-        return super().form_valid(form)
-
-    def form_invalid(self, form):
-        status = TOO_MANY_REQUESTS if form.has_error(NON_FIELD_ERRORS, "rate_limited") else 400
-        return self.render_to_response(self.get_context_data(form=form), status=status)
+    def spam_url(self):
+        return reverse("public_watch", args=[self.municipality.code])
 
     def perform(self, form):
         data = form.cleaned_data
