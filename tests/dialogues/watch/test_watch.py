@@ -222,3 +222,25 @@ def test_a_withdrawn_contact_and_the_contacts_of_an_ended_group_are_deleted_afte
     assert list(WatchContact.objects.values_list("email", flat=True)) == ["ali@example.se"]
     assert kept.contacts.exists()
     assert client.get(f"/grannsamverkan/avsluta/{contact.token}/").status_code == 404
+
+
+def test_the_situation_picture_and_tertial_analysis_count_active_groups(arboga):
+    from dialogues.watch.reports import (
+        watch_situation_gather,
+        watch_tertial_gather,
+        watch_tertial_present,
+    )
+
+    active = group_in(arboga, place="Ekbacksvägen", households=24)
+    watch_group_update(group=active, status=WatchGroup.Status.ACTIVE)
+    group_in(arboga, place="Nybyparken", email="ali@example.se")
+    today = timezone.localdate()
+    start, end = today - datetime.timedelta(days=14), today + datetime.timedelta(days=1)
+    situation = watch_situation_gather(arboga, start, end)
+    assert situation["count"] == 1
+    assert len(situation["points"]) == 1
+    tertial = watch_tertial_present(watch_tertial_gather(arboga, start, end))
+    assert (tertial["registered"], tertial["active"], tertial["households"]) == (2, 1, 24)
+    assert sorted(count for _name, count in tertial["statuses"]) == [1, 1]
+    before = watch_tertial_gather(arboga, start - datetime.timedelta(days=30), start)
+    assert (before["registered"], before["active"]) == (0, 0)
