@@ -2,7 +2,7 @@ from django.contrib import admin
 from leaflet.admin import LeafletGeoAdminMixin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Camera, DataSubjectRequest, DeletionReceipt, Disclosure
+from .models import Camera, DeletionReceipt, Disclosure
 
 
 @admin.register(Camera)
@@ -26,8 +26,3 @@ class DeletionReceiptAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
-
-
-@admin.register(DataSubjectRequest)
-class DataSubjectRequestAdmin(admin.ModelAdmin):
-    list_display = ["reference", "kind", "municipality", "deadline", "status"]

@@ -7,6 +7,7 @@ class CamerasConfig(AppConfig):
     verbose_name = _("Camera surveillance")
 
     def ready(self):
+        from est.data_subjects.registry import register as register_personal_data
         from est.demo import register_seeder
         from est.navigation import Entry, register, register_public
         from est.oapif.registry import register as register_collections
@@ -14,6 +15,7 @@ class CamerasConfig(AppConfig):
 
         from .collections import CAMERAS, FILMED_PLACES
         from .permissions import CAMERA_DISCLOSURE_VIEW, CAMERA_MANAGE, GRANTS
+        from .personal_data import FOOTAGE
 
         for permission, roles in GRANTS.items():
             grant(permission, roles)
@@ -44,3 +46,4 @@ class CamerasConfig(AppConfig):
         )
         register_seeder("cameras.demo.cameras_seed")
         register_collections(CAMERAS, FILMED_PLACES)
+        register_personal_data(FOOTAGE)

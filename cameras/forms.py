@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from est.forms import MapWidget
 from est.models import Municipality, Organisation
 
-from .models import Camera, DataSubjectRequest, Disclosure, Footage
+from .models import Camera, Disclosure, Footage
 from .permit_statistics import MAX_BUFFER
 from .services import CAMERA_FIELDS
 
@@ -124,32 +124,6 @@ class DisclosureForm(forms.ModelForm):
         model = Disclosure
         fields = ["police_reference", "disclosed_on", "recipient", "what"]
         widgets = {"disclosed_on": DateInput(), "what": forms.Textarea(attrs={"rows": 2})}
-
-
-class DataSubjectRequestForm(forms.ModelForm):
-    municipality = forms.ModelChoiceField(
-        queryset=Municipality.objects.none(), label=_("Municipality")
-    )
-
-    class Meta:
-        model = DataSubjectRequest
-        fields = ["municipality", "kind", "reference", "received_on", "cameras", "note"]
-        widgets = {"received_on": DateInput(), "note": forms.Textarea(attrs={"rows": 2})}
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        municipalities = Municipality.objects.for_user(user).defer("boundary")
-        self.fields["municipality"].queryset = municipalities
-        self.fields["cameras"].queryset = Camera.objects.for_user(user).defer(
-            "position", "filmed_area"
-        )
-
-
-class DataSubjectRequestStatusForm(forms.ModelForm):
-    class Meta:
-        model = DataSubjectRequest
-        fields = ["status", "note"]
-        widgets = {"note": forms.Textarea(attrs={"rows": 2})}
 
 
 class PermitStatisticsForm(forms.Form):

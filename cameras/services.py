@@ -1,10 +1,9 @@
-"""Writing the camera register: cameras, footage, legal holds, disclosures, data subject requests.
+"""Writing the camera register: cameras, footage, legal holds, and disclosures.
 
 Every function validates, saves inside a transaction and raises ValidationError (keyed by field)
 on bad input, so that forms can show the message next to the field.
 """
 
-import calendar
 import datetime
 
 from django.core.exceptions import ValidationError
@@ -21,7 +20,6 @@ from est.uploads import file_stored, files_removed_on_rollback, upload_check
 
 from .models import (
     Camera,
-    DataSubjectRequest,
     Disclosure,
     Footage,
     LegalHold,
@@ -311,48 +309,3 @@ def disclosure_record(
     disclosure.full_clean()
     disclosure.save()
     return disclosure
-
-
-def one_month_after(day: datetime.date) -> datetime.date:
-    """Return the same day next month, or the month's last day when it is shorter (GDPR art. 12)."""
-    year, month = (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
-    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
-@transaction.atomic
-def data_subject_request_create(
-    *, municipality: Municipality, kind: str, reference: str, received_on, note="", cameras=(), by
-) -> DataSubjectRequest:
-    """Log a request for an extract or erasure with its one-month deadline."""
-    if received_on > timezone.localdate():
-        raise ValidationError({"received_on": _("The request cannot arrive in the future.")})
-    request = DataSubjectRequest(
-        municipality=municipality,
-        kind=kind,
-        reference=reference.strip(),
-        received_on=received_on,
-        deadline=one_month_after(received_on),
-        note=note,
-        created_by=by,
-    )
-    request.full_clean()
-    request.save()
-    foreign = [camera for camera in cameras if camera.municipality_id != municipality.pk]
-    if foreign:
-        raise ValidationError({"cameras": _("Choose cameras of the same municipality.")})
-    request.cameras.set(cameras)
-    return request
-
-
-@transaction.atomic
-def data_subject_request_update(
-    *, request: DataSubjectRequest, status: str, note: str
-) -> DataSubjectRequest:
-    """Change the status of ``request``; closing it records the day."""
-    request.status = status
-    request.note = note
-    closed = status in (DataSubjectRequest.Status.COMPLETED, DataSubjectRequest.Status.REFUSED)
-    request.closed_on = (request.closed_on or timezone.localdate()) if closed else None
-    request.full_clean()
-    request.save()
-    return request

@@ -40,10 +40,4 @@ urlpatterns = [
     path("disclosures/", footage_views.DisclosureList.as_view(), name="disclosure_list"),
     path("purges/", oversight_views.PurgeDashboard.as_view(), name="purge_dashboard"),
     path("compliance/", oversight_views.ComplianceList.as_view(), name="compliance"),
-    path("requests/", oversight_views.DataSubjectRequestList.as_view(), name="request_list"),
-    path(
-        "requests/<int:pk>/",
-        oversight_views.DataSubjectRequestUpdate.as_view(),
-        name="request_update",
-    ),
 ]

@@ -7,6 +7,7 @@ class DialoguesConfig(AppConfig):
     verbose_name = _("Dialogues: citizen pledges and residents' feedback")
 
     def ready(self):
+        from est.data_subjects.registry import register as register_personal_data
         from est.demo import register_seeder
         from est.indicators import register as register_indicator
         from est.navigation import Entry, register, register_public
@@ -27,16 +28,24 @@ class DialoguesConfig(AppConfig):
             SURVEY_VIEW,
             TIP_TRIAGE,
             WALK_RECORD,
+            WATCH_MANAGE,
         )
         from .pledges.status import pledge_status_gather, pledge_status_present
         from .survey.indicators import FEELING_SAFE
         from .survey.tertial import survey_tertial_gather, survey_tertial_present
+        from .tips.personal_data import TIPPERS
         from .tips.situation import tips_situation_gather
         from .tips.tertial import tips_tertial_gather, tips_tertial_present
         from .walks.collections import FINDINGS, FOLLOW_UPS, WALKS
         from .walks.indicators import WALKS_HELD
         from .walks.situation import walks_situation_gather
         from .walks.tertial import walks_tertial_gather, walks_tertial_present
+        from .watch.personal_data import WATCH_CONTACTS
+        from .watch.reports import (
+            watch_situation_gather,
+            watch_tertial_gather,
+            watch_tertial_present,
+        )
 
         for permission, roles in GRANTS.items():
             grant(permission, roles)
@@ -95,6 +104,13 @@ class DialoguesConfig(AppConfig):
                 _("Meet residents, record what they said, and answer each theme."),
                 order=66,
             ),
+            Entry(
+                _("Neighbourhood watch"),
+                "watch_group_list",
+                WATCH_MANAGE,
+                _("Watch groups from a resident's interest to signs up; letters to contacts."),
+                order=67,
+            ),
         )
         register_public(
             Entry(
@@ -132,6 +148,13 @@ class DialoguesConfig(AppConfig):
                 _("Tell the municipality about a place that feels unsafe, and see what is done."),
                 order=40,
             ),
+            Entry(
+                _("Neighbourhood watch"),
+                "public_watch_index",
+                "",
+                _("Where neighbours watch together with the police, and how to start."),
+                order=45,
+            ),
         )
         register_seeder("dialogues.pledges.demo.pledges_seed")
         register_seeder("dialogues.walks.demo.walks_seed")
@@ -144,6 +167,9 @@ class DialoguesConfig(AppConfig):
         # After the pledges (a theme becomes a focus area) and the organisations.
         register_seeder("dialogues.dialogue.demo.dialogues_seed", order=130)
         register_seeder("dialogues.tips.places.imports.named_places_seed")
+        register_seeder("dialogues.watch.demo.watch_seed", order=121)
+        register_personal_data(TIPPERS)
+        register_personal_data(WATCH_CONTACTS)
         register_report_section(
             ReportSection(
                 key="pledges",
@@ -180,6 +206,15 @@ class DialoguesConfig(AppConfig):
                 present=tips_tertial_present,
             )
         )
+        register_report_section(
+            ReportSection(
+                key="neighbourhood_watch",
+                title=_("Neighbourhood watch"),
+                template="dialogues/watch/report_tertial.html",
+                gather=watch_tertial_gather,
+                present=watch_tertial_present,
+            )
+        )
         register_situation_source(
             SituationSource(
                 key="safety_walks",
@@ -194,5 +229,13 @@ class DialoguesConfig(AppConfig):
                 title=_("residents' tips"),
                 open_label=_("open tips from residents"),
                 gather=tips_situation_gather,
+            )
+        )
+        register_situation_source(
+            SituationSource(
+                key="neighbourhood_watch",
+                title=_("active neighbourhood watch groups"),
+                open_label=_("active neighbourhood watch areas"),
+                gather=watch_situation_gather,
             )
         )

@@ -34,6 +34,7 @@ from dialogues.walks.models import (
     SafetyWalk,
     StretchAudit,
 )
+from dialogues.watch.models import WatchContact, WatchGroup, WatchLetter
 
 __all__ = [
     "Activity",
@@ -62,5 +63,8 @@ __all__ = [
     "SurveyWave",
     "ThemeResponse",
     "Tip",
+    "WatchContact",
+    "WatchGroup",
+    "WatchLetter",
     "attachment_path",
 ]

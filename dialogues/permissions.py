@@ -35,6 +35,9 @@ DIALOGUE_MANAGE = "dialogue.manage"
 #: Reading residents' tips with their photos and addresses, deciding on them and publishing them.
 TIP_TRIAGE = "tip.triage"
 
+#: Keeping neighbourhood watch groups, their contact persons, and writing to them.
+WATCH_MANAGE = "watch.manage"
+
 GRANTS = {
     PLEDGE_VIEW: {Role.COORDINATOR, Role.POLICE, Role.COUNCIL, Role.ADMINISTRATOR},
     PLEDGE_EDIT: {Role.COORDINATOR, Role.POLICE},
@@ -49,6 +52,7 @@ GRANTS = {
     SURVEY_MANAGE: {Role.COORDINATOR, Role.ADMINISTRATOR},
     TIP_TRIAGE: {Role.COORDINATOR},
     DIALOGUE_MANAGE: {Role.COORDINATOR, Role.ADMINISTRATOR},
+    WATCH_MANAGE: {Role.COORDINATOR, Role.POLICE},
     WALK_RECORD: {
         Role.COORDINATOR,
         Role.ADMINISTRATOR,

@@ -7,6 +7,8 @@ from .measures.reminders import measure_reminders_send, overdue_list_mail_monthl
 from .pledges.agreements import agreement_renewal_reminders_send
 from .tips.mails import tip_emails_erase, tip_status_mail_send
 from .walks.photos import finding_photo_clean
+from .watch.letters import watch_letter_mail
+from .watch.personal_data import watch_contacts_delete
 
 
 @shared_task(time_limit=5 * 60, soft_time_limit=4 * 60)
@@ -47,3 +49,15 @@ def remind_agreement_renewals():
     """Daily: tell the coordinators of agreements with the police that run out soon, once per
     end date. Safe to run twice, also at the same time."""
     return f"{agreement_renewal_reminders_send()} agreements to renew"
+
+
+@shared_task(time_limit=5 * 60, soft_time_limit=4 * 60)
+def mail_watch_letter(letter_id: int):
+    """Mail a letter to its watch group's contact persons; safe to run twice."""
+    return f"{watch_letter_mail(letter_id)} mails sent"
+
+
+@shared_task(time_limit=5 * 60, soft_time_limit=4 * 60)
+def delete_watch_contacts():
+    """Daily: delete the watch contacts kept no longer."""
+    return f"{watch_contacts_delete()} contacts deleted"

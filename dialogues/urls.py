@@ -10,4 +10,5 @@ urlpatterns = [
     path("", include("dialogues.dialogue.urls")),
     path("", include("dialogues.tips.urls")),
     path("", include("dialogues.tips.open311.urls")),
+    path("", include("dialogues.watch.urls")),
 ]

@@ -27,6 +27,7 @@ class AccessKind(models.TextChoices):
     EXPORT = "export", _("Export")
     DOCUMENT = "document", _("PDF of an unpublished document")
     DATA_SUBJECT_REQUEST = "data_subject_request", _("Data subject request")
+    WATCH_CONTACTS = "watch_contacts", _("Neighbourhood watch contacts")
     ADMIN = "admin", _("Administration page")
 
 

@@ -3,7 +3,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 from leaflet.admin import LeafletGeoAdmin
 
-from .models import Area, Municipality, Organisation, User
+from .models import Area, DataSubjectRequest, Municipality, Organisation, User
 
 admin.site.site_header = _("EST administration")
 admin.site.site_title = _("EST administration")
@@ -52,3 +52,8 @@ class UserAdmin(DjangoUserAdmin):
         *DjangoUserAdmin.add_fieldsets,
         (_("EST"), {"fields": ("email", "role", "organisation", "municipalities")}),
     )
+
+
+@admin.register(DataSubjectRequest)
+class DataSubjectRequestAdmin(admin.ModelAdmin):
+    list_display = ["reference", "kind", "municipality", "deadline", "status"]

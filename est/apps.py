@@ -1,7 +1,13 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from est.roles import ACCESS_LOG_VIEW, ADMIN_USE, MUNICIPALITY_VIEW, TRAINING_MANAGE
+from est.roles import (
+    ACCESS_LOG_VIEW,
+    ADMIN_USE,
+    DATA_SUBJECT_REQUEST_MANAGE,
+    MUNICIPALITY_VIEW,
+    TRAINING_MANAGE,
+)
 
 
 class EstConfig(AppConfig):
@@ -10,6 +16,8 @@ class EstConfig(AppConfig):
 
     def ready(self):
         from .area_collections import AREAS
+        from .data_subjects.accounts import ACCESS_LOG, ACCOUNTS
+        from .data_subjects.registry import register as register_personal_data
         from .navigation import Entry, register, register_public
         from .oapif.registry import register as register_collections
 
@@ -36,6 +44,13 @@ class EstConfig(AppConfig):
                 order=850,
             ),
             Entry(
+                _("Data subject requests"),
+                "data_subject_request_list",
+                DATA_SUBJECT_REQUEST_MANAGE,
+                _("Extracts and erasures of what EST holds about a person, answered in a month."),
+                order=860,
+            ),
+            Entry(
                 _("Administration"),
                 "admin:index",
                 ADMIN_USE,
@@ -53,3 +68,5 @@ class EstConfig(AppConfig):
             )
         )
         register_collections(AREAS)
+        register_personal_data(ACCOUNTS)
+        register_personal_data(ACCESS_LOG)

@@ -18,6 +18,7 @@ __all__ = [
     "Area",
     "Certification",
     "Contact",
+    "DataSubjectRequest",
     "Municipality",
     "Organisation",
     "TrainingSession",
@@ -201,3 +202,4 @@ class User(AbstractUser):
 # finds them.
 from .access_log import AccessEntry  # noqa: E402
 from .api_tokens import ApiToken  # noqa: E402
+from .data_subjects.models import DataSubjectRequest  # noqa: E402

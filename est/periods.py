@@ -2,6 +2,7 @@
 (T1 January–April, T2 May–August, T3 September–December), the situation picture's fortnights
 counted from a Monday, and local midnights in the time zone of the settings."""
 
+import calendar
 import datetime
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
@@ -61,6 +62,14 @@ def tertials_up_to(last: Tertial, count: int) -> list[Tertial]:
 
 
 PERIOD_DAYS = 14
+
+
+def months_after(day: datetime.date, months: int) -> datetime.date:
+    """Return the same date ``months`` later (earlier when negative), the month's last day
+    standing in for a date the month lacks (31 January + 1 month is 28 February)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def local_zone() -> ZoneInfo:

@@ -35,6 +35,8 @@ CONTACT_MANAGE = "contact.manage"
 ADMIN_USE = "admin.use"
 #: Searching the log of who read sensitive data.
 ACCESS_LOG_VIEW = "access_log.view"
+#: Logging data subject requests and answering them with an extract or an erasure across apps.
+DATA_SUBJECT_REQUEST_MANAGE = "data_subject_request.manage"
 
 #: permission name -> the roles that hold it
 PERMISSIONS: dict[str, frozenset[Role]] = {
@@ -45,6 +47,9 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     # Superusers only (they hold every permission): the admin is not scoped to municipalities.
     ADMIN_USE: frozenset(),
     ACCESS_LOG_VIEW: frozenset({Role.COORDINATOR, Role.DATA_PROTECTION_OFFICER}),
+    DATA_SUBJECT_REQUEST_MANAGE: frozenset(
+        {Role.COORDINATOR, Role.ADMINISTRATOR, Role.DATA_PROTECTION_OFFICER}
+    ),
 }
 
 

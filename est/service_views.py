@@ -3,10 +3,12 @@ service refused: next to the fields of the form, with everything typed kept, or,
 as a message on the next page. Views never write ``except ValidationError`` themselves."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.http import JsonResponse
+from django.shortcuts import redirect
 
 from est.forms import form_add_service_errors, form_map_widgets_allow_scripts
+from est.rate_limits import TOO_MANY_REQUESTS
 
 #: What ``service_act`` returns when the service refused.
 REFUSED = object()
@@ -35,6 +37,32 @@ class ServiceFormMixin:
         if result is REFUSED:
             return self.form_invalid(form)
         return self.performed(form, result)
+
+
+class GuardedPublicFormMixin(ServiceFormMixin):
+    """For a public form without login, guarded by a honeypot (the form's ``is_spam``) and a
+    rate limit (the service's ValidationError with code "rate_limited").
+
+    A robot is answered with ``spam_message`` and a redirect to ``spam_url()`` as if it had
+    worked, and nothing is stored; refused input comes back with everything typed: 429 when
+    the sender has sent too much, else 400.
+    """
+
+    spam_message = ""
+
+    def spam_url(self) -> str:
+        raise NotImplementedError
+
+    def form_valid(self, form):
+        if form.is_spam:
+            messages.success(self.request, self.spam_message)
+            return redirect(self.spam_url())
+        return super().form_valid(form)
+
+    def form_invalid(self, form):
+        limited = form.has_error(NON_FIELD_ERRORS, "rate_limited")
+        status = TOO_MANY_REQUESTS if limited else 400
+        return self.render_to_response(self.get_context_data(form=form), status=status)
 
 
 def service_form_call(form, call, *, fields: dict | None = None):

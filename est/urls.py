@@ -35,6 +35,7 @@ urlpatterns = [
     path("areas/<int:pk>/delete/", views.AreaDelete.as_view(), name="area_delete"),
     path("training/", include("est.training.urls")),
     path("", include("est.contacts.urls")),
+    path("data-subject-requests/", include("est.data_subjects.urls")),
     path("access-log/", access_log_views.AccessLogSearch.as_view(), name="access_log"),
     path("reports/", include("reports.incidents.urls")),
     path("situation/", include("reports.situation.urls")),

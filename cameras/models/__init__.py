@@ -10,6 +10,7 @@ from cameras.models.footage import (
     LegalHoldQuerySet,
     footage_upload_to,
 )
+from cameras.models.mailings import ComplianceMailing
 from cameras.models.register import (
     APPROVAL_RETENTION_HOURS,
     DEFAULT_RETENTION_HOURS,
@@ -19,11 +20,6 @@ from cameras.models.register import (
     CameraQuerySet,
     purge_time,
 )
-from cameras.models.requests import (
-    ComplianceMailing,
-    DataSubjectRequest,
-    DataSubjectRequestQuerySet,
-)
 
 __all__ = [
     "APPROVAL_RETENTION_HOURS",
@@ -31,8 +27,6 @@ __all__ = [
     "CameraQuerySet",
     "ComplianceMailing",
     "DEFAULT_RETENTION_HOURS",
-    "DataSubjectRequest",
-    "DataSubjectRequestQuerySet",
     "DeletionReceipt",
     "Disclosure",
     "DisclosureQuerySet",

@@ -1,19 +1,18 @@
 """The tips' public pages, without login: the form, a tip's status by its token, and the map and
 list of the tips the coordinator approved. Nothing here shows a tipper's address or a photo."""
 
-from django.contrib import messages
-from django.core.exceptions import NON_FIELD_ERRORS
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 from django.views.generic import FormView, TemplateView
 
 from est.models import Municipality
 from est.municipalities import boundary_layer
-from est.rate_limits import TOO_MANY_REQUESTS, client_key
-from est.service_views import ServiceFormMixin
+from est.rate_limits import client_key
+from est.service_views import GuardedPublicFormMixin
 from reports.incidents.filing import point_from_lat_lon
 from reports.incidents.views import marking_messages
 
@@ -42,13 +41,14 @@ class TipIndex(TemplateView):
         )
 
 
-class TipCreate(ServiceFormMixin, FormView):
+class TipCreate(GuardedPublicFormMixin, FormView):
     """The tip form: 112 and the police first, then the place, what, and an optional photo and
     address. Refused input comes back with everything typed (a photo must be chosen again)."""
 
     form_class = TipForm
     template_name = "dialogues/tips/public_form.html"
     service_error_fields = {"position": "latitude"}
+    spam_message = gettext_lazy("Thank you for your tip!")
 
     def dispatch(self, request, *args, **kwargs):
         self.municipality = get_object_or_404(Municipality, code=kwargs["code"])
@@ -72,17 +72,8 @@ class TipCreate(ServiceFormMixin, FormView):
             **kwargs,
         )
 
-    def form_valid(self, form):
-        if form.is_spam:
-            # Answer a robot as if it worked; nothing is stored.
-            messages.success(self.request, _("Thank you for your tip!"))
-            return redirect("public_tips", code=self.municipality.code)
-        return super().form_valid(form)
-
-    def form_invalid(self, form):
-        # Too many tips from one address: 429, with what was typed kept in the form.
-        status = TOO_MANY_REQUESTS if form.has_error(NON_FIELD_ERRORS, "rate_limited") else 400
-        return self.render_to_response(self.get_context_data(form=form), status=status)
+    def spam_url(self):
+        return reverse("public_tips", args=[self.municipality.code])
 
     def perform(self, form):
         data = form.cleaned_data

@@ -380,6 +380,8 @@ OPEN_DATA_MIN_COUNT = env.int("OPEN_DATA_MIN_COUNT", default=5)
 # The fewest survey responses any shown figure may rest on (a table cell, a map cell, an export,
 # the API, a PDF): a group smaller than this could point at a resident, so it is hidden.
 SURVEY_MIN_RESPONSES = env.int("SURVEY_MIN_RESPONSES", default=10)
+# How many months a neighbourhood watch contact is kept after their group ends or they withdraw.
+WATCH_CONTACT_KEPT_MONTHS = env.int("WATCH_CONTACT_KEPT_MONTHS", default=6)
 # How many survey answers one client address may send per hour.
 SURVEY_RATE_LIMIT = env.int("SURVEY_RATE_LIMIT", default=30)
 # How old the last heartbeat may be before the health check says beat or the worker is down.

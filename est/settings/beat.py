@@ -68,4 +68,9 @@ def beat_schedule() -> dict:
             "task": "dialogues.tasks.erase_tip_emails",
             "schedule": crontab(minute=15, hour=4),
         },
+        # Watch contacts go WATCH_CONTACT_KEPT_MONTHS after they withdraw or their group ends.
+        "watch-contacts-delete": {
+            "task": "dialogues.tasks.delete_watch_contacts",
+            "schedule": crontab(minute=20, hour=4),
+        },
     }

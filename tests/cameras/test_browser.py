@@ -64,7 +64,7 @@ def test_the_other_register_pages_pass_axe(arboga, coordinator, logged_in_page, 
         "/cameras/purges/",
         "/cameras/compliance/",
         "/cameras/disclosures/",
-        "/cameras/requests/",
+        "/data-subject-requests/",
     ]:
         page.goto(live_server.url + path)
         assert wcag_violations(page) == [], path

@@ -6,8 +6,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from cameras.models import DataSubjectRequest
 from est.access_log import AccessEntry, AccessKind
+from est.models import DataSubjectRequest
 from tests.cameras.factories import CameraFactory, FootageFactory
 
 pytestmark = pytest.mark.django_db
@@ -49,8 +49,8 @@ def test_data_subject_requests_are_logged_when_listed_and_opened(client_for, coo
         deadline=timezone.localdate() + datetime.timedelta(days=30),
     )
     client = client_for(coordinator)
-    assert client.get("/cameras/requests/").status_code == 200
+    assert client.get("/data-subject-requests/").status_code == 200
     assert [e.municipality for e in entries(AccessKind.DATA_SUBJECT_REQUEST)] == [arboga]
-    assert client.get(f"/cameras/requests/{request.pk}/").status_code == 200
+    assert client.get(f"/data-subject-requests/{request.pk}/").status_code == 200
     opened = AccessEntry.objects.filter(kind=AccessKind.DATA_SUBJECT_REQUEST).order_by("at")
-    assert opened.last().path == f"/cameras/requests/{request.pk}/"
+    assert opened.last().path == f"/data-subject-requests/{request.pk}/"

@@ -129,7 +129,7 @@ def test_only_coordinators_and_administrators_manage_the_register(arboga, client
         f"/cameras/{camera.pk}/edit/",
         "/cameras/purges/",
         "/cameras/compliance/",
-        "/cameras/requests/",
+        "/data-subject-requests/",
     ]:
         assert client.get(url).status_code == 403, url
 
@@ -309,7 +309,7 @@ def test_garbage_never_gives_a_server_error(arboga, coordinator, client_for):
         f"/cameras/footage/{footage.pk}/hold/",
         f"/cameras/footage/{footage.pk}/disclose/",
         f"/cameras/holds/{hold.pk}/release/",
-        "/cameras/requests/",
+        "/data-subject-requests/",
     ]:
         response = client.post(url, garbage)
         assert response.status_code in (200, 302, 403), url

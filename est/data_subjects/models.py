@@ -1,32 +1,21 @@
-"""Data subject requests about camera footage, and the monthly compliance mailings."""
+"""The register of data subject requests: a person asks for an extract (registerutdrag) of, or
+the erasure of, what the municipality holds about them. Shared by every app: what each holds is
+found through ``est.data_subjects.registry``. The register itself keeps no names."""
 
 from django.conf import settings
-from django.contrib.gis.db import models
-from django.utils import timezone
+from django.db import models
 from django.utils.translation import gettext_lazy as _
-
-from cameras.models.register import Camera
-from est.models import Municipality
-
-
-class ComplianceMailing(models.Model):
-    """The monthly compliance e-mail of a municipality, so that it goes out once per month."""
-
-    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+")
-    month = models.DateField()
-    sent_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["municipality", "month"], name="compliance_monthly"),
-        ]
 
 
 class DataSubjectRequestQuerySet(models.QuerySet):
     def for_user(self, user):
+        """Return the requests to the municipalities ``user`` may see."""
+        from est.models import Municipality
+
         return self.filter(municipality__in=Municipality.objects.for_user(user))
 
     def open(self):
+        """Return the requests not yet answered."""
         return self.filter(
             status__in=[DataSubjectRequest.Status.RECEIVED, DataSubjectRequest.Status.IN_PROGRESS]
         )
@@ -46,7 +35,10 @@ class DataSubjectRequest(models.Model):
         REFUSED = "refused", _("Refused")
 
     municipality = models.ForeignKey(
-        Municipality, on_delete=models.PROTECT, related_name="+", verbose_name=_("municipality")
+        "est.Municipality",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("municipality"),
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     reference = models.CharField(
@@ -59,11 +51,10 @@ class DataSubjectRequest(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.RECEIVED
     )
-    cameras = models.ManyToManyField(
-        Camera, blank=True, related_name="+", verbose_name=_("cameras")
-    )
     note = models.TextField(_("note"), blank=True)
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    #: What an erasure removed, by holder (``registry``), as {key: count}: the answer to the person.
+    erased = models.JSONField(_("erased"), default=dict, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
