@@ -12,9 +12,6 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
-#: The hours of a week, Monday 00 to Sunday 23: how patrol windows and priorities count hours.
-HOURS_IN_WEEK = 7 * 24
-
 
 @dataclass(frozen=True, order=True)
 class Tertial:

@@ -3,7 +3,7 @@
 import numpy as np
 import pandas as pd
 
-from est.periods import HOURS_IN_WEEK
+from .weeks import HOURS_IN_WEEK
 
 
 def _best_windows(week: np.ndarray, window: int, count: int) -> list[tuple[int, float]]:

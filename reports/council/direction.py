@@ -9,7 +9,8 @@ import datetime
 from django.db.models import Count, Q
 from django.db.models.functions import ExtractHour, ExtractIsoWeekDay
 
-from est.periods import HOURS_IN_WEEK, WEEKDAYS, local_span, local_zone, tertial_containing
+from est.periods import WEEKDAYS, local_span, local_zone, tertial_containing
+from reports.analysis.weeks import HOURS_IN_WEEK
 from reports.council.models import Priority
 from reports.incidents.models import Incident
 

@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from est.models import Municipality
-from est.periods import HOURS_IN_WEEK
+from reports.analysis.weeks import HOURS_IN_WEEK
 
 
 class PriorityQuerySet(models.QuerySet):
