@@ -30,15 +30,13 @@ CATEGORY_PROBLEMS = {
 }
 
 
-def latest_wave(municipality) -> SurveyWave | None:
-    """Return the newest published wave of ``municipality`` that has closed, if any."""
-    return (
-        SurveyWave.objects.for_municipality(municipality)
-        .published()
-        .filter(closes_on__lt=timezone.localdate())
-        .order_by("-closes_on")
-        .first()
-    )
+def latest_wave(municipality, *, year: int | None = None) -> SurveyWave | None:
+    """Return the newest published wave of ``municipality`` that has closed (by the end of
+    ``year``, when given), if any."""
+    waves = SurveyWave.objects.for_municipality(municipality).published()
+    if year is not None:
+        waves = waves.filter(closes_on__year__lte=year)
+    return waves.filter(closes_on__lt=timezone.localdate()).order_by("-closes_on").first()
 
 
 def _groups(result, area_names: list[str]):
@@ -93,3 +91,28 @@ def pledge_survey_results(pledge):
     there is none), to be read once for all its focus areas."""
     wave = latest_wave(pledge.municipality)
     return wave_results(wave) if wave else None
+
+
+def pledge_survey_said(pledge) -> dict | None:
+    """Return what the last survey up to ``pledge``'s year said, for the pledge's follow-up:
+    the wave, the one it is compared with, and everyone's shares of the headline question
+    (with their intervals and changes; None when fewer than SURVEY_MIN_RESPONSES answered it);
+    None when no wave had closed by then."""
+    wave = latest_wave(pledge.municipality, year=pledge.year)
+    if wave is None:
+        return None
+    results = wave_results(wave)
+    headline = next((r for r in results.questions if r.question.key == HEADLINE), None)
+    if headline is None:
+        return None
+    everyone = {key: groups for key, _label, groups in headline.breakdowns}["all"]
+    shares = everyone[0].shares if everyone else None
+    return {
+        "wave": wave,
+        "previous": results.previous,
+        "minimum": results.minimum,
+        "question": headline.question.text,
+        "shares": None
+        if shares is None
+        else [{"text": headline.option_text(share.option), "share": share} for share in shares],
+    }

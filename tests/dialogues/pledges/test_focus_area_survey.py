@@ -57,3 +57,25 @@ def test_no_closed_wave_no_survey_section(client, arboga, arboga_pledge):
     responses_add(wave, 30, {"unsafe_evening": ["very_safe"]})
 
     assert "trygghetsundersökningen" not in _public_page(client, arboga, arboga_pledge)
+
+
+def test_the_follow_up_says_what_the_last_survey_said(client, arboga, arboga_pledge):
+    wave = closed_wave(arboga)
+    responses_add(wave, 30, {"unsafe_evening": ["very_safe"]})
+    responses_add(wave, 10, {"unsafe_evening": ["fairly_unsafe"]})
+
+    page = _public_page(client, arboga, arboga_pledge)
+
+    assert "Vad invånarna svarade i den senaste trygghetsundersökningen" in page
+    assert '<th scope="row">Mycket trygg</th><td>75 %</td>' in page
+    results = reverse("public_survey_results", args=[arboga.code, wave.pk])
+    assert f'href="{results}"' in page
+
+
+def test_a_survey_closed_after_the_pledges_year_is_not_its_follow_up(client, arboga, arboga_pledge):
+    arboga_pledge.year -= 1
+    arboga_pledge.save(update_fields=["year"])
+    wave = closed_wave(arboga)
+    responses_add(wave, 30, {"unsafe_evening": ["very_safe"]})
+
+    assert "den senaste trygghetsundersökningen" not in _public_page(client, arboga, arboga_pledge)
