@@ -8,7 +8,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
+from django.db.models import Count, Max
 from django.utils.translation import gettext_lazy as _
 
 from est.models import Area
@@ -92,10 +94,30 @@ def _group_key(breakdown: str, area_id, age_band: str, gender: str):
     return {"all": "", "area": area_id, "age_band": age_band, "gender": gender}[breakdown]
 
 
+#: How long a wave's counts are kept in the cache. A new answer changes the key at once (it
+#: holds the number of responses and the newest one's id); the time only bounds what an
+#: unforeseen change (a response deleted and another added) could leave stale.
+COUNTS_KEPT = 60 * 60
+
+
 def wave_counts(wave: SurveyWave) -> tuple[dict, dict, int]:
     """Return the counts of ``wave``: ``{(question, breakdown, group): {option: count}}``,
     ``{(question, breakdown, group): respondents}`` and the number of responses. Unanswered
-    background (no area, no age band) is its own group and never shown."""
+    background (no area, no age band) is its own group and never shown.
+
+    Counting 20,000 responses takes PostgreSQL about a quarter of a second, the results page's
+    whole budget (bench/README.md): the counts are kept in the cache under the number of
+    responses and the newest one's id, so they are counted again only after a new answer."""
+    latest = wave.responses.aggregate(count=Count("id"), newest=Max("id"))
+    key = f"survey-counts:{wave.pk}:{latest['count']}:{latest['newest']}"
+    counts = cache.get(key)
+    if counts is None:
+        counts = _counted(wave)
+        cache.set(key, counts, COUNTS_KEPT)
+    return counts
+
+
+def _counted(wave: SurveyWave) -> tuple[dict, dict, int]:
     options = defaultdict(lambda: defaultdict(int))
     totals = defaultdict(int)
     with connection.cursor() as cursor:
@@ -110,7 +132,8 @@ def wave_counts(wave: SurveyWave) -> tuple[dict, dict, int]:
                 totals[(question, breakdown, _group_key(breakdown, area_id, age_band, gender))] += (
                     count
                 )
-    return options, totals, wave.responses.count()
+    # Plain dicts: they go into the cache, and a defaultdict of a lambda cannot be pickled.
+    return {k: dict(v) for k, v in options.items()}, dict(totals), wave.responses.count()
 
 
 def _group_labels(wave: SurveyWave) -> dict[str, list[tuple[object, str]]]:
@@ -145,7 +168,7 @@ def wave_results(wave: SurveyWave) -> WaveResults:
                     continue
                 before = (before_options.get(key, {}), before_totals.get(key, 0))
                 found = analysis.shares(
-                    options[key],
+                    options.get(key, {}),
                     totals[key],
                     question.option_keys,
                     minimum,

@@ -94,3 +94,18 @@ def test_the_minimum_is_a_setting(client, wave, settings):
     page = client.get(f"/trygghetsundersokning/1984/{wave.pk}/resultat/").content.decode()
     norr = re.search(r"<th scope=\"row\">Norr</th>\s*<td[^>]*>([^<]*)</td>", page)
     assert norr.group(1) == "9"
+
+
+def test_an_answer_counts_at_once_although_the_counts_are_kept(client, wave):
+    """The counts are kept in the cache between pages; the tenth resident of Norr makes Norr
+    shown on the next page, not an hour later."""
+    url = f"/trygghetsundersokning/1984/{wave.pk}/resultat/"
+    before = client.get(url).content.decode()
+    assert not re.search(r"<th scope=\"row\">Norr</th>\s*<td[^>]*>10</td>", before)
+
+    responses_add(
+        wave, 1, {"unsafe_evening": ["very_unsafe"]}, area=wave.municipality.areas.get(name="Norr")
+    )
+
+    after = client.get(url).content.decode()
+    assert re.search(r"<th scope=\"row\">Norr</th>\s*<td[^>]*>10</td>", after)
