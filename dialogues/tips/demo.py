@@ -2,6 +2,8 @@
 passed on as a measure, merged, closed), some shown on the public map. Sent and decided through
 the services, as residents and the coordinator would; safe to run again."""
 
+import uuid
+
 from est.demo import ARBOGA, KUNGSOR
 from est.models import Organisation, User
 from reports.incidents.filing import point_from_lat_lon
@@ -124,7 +126,7 @@ def tips_seed(municipalities) -> None:
         if municipality.code not in (ARBOGA, KUNGSOR) or municipality.tips.exists():
             continue
         earlier = None
-        for number, (code, category, lat, lon, place, text, decision, published) in enumerate(TIPS):
+        for code, category, lat, lon, place, text, decision, published in TIPS:
             if code != municipality.code:
                 continue
             tip = tip_submit(
@@ -133,9 +135,10 @@ def tips_seed(municipalities) -> None:
                 description=text,
                 position=point_from_lat_lon(lat, lon),
                 place_name=place,
-                # A sender each: the rate limit (10 an hour) counts in Redis across databases,
-                # so a second seed within the hour (a benchmark's database) would be refused.
-                sender_key=f"demo:{number}",
+                # A sender of its own each time: the rate limit counts in Redis across
+                # databases, so seeding again within the hour (a benchmark's database, a second
+                # `make run`) would otherwise be refused.
+                sender_key=f"demo:{uuid.uuid4()}",
             )
             _decide(tip, decision, coordinator, earlier)
             if published:

@@ -3,6 +3,7 @@ one with its start meeting planned) and one in Kungsör (a resident's interest).
 kept through the services, as residents and the coordinator would; safe to run again."""
 
 import datetime
+import uuid
 
 from django.contrib.gis.geos import Point
 from django.utils import timezone
@@ -53,7 +54,9 @@ def watch_seed(municipalities) -> None:
                 email=f"{contact.split()[0].lower()}@example.se",
                 phone="070-123 45 67",
                 consent_text=str(CONSENT),
-                sender_key="demo",
+                # A sender of its own each time: the rate limit counts in Redis across
+                # databases, so seeding again within the hour would otherwise be refused.
+                sender_key=f"demo:{uuid.uuid4()}",
             )
             if status == WatchGroup.Status.ACTIVE:
                 watch_group_update(
