@@ -295,6 +295,44 @@ def bench_api(port: int, requests: int, clients: int, think: float, rng) -> None
     )
 
 
+def paced(port: int, name: str, rate: float, seconds: float, start, send, *, threads: int) -> None:
+    """Offer ``rate`` requests a second for ``seconds`` from ``threads`` threads, open-loop; print
+    p50/p95 of the answers. ``start(connection, number)`` returns a thread's state (once),
+    ``send(connection, state, rng, sent)`` sends one request and returns its status."""
+    times, statuses, lock = [], {}, threading.Lock()
+    interval = threads / rate
+    began = time.perf_counter()
+
+    def stream(number: int) -> None:
+        rng = random.Random(number)  # noqa: S311 - simulated residents, nothing secret
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        state = start(connection, number)
+        sent = 0
+        next_at = began + interval * number / threads
+        while next_at < began + seconds:
+            time.sleep(max(0.0, next_at - time.perf_counter()))
+            sent += 1
+            before = time.perf_counter()
+            try:
+                status = send(connection, state, rng, sent)
+            except (OSError, http.client.HTTPException) as error:
+                status = type(error).__name__
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            with lock:
+                times.append(time.perf_counter() - before)
+                statuses[status] = statuses.get(status, 0) + 1
+            next_at += interval
+
+    streams = [threading.Thread(target=stream, args=(n,)) for n in range(threads)]
+    for thread in streams:
+        thread.start()
+    for thread in streams:
+        thread.join()
+    elapsed = time.perf_counter() - began
+    extra = f"statuses={statuses} throughput={len(times) / elapsed:.0f}/s"
+    print(summary(f"{name}, offered at {rate:.0f}/s", times, extra), flush=True)
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("what", choices=["map", "list", "api"])

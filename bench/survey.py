@@ -23,8 +23,6 @@ import os
 import random
 import re
 import sys
-import threading
-import time
 import urllib.parse
 import uuid
 from pathlib import Path
@@ -33,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 from generate import create_database, manage  # noqa: E402
-from run import WARM_UP, server, setup_django, summary, timed_get  # noqa: E402
+from run import WARM_UP, paced, server, setup_django, summary, timed_get  # noqa: E402
 
 os.environ["TRUSTED_PROXIES"] = "127.0.0.1"
 THREADS = 20
@@ -96,70 +94,41 @@ def generate(responses: int) -> int:
 
 def bench_form(port: int, wave_id: int, rate: float, seconds: float) -> None:
     path = f"/trygghetsundersokning/1984/{wave_id}/"
-    times, statuses, lock = [], {}, threading.Lock()
-    interval = THREADS / rate
-    began = time.perf_counter()
 
-    def resident_stream(number: int) -> None:
-        rng = random.Random(number)  # noqa: S311 - answers, nothing secret
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        forwarded = {"X-Forwarded-For": f"10.{number}.0.1"}
-        connection.request("GET", path, headers=forwarded)
+    def start(connection, number: int):
+        connection.request("GET", path, headers={"X-Forwarded-For": f"10.{number}.0.1"})
         response = connection.getresponse()
         page = response.read().decode()
         cookie = response.getheader("Set-Cookie").split(";")[0]
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
-        sent = 0
-        next_at = began + interval * number / THREADS
-        while next_at < began + seconds:
-            time.sleep(max(0.0, next_at - time.perf_counter()))
-            sent += 1
-            body = urllib.parse.urlencode(
-                {
-                    "csrfmiddlewaretoken": token,
-                    "submission_key": str(uuid.uuid4()),
-                    "unsafe_evening": rng.choice(["very_safe", "fairly_safe", "fairly_unsafe"]),
-                    "problems": rng.sample(["litter", "drugs", "traffic", "lighting"], 2),
-                    "age_band": rng.choice(["", "25-44", "65-84"]),
-                    "website": "",
-                    "places": "",
-                },
-                doseq=True,
-            )
-            headers = {
-                "Content-Type": "application/x-www-form-urlencoded",
-                "Cookie": cookie,
-                # Each resident a client of their own behind the proxy.
-                "X-Forwarded-For": f"10.{number}.{sent // 250}.{sent % 250 + 1}",
-            }
-            start = time.perf_counter()
-            try:
-                connection.request("POST", path, body=body, headers=headers)
-                response = connection.getresponse()
-                response.read()
-                status = response.status
-            except (OSError, http.client.HTTPException) as error:
-                status = type(error).__name__
-                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-            with lock:
-                times.append(time.perf_counter() - start)
-                statuses[status] = statuses.get(status, 0) + 1
-            next_at += interval
+        return number, cookie, token
 
-    threads = [threading.Thread(target=resident_stream, args=(n,)) for n in range(THREADS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    elapsed = time.perf_counter() - began
-    print(
-        summary(
-            f"form: answers offered at {rate:.0f}/s",
-            times,
-            f"statuses={statuses} throughput={len(times) / elapsed:.0f}/s",
-        ),
-        flush=True,
-    )
+    def send(connection, state, rng, sent: int):
+        number, cookie, token = state
+        body = urllib.parse.urlencode(
+            {
+                "csrfmiddlewaretoken": token,
+                "submission_key": str(uuid.uuid4()),
+                "unsafe_evening": rng.choice(["very_safe", "fairly_safe", "fairly_unsafe"]),
+                "problems": rng.sample(["litter", "drugs", "traffic", "lighting"], 2),
+                "age_band": rng.choice(["", "25-44", "65-84"]),
+                "website": "",
+                "places": "",
+            },
+            doseq=True,
+        )
+        headers = {
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Cookie": cookie,
+            # Each resident a client of their own behind the proxy.
+            "X-Forwarded-For": f"10.{number}.{sent // 250}.{sent % 250 + 1}",
+        }
+        connection.request("POST", path, body=body, headers=headers)
+        response = connection.getresponse()
+        response.read()
+        return response.status
+
+    paced(port, "form: answers", rate, seconds, start, send, threads=THREADS)
 
 
 def bench_results(port: int, wave_id: int, requests: int) -> None:

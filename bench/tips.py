@@ -29,7 +29,6 @@ import os
 import random
 import re
 import sys
-import threading
 import time
 import urllib.parse
 import uuid
@@ -39,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 from generate import create_database, manage  # noqa: E402
-from run import WARM_UP, server, setup_django, summary, timed_get  # noqa: E402
+from run import WARM_UP, paced, server, setup_django, summary, timed_get  # noqa: E402
 
 os.environ["TRUSTED_PROXIES"] = "127.0.0.1"
 os.environ["MEDIA_ROOT"] = "/tmp/est-tips-bench-media"  # noqa: S108 - a benchmark's scratch
@@ -131,44 +130,6 @@ def multipart(fields: dict, files: dict) -> tuple[bytes, str]:
     return b"".join(parts), f"multipart/form-data; boundary={boundary}"
 
 
-def paced(port: int, name: str, rate: float, seconds: float, start, send) -> None:
-    """Offer ``rate`` requests a second for ``seconds`` from THREADS threads, open-loop; print
-    p50/p95 of the answers. ``start(connection, number)`` returns a thread's state (once),
-    ``send(connection, state, rng, sent)`` sends one request and returns its status."""
-    times, statuses, lock = [], {}, threading.Lock()
-    interval = THREADS / rate
-    began = time.perf_counter()
-
-    def stream(number: int) -> None:
-        rng = random.Random(number)  # noqa: S311 - tips, nothing secret
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        state = start(connection, number)
-        sent = 0
-        next_at = began + interval * number / THREADS
-        while next_at < began + seconds:
-            time.sleep(max(0.0, next_at - time.perf_counter()))
-            sent += 1
-            before = time.perf_counter()
-            try:
-                status = send(connection, state, rng, sent)
-            except (OSError, http.client.HTTPException) as error:
-                status = type(error).__name__
-                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-            with lock:
-                times.append(time.perf_counter() - before)
-                statuses[status] = statuses.get(status, 0) + 1
-            next_at += interval
-
-    threads = [threading.Thread(target=stream, args=(n,)) for n in range(THREADS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    elapsed = time.perf_counter() - began
-    extra = f"statuses={statuses} throughput={len(times) / elapsed:.0f}/s"
-    print(summary(f"{name}, offered at {rate:.0f}/s", times, extra), flush=True)
-
-
 def _position(rng, box) -> tuple[float, float]:
     return rng.uniform(box[1], box[3]), rng.uniform(box[0], box[2])
 
@@ -228,7 +189,7 @@ def bench_form(port: int, rate: float, seconds: float, photo: bytes | None) -> N
         return _response_status(connection, "POST", path, body, headers)
 
     name = "tip form POST" + (" with a 1600x1200 photo" if photo else "")
-    paced(port, name, rate, seconds, start, send)
+    paced(port, name, rate, seconds, start, send, threads=THREADS)
 
 
 def bench_open311(port: int, rate: float, seconds: float) -> None:
@@ -256,7 +217,7 @@ def bench_open311(port: int, rate: float, seconds: float) -> None:
         }
         return _response_status(connection, "POST", "/open311/v2/requests.json", body, headers)
 
-    paced(port, "Open311 POST requests.json", rate, seconds, lambda c, n: n, send)
+    paced(port, "Open311 POST requests.json", rate, seconds, lambda c, n: n, send, threads=THREADS)
 
 
 def bench_map(port: int, requests: int) -> None:
