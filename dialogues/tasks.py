@@ -6,6 +6,7 @@ from celery import shared_task
 from .measures.reminders import measure_reminders_send, overdue_list_mail_monthly
 from .pledges.agreements import agreement_renewal_reminders_send
 from .tips.mails import tip_emails_erase, tip_status_mail_send
+from .tips.photos import tip_photo_clean
 from .walks.photos import finding_photo_clean
 from .watch.letters import watch_letter_mail
 from .watch.personal_data import watch_contacts_delete
@@ -30,6 +31,13 @@ def clean_finding_photo(photo_pk: int):
     """Strip the EXIF data of a finding's photo as it came from the phone, scale it, make its
     thumbnail and delete the original. Safe to run twice, also at the same time."""
     return finding_photo_clean(photo_pk=photo_pk)
+
+
+@shared_task(time_limit=2 * 60, soft_time_limit=90)
+def clean_tip_photo(tip_pk: int):
+    """Strip the EXIF data of a tip's photo as it came from the resident, scale it and delete
+    the original. Safe to run twice, also at the same time."""
+    return tip_photo_clean(tip_pk=tip_pk)
 
 
 @shared_task(time_limit=60, soft_time_limit=50)

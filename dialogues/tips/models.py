@@ -2,6 +2,7 @@
 photo and an optional e-mail address for news of the tip; and what the coordinator decided."""
 
 import secrets
+import uuid
 
 from django.conf import settings
 from django.contrib.gis.db import models
@@ -22,6 +23,11 @@ def tip_token() -> str:
 
 def tip_photo_path(tip, filename):
     return f"tips/{tip.municipality.code}/{filename}"
+
+
+def tip_held_photo_path(tip, filename):
+    # Apart from the cleaned photos, and named by a fresh key, not by the phone's file name.
+    return f"tips-held/{tip.municipality.code}/{uuid.uuid4().hex}"
 
 
 def tip_map_labels() -> dict:
@@ -106,6 +112,13 @@ class Tip(models.Model):
     position = models.PointField(_("position"), srid=settings.STORAGE_SRID)
     place_name = models.CharField(_("address or place"), max_length=200, blank=True)
     photo = models.ImageField(_("photo"), upload_to=tip_photo_path, blank=True)
+    #: The photo as it came, with its EXIF: never served, cleaned into ``photo`` by a worker
+    #: (dialogues/tips/photos.py) and then deleted.
+    photo_original = models.FileField(
+        _("photo as sent"), upload_to=tip_held_photo_path, blank=True, editable=False
+    )
+    #: When a worker took the original to clean it; a claim this old is taken over.
+    photo_claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
     #: Personal data, given for news of the tip only; erased by beat (tips_emails_erase).
     email = models.EmailField(_("e-mail address"), blank=True)
     token = models.CharField(max_length=64, unique=True, default=tip_token, editable=False)

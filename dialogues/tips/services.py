@@ -15,14 +15,15 @@ from django.utils.translation import gettext as _
 from est.models import Municipality
 from est.projections import transformed
 from est.rate_limits import rate_limit_hit
-from est.uploads import file_stored, files_removed_on_rollback
+from est.uploads import files_removed_on_rollback
 from reports.incidents.filing import incident_create, position_outside_error
 from reports.incidents.models import Category
-from reports.incidents.photos import photo_clean
+from reports.incidents.photos import photo_check
 
 from ..measures.services import measure_create
 from ..tasks import mail_tip_status
 from .models import Tip
+from .photos import tip_photo_hold
 from .places.lookup import place_locate
 from .public_map import public_map_changed
 
@@ -56,9 +57,10 @@ def tip_submit(
     """Store a resident's tip, waiting for the coordinator; return it.
 
     ``position`` may be in any SRID; it must lie in ``municipality``. Without it, the place
-    is looked up by ``place_name`` (places.lookup.place_locate). ``photo`` is stored
-    re-encoded without EXIF. ``sender_key`` names the sender to the rate limit only
-    (est.rate_limits.client_key) and is not stored. Raises ValidationError by field, and one
+    is looked up by ``place_name`` (places.lookup.place_locate). ``photo`` is checked from
+    its header and held; a worker re-encodes it without EXIF (photos.tip_photo_clean).
+    ``sender_key`` names the sender to the rate limit only (est.rate_limits.client_key) and is
+    not stored. Raises ValidationError by field, and one
     with code "rate_limited" when the sender has sent too many tips lately.
     """
     errors = {}
@@ -75,10 +77,9 @@ def tip_submit(
         errors["category"] = _("Choose what kind of place it is.")
     if not description.strip():
         errors["description"] = _("Describe what makes the place feel unsafe.")
-    cleaned = None
     if photo is not None:
         try:
-            cleaned = photo_clean(photo)
+            photo_check(photo)
         except ValidationError as error:
             errors.update(error.message_dict)
     if errors:
@@ -98,9 +99,8 @@ def tip_submit(
         source=source,
     )
     with files_removed_on_rollback():
-        if cleaned is not None:
-            tip.photo.save(cleaned.image.name, cleaned.image, save=False)
-            file_stored(tip.photo)
+        if photo is not None:
+            tip_photo_hold(tip=tip, upload=photo)
         # The fields' own checks (lengths, choices, the address). Not the queries: the
         # municipality is the one given, the token is 192 random bits, and a new tip meets
         # the status constraints by construction (the database enforces them anyway); they

@@ -4,6 +4,7 @@ municipalities' users who see nothing."""
 
 import datetime
 import io
+import time
 
 import pytest
 from django.core import mail
@@ -16,11 +17,13 @@ from PIL import Image
 from dialogues.measures.models import Measure
 from dialogues.tips.mails import tip_emails_erase
 from dialogues.tips.models import Tip
+from dialogues.tips.photos import tip_photo_clean
 from dialogues.tips.services import tip_close, tip_merge, tip_publish
 from reports.incidents.categories import category_create
 from reports.incidents.models import Incident
 from tests.dialogues.findings import street_department
 from tests.dialogues.tips.helpers import inside, tip_in
+from tests.worker import celery_worker
 
 pytestmark = pytest.mark.django_db
 
@@ -59,6 +62,12 @@ def test_a_resident_sends_a_tip_with_a_photo_and_follows_it(client, arboga):
     tip = Tip.objects.get()
     assert response.url == reverse("public_tip_status", args=[tip.token])
     assert len(tip.token) >= 32
+    # Held as it came until the worker has cleaned it (tip_photo_clean, the task's work).
+    assert not tip.photo
+    assert tip_photo_clean(tip_pk=tip.pk) == "cleaned"
+    assert tip_photo_clean(tip_pk=tip.pk) == "nothing to do"
+    tip.refresh_from_db()
+    assert not tip.photo_original
     with Image.open(tip.photo.open("rb")) as stored:
         assert not stored.getexif()
     status = client.get(response.url)
@@ -231,3 +240,39 @@ def test_tippers_addresses_are_erased_after_180_days(coordinator, arboga):
     assert tip_emails_erase(now=timezone.now() + datetime.timedelta(days=181)) == 1
     tip.refresh_from_db()
     assert tip.email == ""
+
+
+def test_the_coordinator_sees_the_photo_only_once_it_is_cleaned(
+    client, client_for, coordinator, arboga
+):
+    client.post(
+        reverse("public_tip_create", args=[arboga.code]), _form(arboga, photo=_jpeg_with_gps())
+    )
+    tip = Tip.objects.get()
+    staff = client_for(coordinator)
+    assert "Fotot bearbetas" in staff.get(reverse("tip_detail", args=[tip.pk])).text
+    assert staff.get(reverse("tip_photo", args=[tip.pk])).status_code == 404
+
+    tip_photo_clean(tip_pk=tip.pk)
+
+    assert "Fotot bearbetas" not in staff.get(reverse("tip_detail", args=[tip.pk])).text
+    assert staff.get(reverse("tip_photo", args=[tip.pk])).status_code == 200
+
+
+@pytest.mark.worker
+@pytest.mark.django_db(transaction=True)
+def test_a_real_worker_cleans_the_photo_of_a_tip(client, arboga, settings, monkeypatch):
+    monkeypatch.setenv("MEDIA_ROOT", str(settings.MEDIA_ROOT))
+    with celery_worker():
+        client.post(
+            reverse("public_tip_create", args=[arboga.code]),
+            _form(arboga, photo=_jpeg_with_gps()),
+        )
+        deadline = time.monotonic() + 60
+        while not Tip.objects.get().photo:
+            assert time.monotonic() < deadline, "the worker did not clean the photo in 60 s"
+            time.sleep(0.2)
+    tip = Tip.objects.get()
+    assert not tip.photo_original
+    with Image.open(tip.photo.open("rb")) as image:
+        assert dict(image.getexif()) == {}
