@@ -16,9 +16,9 @@ def test_the_coordinator_writes_the_agreement_and_a_commitment_on_a_phone(
     fits_phone_and_passes(page)
     page.get_by_role("link", name="Registrera en samverkansöverenskommelse").click()
     fits_phone_and_passes(page)
-    page.get_by_label("Titel").fill("Samverkansöverenskommelse Arboga")
+    page.get_by_label("Rubrik").fill("Samverkansöverenskommelse Arboga")
     page.get_by_role("button", name="Spara").click()  # no date: told, title kept
-    assert page.get_by_label("Titel").input_value() == "Samverkansöverenskommelse Arboga"
+    assert page.get_by_label("Rubrik").input_value() == "Samverkansöverenskommelse Arboga"
     page.get_by_label("Tecknad").fill("2026-02-01")
     page.get_by_label("Gäller till").fill("2028-01-31")
     page.get_by_role("button", name="Spara").click()

@@ -57,5 +57,6 @@ def test_findings_are_their_own_group_on_the_map_and_in_the_hot_spot_discussion(
         "Också där många öppna iakttagelser från trygghetsvandringar väntar: Stationsområdet (3)."
         in page
     )
-    # Three open findings, and the legend's swatch of each source (the walks' and the tips').
-    assert page.count('fill="#e69f00"') == 3 + 2
+    # Three open findings, and the legend's swatch of each source (the walks', the tips' and
+    # the neighbourhood watch groups').
+    assert page.count('fill="#e69f00"') == 3 + 3
