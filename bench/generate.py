@@ -3,8 +3,8 @@
 The incidents are spread over all 290 municipalities and cluster around three "town centres"
 per municipality (random points inside its boundary; the first takes about 58 %), Gaussian with a
 spread of 1.5 km; 5 % are police events positioned at the municipality's centre and stored as
-imprecise. Periods spread over the last three years. Rows are generated inside PostgreSQL
-(INSERT … SELECT over generate_series), so a million take minutes, not hours.
+imprecise. Periods spread over the last three years (--years). Rows are generated inside
+PostgreSQL (INSERT … SELECT over generate_series), so a million take minutes, not hours.
 
     .venv/bin/python bench/generate.py --incidents 1000000
 
@@ -107,7 +107,7 @@ FROM (
            random() < 0.05 AS police,
            1 - random() AS u1, random() AS u2,
            random() AS r_category, random() AS r_status, random() AS r_length,
-           now() - random() * interval '3 years' AS occurred_from
+           now() - random() * make_interval(years => %(years)s::int) AS occurred_from
     FROM generate_series(%(first)s::bigint, %(last)s::bigint) AS g
 ) AS s
 JOIN bench_centre c ON c.municipality_index = s.municipality_index
@@ -117,9 +117,9 @@ CROSS JOIN LATERAL (
 """
 
 
-def generate_incidents(url: str, count: int, batch: int = 200_000) -> None:
-    """Insert ``count`` incidents in batches (the triggers count them into the map cells), then
-    VACUUM ANALYZE."""
+def generate_incidents(url: str, count: int, years: int = 3, batch: int = 200_000) -> None:
+    """Insert ``count`` incidents, spread over the last ``years`` years, in batches (the
+    triggers count them into the map cells), then VACUUM ANALYZE."""
     import psycopg
 
     with psycopg.connect(_psycopg_dsn(url), autocommit=True) as connection:
@@ -134,7 +134,12 @@ def generate_incidents(url: str, count: int, batch: int = 200_000) -> None:
             began = time.monotonic()
             connection.execute(
                 "INSERT" + insert,
-                {"municipalities": municipalities, "first": start + first, "last": start + last},
+                {
+                    "municipalities": municipalities,
+                    "years": years,
+                    "first": start + first,
+                    "last": start + last,
+                },
             )
             print(f"  {last:>9} incidents ({time.monotonic() - began:.1f} s)", flush=True)
         # VACUUM too: the police event layer reads an index alone once the rows are all-visible.
@@ -181,6 +186,9 @@ def main(argv=None):
     parser.add_argument("--database", default="est_bench")
     parser.add_argument("--fresh", action="store_true", help="drop the database first")
     parser.add_argument("--reporters", type=int, default=50)
+    parser.add_argument(
+        "--years", type=int, default=3, help="spread the incidents over this many years"
+    )
     args = parser.parse_args(argv)
 
     began = time.monotonic()
@@ -189,7 +197,7 @@ def main(argv=None):
     manage(url, "migrate", "--no-input", "-v", "0")
     manage(url, "load_municipalities")
     print(f"generating {args.incidents} incidents", flush=True)
-    generate_incidents(url, args.incidents)
+    generate_incidents(url, args.incidents, years=args.years)
     create_users(url, args.reporters)
     print(f"done in {time.monotonic() - began:.0f} s", flush=True)
 
