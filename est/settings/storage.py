@@ -48,8 +48,9 @@ def object_storage(
             # of replacing the first (django-storages would overwrite by default).
             "file_overwrite": False,
             "client_config": _client_config(path_style=bool(endpoint_url)),
-            # A file read through the storage is buffered in memory up to this size and in a
-            # temporary file beyond it, so that a 2 GB footage download never sits in memory.
+            # A file read through the storage (a photo the worker cleans, an import it checks)
+            # is buffered in memory up to this size and in a temporary file beyond it, so that
+            # a large file never sits in memory. Downloads are streamed (est/stored_files.py).
             "max_memory_size": 2_621_440,
         },
     }
