@@ -1,6 +1,6 @@
 """Footage the municipality holds: saving it, legal holds, and disclosures to the police."""
 
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -26,6 +26,7 @@ from cameras.view_mixins import CameraScopedMixin, CameraServiceFormMixin
 from est.access import PermissionRequiredMixin
 from est.access_log import AccessKind, access_record
 from est.roles import has_permission
+from est.stored_files import stored_file_response
 
 
 class FootageScopedMixin(PermissionRequiredMixin):
@@ -78,15 +79,17 @@ class FootageDetail(FootageScopedMixin, TemplateView):
 
 class FootageDownload(FootageScopedMixin, View):
     def get(self, request, pk):
-        if self.footage.is_purged or not self.footage.file:
+        if self.footage.is_purged:
             raise Http404
+        # Opened before the access is logged: a clip that is not there is not read.
+        response = stored_file_response(self.footage.file, as_attachment=True)
         access_record(
             request=request,
             kind=AccessKind.FOOTAGE,
             target=self.footage,
             municipalities=[self.footage.camera.municipality],
         )
-        return FileResponse(self.footage.file.open("rb"), as_attachment=True)
+        return response
 
 
 class LegalHoldCreate(FootageScopedMixin, CameraServiceFormMixin, FormView):

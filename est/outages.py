@@ -1,4 +1,5 @@
-"""The outside services EST depends on (PostgreSQL and Redis), and what to say when one is down."""
+"""The outside services EST depends on (PostgreSQL, Redis and, when configured, the object
+storage), and what to say when one is down."""
 
 import logging
 
@@ -19,16 +20,36 @@ ServiceUnavailable = (
 )
 
 
+def storage_unreachable(error: BaseException) -> bool:
+    """Return whether ``error`` says that the object storage (an S3-compatible server) could not
+    be reached or did not answer in time."""
+    if not type(error).__module__.startswith("botocore"):
+        # Only a process that stores files in a bucket has botocore loaded; others never need to.
+        return False
+    from botocore.exceptions import ConnectionError as BotoConnectionError
+    from botocore.exceptions import HTTPClientError
+
+    return isinstance(error, BotoConnectionError | HTTPClientError)
+
+
 def unavailable_service(error: BaseException) -> str:
-    """Return "database" or "redis": which service the connection error came from."""
+    """Return "database", "redis" or "storage": which service the connection error came from."""
     if isinstance(error, django.db.OperationalError | django.db.InterfaceError):
         return "database"
+    if storage_unreachable(error):
+        return "storage"
     return "redis"
 
 
 def explain_unavailable(error: BaseException) -> str:
     """Return one sentence that tells which service is down and what to do about it."""
-    if unavailable_service(error) == "database":
+    service = unavailable_service(error)
+    if service == "storage":
+        return _(
+            "The file storage cannot be reached: check that the object storage is running and "
+            "that S3_ENDPOINT_URL is right."
+        )
+    if service == "database":
         return _(
             "The database cannot be reached: check that PostgreSQL is running and that "
             "DATABASE_URL is right (bin/services start starts the local one)."

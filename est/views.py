@@ -21,7 +21,7 @@ from .health import health_checks
 from .models import Area, Municipality
 from .municipalities import boundary_layer, map_layers
 from .navigation import entries_for
-from .outages import ServiceUnavailable, explain_unavailable
+from .outages import ServiceUnavailable, explain_unavailable, storage_unreachable
 from .rate_limits import TOO_MANY_REQUESTS, client_key, rate_limit_hit
 from .roles import AREA_MANAGE, CONTACT_MANAGE, MUNICIPALITY_VIEW, has_permission
 from .service_views import ServiceFormMixin
@@ -152,9 +152,10 @@ def page_not_found(request, exception):
 
 
 def server_error(request):
-    """The 500 page. A database or Redis outage gets a 503 with one sentence saying which."""
+    """The 500 page. An outage of the database, Redis or the object storage gets a 503 with one
+    sentence saying which."""
     error = sys.exc_info()[1]
-    if isinstance(error, ServiceUnavailable):
+    if isinstance(error, ServiceUnavailable) or storage_unreachable(error):
         # No request context: the context processors would ask the unreachable database again.
         return render(None, "503.html", {"reason": explain_unavailable(error)}, status=503)
     return render(None, "500.html", status=500)

@@ -3,7 +3,7 @@ measures from a walk's findings and changing them (the coordinator), moving them
 coordinator and the responsible organisation's measure owners)."""
 
 from django.contrib import messages
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,6 +13,7 @@ from est.access import PermissionRequiredMixin
 from est.models import Organisation
 from est.roles import has_permission
 from est.service_views import ServiceFormMixin
+from est.stored_files import stored_file_response
 
 from ..permissions import MEASURE_MANAGE, MEASURE_PROGRESS, MEASURE_READ
 from ..walks.models import Finding
@@ -105,9 +106,7 @@ def measure_photo(request, pk: int):
     if not has_permission(request.user, MEASURE_READ):
         raise Http404
     measure = get_object_or_404(Measure.objects.for_user(request.user), pk=pk)
-    if not measure.done_photo:
-        raise Http404
-    return FileResponse(measure.done_photo.open("rb"), content_type="image/jpeg")
+    return stored_file_response(measure.done_photo, content_type="image/jpeg")
 
 
 class MeasureFormMixin(ServiceFormMixin):

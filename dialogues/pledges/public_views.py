@@ -3,11 +3,9 @@
 These views never scope by user: they show published versions only, whoever asks.
 """
 
-import posixpath
-
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -16,6 +14,7 @@ from django.views.generic import TemplateView
 from est.models import Municipality
 from est.rate_limits import TOO_MANY_REQUESTS, client_key
 from est.service_views import REFUSED, service_form_call
+from est.stored_files import stored_file_response
 
 from .comments import comment_submit
 from .display import pledge_for_display, pledge_page_context
@@ -153,8 +152,4 @@ def public_attachment(request, pk: int):
         ).exclude(attachment=""),
         pk=pk,
     )
-    try:
-        file = update.attachment.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error
-    return FileResponse(file, filename=posixpath.basename(update.attachment.name))
+    return stored_file_response(update.attachment)

@@ -2,7 +2,7 @@
 that may say the same, and the decisions (incident, measure, merge, close) and publication."""
 
 from django.contrib import messages
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views import View
@@ -13,6 +13,7 @@ from est.geojson import feature_collection
 from est.models import Municipality
 from est.municipalities import boundary_layer
 from est.service_views import ServiceFormMixin, service_act
+from est.stored_files import stored_file_response
 
 from ..permissions import TIP_TRIAGE
 from .forms import CloseDecisionForm, IncidentDecisionForm, MeasureDecisionForm, MergeDecisionForm
@@ -155,6 +156,4 @@ class TipPhoto(TipScopedMixin, View):
     """The tip's photo, for those who triage the tip's municipality (else 404)."""
 
     def get(self, request, pk):
-        if not self.tip.photo:
-            raise Http404
-        return FileResponse(self.tip.photo.open("rb"), content_type="image/jpeg")
+        return stored_file_response(self.tip.photo, content_type="image/jpeg")

@@ -5,7 +5,7 @@ which asks for JSON (``OfflineQueueMixin``)."""
 
 from django.contrib import messages
 from django.db.models import F
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
 from django.views import View
@@ -15,6 +15,7 @@ from est.geojson import feature_collection
 from est.municipalities import boundary_layer
 from est.roles import has_permission
 from est.service_views import OfflineQueueMixin, ServiceFormMixin
+from est.stored_files import stored_file_response
 from reports.incidents.filing import point_from_lat_lon
 from reports.incidents.views import marking_messages
 
@@ -158,6 +159,6 @@ class FindingPhotoFile(WalkRecordMixin, View):
         file = {"thumbnail": photo.thumbnail, "image": photo.image}.get(size)
         if not file:
             raise Http404
-        response = FileResponse(file.open("rb"), content_type="image/jpeg")
+        response = stored_file_response(file, content_type="image/jpeg")
         response["Cache-Control"] = "private, max-age=3600"
         return response

@@ -6,7 +6,7 @@ import json
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import FileResponse, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,6 +16,7 @@ from django.views.generic import TemplateView
 from est.pdf import pdf_render
 from est.projections import transformed
 from est.roles import has_permission
+from est.stored_files import stored_file_response
 
 from ..measures.models import Measure
 from ..permissions import MEASURE_MANAGE
@@ -132,7 +133,7 @@ def public_finding_photo(request, code: str, pk: int, photo: int):
     public = get_object_or_404(
         FindingPhoto.objects.ready().filter(finding__walk=walk, public=True), pk=photo
     )
-    return FileResponse(public.image.open("rb"), content_type="image/jpeg")
+    return stored_file_response(public.image, content_type="image/jpeg")
 
 
 def public_measure_photo(request, code: str, pk: int, measure: int):
@@ -145,4 +146,4 @@ def public_measure_photo(request, code: str, pk: int, measure: int):
         .exclude(done_photo=""),
         pk=measure,
     )
-    return FileResponse(done.done_photo.open("rb"), content_type="image/jpeg")
+    return stored_file_response(done.done_photo, content_type="image/jpeg")

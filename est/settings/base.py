@@ -347,6 +347,9 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
 # What beat runs, and when: est/settings/beat.py.
 CELERY_BEAT_SCHEDULE = beat_schedule()
+# A second beat started by mistake, or overlapping the first during a redeploy, stands by
+# instead of sending every task a second time (est/single_beat.py).
+CELERY_BEAT_SCHEDULER = "est.single_beat:SingleBeatScheduler"
 # The police's open events API, polled every 10 minutes (144 calls a day; its rules allow at
 # most 60 an hour and 1,440 a day, see reports/police_poll.py). Empty turns the poll off.
 POLICE_EVENTS_URL = env("POLICE_EVENTS_URL", default="https://polisen.se/api/events")

@@ -5,6 +5,23 @@ process and Celery worker on every machine reads the same files."""
 LOCAL_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 
 
+def _client_config(*, path_style: bool):
+    """Return botocore's client configuration for the bucket: the signature, the addressing
+    style and timeouts short enough that a storage that does not answer gives the user a page
+    saying so (503) before gunicorn's 30 s are up, rather than a request hanging for minutes
+    (botocore's defaults: 60 s to connect, five attempts)."""
+    from botocore.config import Config  # only where files are in a bucket
+
+    return Config(
+        signature_version="s3v4",
+        # MinIO and most S3-compatible servers answer on one host name, bucket in the path.
+        s3={"addressing_style": "path" if path_style else None},
+        connect_timeout=3,
+        read_timeout=20,
+        retries={"mode": "standard", "max_attempts": 2},
+    )
+
+
 def object_storage(
     *, bucket: str, endpoint_url: str, access_key: str, secret_key: str, region: str
 ) -> dict:
@@ -30,11 +47,10 @@ def object_storage(
             # As on a local disk, a second file of the same name gets a name of its own instead
             # of replacing the first (django-storages would overwrite by default).
             "file_overwrite": False,
-            "signature_version": "s3v4",
-            # MinIO and most S3-compatible servers answer on one host name, bucket in the path.
-            "addressing_style": "path" if endpoint_url else None,
-            # A file read through the storage is buffered in memory up to this size and in a
-            # temporary file beyond it, so that a 2 GB footage download never sits in memory.
+            "client_config": _client_config(path_style=bool(endpoint_url)),
+            # A file read through the storage (a photo the worker cleans, an import it checks)
+            # is buffered in memory up to this size and in a temporary file beyond it, so that
+            # a large file never sits in memory. Downloads are streamed (est/stored_files.py).
             "max_memory_size": 2_621_440,
         },
     }

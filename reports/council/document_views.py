@@ -2,13 +2,14 @@
 who see the meeting, or for anyone once its minutes are public)."""
 
 from django.contrib import messages
-from django.http import FileResponse, Http404
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView
 
 from est.service_views import ServiceFormMixin, service_act
+from est.stored_files import stored_file_response
 from reports.council.council_forms import MeetingDocumentForm
 from reports.council.council_views import MeetingMixin
 from reports.council.documents import meeting_document_add, meeting_document_remove
@@ -17,11 +18,7 @@ from reports.permissions import COUNCIL_EDIT
 
 
 def _file_response(document: MeetingDocument) -> FileResponse:
-    try:
-        file = document.file.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error
-    return FileResponse(file, as_attachment=True, filename=document.filename)
+    return stored_file_response(document.file, as_attachment=True, filename=document.filename)
 
 
 class MeetingDocumentAdd(MeetingMixin, ServiceFormMixin, FormView):

@@ -2,10 +2,9 @@
 download link, and the download, only ever for the user who asked."""
 
 from django.conf import settings
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView
 
@@ -13,6 +12,7 @@ from est.access import PermissionRequiredMixin
 from est.access_log import AccessKind, access_record
 from est.models import Municipality
 from est.service_views import REFUSED, service_act
+from est.stored_files import stored_file_response
 from reports.incidents.export_jobs import (
     QUERY_MAX_LENGTH,
     export_progress,
@@ -84,14 +84,12 @@ class ExportDownload(OwnExports, View):
 
     def get(self, request, pk):
         export = get_object_or_404(self.get_queryset(), pk=pk, status=IncidentExport.Status.READY)
-        try:
-            file = export.file.open("rb")
-        except FileNotFoundError as error:
-            raise Http404(_("The file is no longer kept.")) from error
+        # Opened before the access is logged: a file no longer kept is not found, and not read.
+        response = stored_file_response(export.file, as_attachment=True, filename=export.filename)
         access_record(
             request=request,
             kind=AccessKind.EXPORT,
             target=export.filename,
             municipalities=Municipality.objects.filter(pk__in=export.municipality_ids),
         )
-        return FileResponse(file, as_attachment=True, filename=export.filename)
+        return response

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,6 +18,7 @@ from est.periods import When
 from est.projections import transformed
 from est.roles import has_permission
 from est.service_views import OfflineQueueMixin, ServiceFormMixin, service_act
+from est.stored_files import stored_file_response
 from est.training.services import filing_refusal
 from reports.incidents.filing import (
     incident_create,
@@ -320,9 +321,9 @@ class IncidentPhotoFile(ScopedIncidentMixin, View):
         file = photo.thumbnail if size == "thumbnail" else photo.image
         if not file:
             raise Http404
+        response = stored_file_response(file, content_type="image/jpeg")
         # Thumbnails are shown on the incident's page, whose opening is logged already.
         if size != "thumbnail":
             access_record(request=request, kind=AccessKind.PHOTO, target=incident)
-        response = FileResponse(file.open("rb"), content_type="image/jpeg")
         response["Cache-Control"] = "private, max-age=3600"
         return response

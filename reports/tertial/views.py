@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, HttpResponse, JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,6 +14,7 @@ from est.access_log import AccessKind, access_record
 from est.models import Municipality
 from est.roles import has_permission
 from est.service_views import REFUSED, ServiceFormMixin, service_act
+from est.stored_files import stored_file_response
 from reports.council.direction import priorities_of
 from reports.permissions import PRIORITY_MANAGE, TERTIAL_EDIT, TERTIAL_VIEW
 from reports.tertial.forms import AdoptForm, AnalysisForm
@@ -103,8 +104,8 @@ class TertialPdf(AnalysisMixin, View):
             return redirect("tertial_detail", pk=analysis.pk)
         if not analysis.is_frozen:
             access_record(request=request, kind=AccessKind.DOCUMENT, target=analysis)
-        return FileResponse(
-            analysis.pdf.open("rb"), content_type="application/pdf", filename=analysis.filename
+        return stored_file_response(
+            analysis.pdf, content_type="application/pdf", filename=analysis.filename
         )
 
 

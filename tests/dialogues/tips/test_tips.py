@@ -51,7 +51,7 @@ def _jpeg_with_gps() -> SimpleUploadedFile:
     return SimpleUploadedFile("lampa.jpg", buffer.getvalue(), content_type="image/jpeg")
 
 
-def test_a_resident_sends_a_tip_with_a_photo_and_follows_it(client, arboga):
+def test_a_resident_sends_a_tip_with_a_photo_and_follows_it(client, arboga, media_storage):
     page = client.get(reverse("public_tip_create", args=[arboga.code]))
     assert "112" in page.text
     assert "114 14" in page.text
@@ -64,10 +64,15 @@ def test_a_resident_sends_a_tip_with_a_photo_and_follows_it(client, arboga):
     assert len(tip.token) >= 32
     # Held as it came until the worker has cleaned it (tip_photo_clean, the task's work).
     assert not tip.photo
+    original = tip.photo_original.name
+    assert media_storage.holds(original)
     assert tip_photo_clean(tip_pk=tip.pk) == "cleaned"
     assert tip_photo_clean(tip_pk=tip.pk) == "nothing to do"
     tip.refresh_from_db()
     assert not tip.photo_original
+    # The phone's file, with its position, is gone; only the cleaned photo is kept.
+    assert not media_storage.holds(original)
+    assert media_storage.holds(tip.photo.name)
     with Image.open(tip.photo.open("rb")) as stored:
         assert not stored.getexif()
     status = client.get(response.url)
@@ -243,7 +248,7 @@ def test_tippers_addresses_are_erased_after_180_days(coordinator, arboga):
 
 
 def test_the_coordinator_sees_the_photo_only_once_it_is_cleaned(
-    client, client_for, coordinator, arboga
+    client, client_for, coordinator, arboga, media_storage
 ):
     client.post(
         reverse("public_tip_create", args=[arboga.code]), _form(arboga, photo=_jpeg_with_gps())
@@ -256,14 +261,16 @@ def test_the_coordinator_sees_the_photo_only_once_it_is_cleaned(
     tip_photo_clean(tip_pk=tip.pk)
 
     assert "Fotot bearbetas" not in staff.get(reverse("tip_detail", args=[tip.pk])).text
-    assert staff.get(reverse("tip_photo", args=[tip.pk])).status_code == 200
+    served = staff.get(reverse("tip_photo", args=[tip.pk]))
+    assert served.status_code == 200
+    with Image.open(io.BytesIO(b"".join(served.streaming_content))) as image:
+        assert dict(image.getexif()) == {}
 
 
 @pytest.mark.worker
 @pytest.mark.django_db(transaction=True)
-def test_a_real_worker_cleans_the_photo_of_a_tip(client, arboga, settings, monkeypatch):
-    monkeypatch.setenv("MEDIA_ROOT", str(settings.MEDIA_ROOT))
-    with celery_worker():
+def test_a_real_worker_cleans_the_photo_of_a_tip(client, arboga, media_storage):
+    with celery_worker(env=media_storage.env):
         client.post(
             reverse("public_tip_create", args=[arboga.code]),
             _form(arboga, photo=_jpeg_with_gps()),

@@ -35,7 +35,7 @@ def _urls(walk, held):
 
 
 def test_a_photo_is_held_unseen_until_a_worker_has_stripped_it(
-    walk, coordinator, client_for, django_capture_on_commit_callbacks
+    walk, coordinator, client_for, django_capture_on_commit_callbacks, media_storage
 ):
     finding, _created = record(walk, coordinator)
     with django_capture_on_commit_callbacks() as queued:
@@ -56,7 +56,7 @@ def test_a_photo_is_held_unseen_until_a_worker_has_stripped_it(
     held.refresh_from_db()
     assert held.is_ready
     assert not held.original
-    assert not default_storage.exists(original)
+    assert not media_storage.holds(original)
     page = client.get(reverse("walk_record", args=[walk.pk])).content.decode()
     assert "Fotot bearbetas" not in page
     image, thumbnail = (client.get(url) for url in _urls(walk, held))
@@ -76,7 +76,7 @@ def _png_with_broken_pixels() -> bytes:
 
 
 def test_a_photo_whose_pixels_are_broken_is_removed(
-    walk, coordinator, django_capture_on_commit_callbacks, monkeypatch
+    walk, coordinator, django_capture_on_commit_callbacks, monkeypatch, media_storage
 ):
     # Importing WeasyPrint (the PDFs) makes Pillow fill in what it cannot decode, for the whole
     # process; a worker that never rendered a PDF refuses the pixels, as here.
@@ -89,18 +89,17 @@ def test_a_photo_whose_pixels_are_broken_is_removed(
         )
     assert created
     assert not FindingPhoto.objects.filter(pk=held.pk).exists()
-    assert not default_storage.exists(held.original.name)
+    assert not media_storage.holds(held.original.name)
     assert finding_photo_clean(photo_pk=held.pk) == "nothing to do"
 
 
 @pytest.mark.worker
 @pytest.mark.django_db(transaction=True)
 def test_a_real_worker_serves_the_photo_without_its_gps_position(
-    walk, coordinator, client_for, settings, monkeypatch
+    walk, coordinator, client_for, media_storage
 ):
-    monkeypatch.setenv("MEDIA_ROOT", str(settings.MEDIA_ROOT))
     finding, _created = record(walk, coordinator)
-    with celery_worker():
+    with celery_worker(env=media_storage.env):
         held, _created = finding_photo_add(
             finding=finding, by=coordinator, submission_key=uuid.uuid4(), upload=photo()
         )
