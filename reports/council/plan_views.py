@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
@@ -33,6 +34,10 @@ from reports.council.plans import (
 from reports.permissions import PLAN_EDIT, PLAN_VIEW
 
 
+#: What an adopted or an old version answers to a change.
+FROZEN = gettext_lazy("An adopted plan can't change; make a new version.")
+
+
 class PlanList(MunicipalityScopedMixin, TemplateView):
     permission = PLAN_VIEW
     template_name = "reports/council/plan_list.html"
@@ -49,7 +54,7 @@ class PlanCreate(MunicipalityScopedMixin, ServiceFormMixin, FormView):
     permission = PLAN_EDIT
     form_class = ActionPlanForm
     template_name = "reports/council/plan_form.html"
-    extra_context = {"title": _("New action plan for a term")}
+    extra_context = {"title": gettext_lazy("New action plan for a term")}
 
     def perform(self, form):
         return action_plan_create(
@@ -137,7 +142,7 @@ class PlanFormView(PlanMixin, ServiceFormMixin, FormView):
     def get(self, request, *args, **kwargs):
         # An adopted or old version is not offered a form that would only be refused.
         if self.plan.is_frozen or self.plan.superseded_by_id:
-            messages.error(request, _("An adopted plan can't change; make a new version."))
+            messages.error(request, FROZEN)
             return redirect("action_plan", pk=self.plan.pk)
         return super().get(request, *args, **kwargs)
 
@@ -148,8 +153,8 @@ class PlanFormView(PlanMixin, ServiceFormMixin, FormView):
 
 class GoalCreate(PlanFormView):
     form_class = GoalForm
-    extra_context = {"title": _("Add a goal")}
-    done_message = _("The goal is added.")
+    extra_context = {"title": gettext_lazy("Add a goal")}
+    done_message = gettext_lazy("The goal is added.")
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "municipality": self.plan.municipality}
@@ -160,8 +165,8 @@ class GoalCreate(PlanFormView):
 
 class ActivityCreate(PlanFormView):
     form_class = ActivityForm
-    extra_context = {"title": _("Add an activity")}
-    done_message = _("The activity is added.")
+    extra_context = {"title": gettext_lazy("Add an activity")}
+    done_message = gettext_lazy("The activity is added.")
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "plan": self.plan}
@@ -172,8 +177,8 @@ class ActivityCreate(PlanFormView):
 
 class PlanAdopt(PlanFormView):
     form_class = ActionPlanAdoptForm
-    extra_context = {"title": _("Record the adoption")}
-    done_message = _("The plan is adopted. This version can no longer change.")
+    extra_context = {"title": gettext_lazy("Record the adoption")}
+    done_message = gettext_lazy("The plan is adopted. This version can no longer change.")
 
     def perform(self, form):
         return action_plan_adopt(plan=self.plan, by=self.request.user, **form.cleaned_data)

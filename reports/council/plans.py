@@ -51,44 +51,72 @@ def _goal_check(plan: ActionPlan, indicator: str, categories, areas) -> None:
         raise ValidationError(_("Choose categories and areas of the plan's municipality."))
 
 
-@transaction.atomic
-def goal_create(
-    *,
-    plan: ActionPlan,
-    by,
-    title: str,
-    indicator: str,
-    baseline_value: float,
-    baseline_year: int,
-    baseline_tertial: int,
-    target_value: float,
-    target_on: datetime.date,
-    categories=(),
-    areas=(),
-) -> Goal:
-    """Add a goal to a draft ``plan``, numbered after the last one."""
-    plan = plan_locked(plan)
+#: A goal's own fields, which the forms write and a new version copies.
+GOAL_FIELDS = (
+    "title",
+    "indicator",
+    "baseline_value",
+    "baseline_year",
+    "baseline_tertial",
+    "target_value",
+    "target_on",
+)
+
+
+def _goal_fill(goal: Goal, fields: dict, categories, areas) -> Goal:
+    """Save ``fields`` on ``goal`` and choose its categories and areas, keeping only the options
+    its indicator reads (an incidents goal turned into a survey goal keeps no categories)."""
     categories, areas = list(categories), list(areas)
-    _goal_check(plan, indicator, categories, areas)
+    _goal_check(goal.plan, fields["indicator"], categories, areas)
+    for name in GOAL_FIELDS:
+        setattr(goal, name, fields[name])
+    goal.save()
+    options = KINDS[goal.indicator].options
+    goal.categories.set(categories if "categories" in options else [])
+    goal.areas.set(areas if "areas" in options else [])
+    return goal
+
+
+@transaction.atomic
+def goal_create(*, plan: ActionPlan, by, categories=(), areas=(), **fields) -> Goal:
+    """Add a goal to a draft ``plan``, numbered after the last one; ``fields`` are
+    ``GOAL_FIELDS`` (title, indicator, baseline value/year/tertial, target value and date)."""
+    plan = plan_locked(plan)
     number = (plan.goals.aggregate(Max("number"))["number__max"] or 0) + 1
-    goal = Goal.objects.create(
-        plan=plan,
-        number=number,
-        title=title,
-        indicator=indicator,
-        baseline_value=baseline_value,
-        baseline_year=baseline_year,
-        baseline_tertial=baseline_tertial,
-        target_value=target_value,
-        target_on=target_on,
-    )
-    if "categories" in KINDS[indicator].options:
-        goal.categories.set(categories)
-    if "areas" in KINDS[indicator].options:
-        goal.areas.set(areas)
+    goal = _goal_fill(Goal(plan=plan, number=number), fields, categories, areas)
+    _touch(plan, by)
+    return goal
+
+
+@transaction.atomic
+def goal_update(*, goal: Goal, by, categories=(), areas=(), **fields) -> Goal:
+    """Change a goal of a draft plan: its ``GOAL_FIELDS``, categories and areas."""
+    goal.plan = plan_locked(goal.plan)
+    _goal_fill(goal, fields, categories, areas)
+    _touch(goal.plan, by)
+    return goal
+
+
+@transaction.atomic
+def goal_remove(*, goal: Goal, by) -> None:
+    """Remove a goal of a draft plan, and the activities tied to it."""
+    plan = plan_locked(goal.plan)
+    goal.delete()
+    _touch(plan, by)
+
+
+def _touch(plan: ActionPlan, by) -> None:
     plan.updated_by = by
     plan.save(update_fields=["updated_by", "updated_at"])
-    return goal
+
+
+def _activity_check(plan: ActionPlan, goal: Goal, year: int, owner) -> None:
+    if goal.plan_id != plan.pk:
+        raise ValidationError(_("Choose one of this plan's goals."))
+    if year not in plan.years:
+        raise ValidationError(_("Choose a year of the plan's term."))
+    if not owner.municipalities.filter(pk=plan.municipality_id).exists():
+        raise ValidationError(_("Choose an organisation of the plan's municipality."))
 
 
 @transaction.atomic
@@ -97,15 +125,34 @@ def activity_create(
 ) -> Activity:
     """Add an activity of ``year``'s action plan to a draft ``plan``."""
     plan = plan_locked(plan)
-    if goal.plan_id != plan.pk:
-        raise ValidationError(_("Choose one of this plan's goals."))
-    if year not in plan.years:
-        raise ValidationError(_("Choose a year of the plan's term."))
-    if not owner.municipalities.filter(pk=plan.municipality_id).exists():
-        raise ValidationError(_("Choose an organisation of the plan's municipality."))
-    return Activity.objects.create(
+    _activity_check(plan, goal, year, owner)
+    activity = Activity.objects.create(
         plan=plan, goal=goal, year=year, title=title, owner=owner, status=status
     )
+    _touch(plan, by)
+    return activity
+
+
+@transaction.atomic
+def activity_update(
+    *, activity: Activity, by, goal: Goal, year: int, title: str, owner, status: str
+) -> Activity:
+    """Change an activity of a draft plan: its title, goal, year, owner and status."""
+    plan = plan_locked(activity.plan)
+    _activity_check(plan, goal, year, owner)
+    activity.goal, activity.year, activity.title = goal, year, title
+    activity.owner, activity.status = owner, status
+    activity.save()
+    _touch(plan, by)
+    return activity
+
+
+@transaction.atomic
+def activity_remove(*, activity: Activity, by) -> None:
+    """Remove an activity of a draft plan."""
+    plan = plan_locked(activity.plan)
+    activity.delete()
+    _touch(plan, by)
 
 
 @transaction.atomic
@@ -156,19 +203,8 @@ def action_plan_revise(*, plan: ActionPlan, by) -> ActionPlan:
     for goal in plan.goals.prefetch_related("categories", "areas"):
         copy = Goal.objects.create(
             plan=revision,
-            **{
-                field: getattr(goal, field)
-                for field in (
-                    "number",
-                    "title",
-                    "indicator",
-                    "baseline_value",
-                    "baseline_year",
-                    "baseline_tertial",
-                    "target_value",
-                    "target_on",
-                )
-            },
+            number=goal.number,
+            **{field: getattr(goal, field) for field in GOAL_FIELDS},
         )
         copy.categories.set(goal.categories.all())
         copy.areas.set(goal.areas.all())

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports.council import council_views, document_views, plan_views, views
+from reports.council import council_views, document_views, plan_item_views, plan_views, views
 
 urlpatterns = [
     path("", council_views.CouncilIndex.as_view(), name="council_index"),
@@ -18,6 +18,26 @@ urlpatterns = [
     path("plans/<int:pk>/", plan_views.PlanDetail.as_view(), name="action_plan"),
     path("plans/<int:pk>/pdf/", plan_views.PlanPdf.as_view(), name="action_plan_pdf"),
     path("plans/<int:pk>/goals/new/", plan_views.GoalCreate.as_view(), name="plan_goal_create"),
+    path(
+        "plans/<int:pk>/goals/<int:goal>/edit/",
+        plan_item_views.GoalEdit.as_view(),
+        name="plan_goal_edit",
+    ),
+    path(
+        "plans/<int:pk>/goals/<int:goal>/remove/",
+        plan_item_views.GoalRemove.as_view(),
+        name="plan_goal_remove",
+    ),
+    path(
+        "plans/<int:pk>/activities/<int:activity>/edit/",
+        plan_item_views.ActivityEdit.as_view(),
+        name="plan_activity_edit",
+    ),
+    path(
+        "plans/<int:pk>/activities/<int:activity>/remove/",
+        plan_item_views.ActivityRemove.as_view(),
+        name="plan_activity_remove",
+    ),
     path(
         "plans/<int:pk>/activities/new/",
         plan_views.ActivityCreate.as_view(),

@@ -232,6 +232,7 @@ def test_bad_input_is_told_and_kept(client_for, coordinator, plan):
         {
             "title": "Mindre klotter",
             "indicator": "incidents",
+            "baseline_source": "typed",
             "baseline_value": "10",
             "baseline_year": "2025",
             "baseline_tertial": "1",

@@ -38,6 +38,7 @@ def test_the_action_plan_pages_are_accessible_on_a_phone(
 
     page.get_by_role("link", name="Lägg till ett mål").click()
     page.locator("#id_title").fill("Mindre klotter")
+    page.get_by_label("Använd värdet jag skriver").check()
     page.locator("#id_baseline_value").fill("10")
     page.get_by_label("Utgångsvärdets år").fill("2025")
     page.locator("#id_target_value").fill("4")
