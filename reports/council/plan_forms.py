@@ -2,8 +2,8 @@
 year's action plan, and the council's adoption."""
 
 from django import forms
+from django.template.defaultfilters import floatformat
 from django.utils import timezone
-from django.utils.formats import number_format
 from django.utils.translation import gettext, gettext_lazy
 
 from est.indicators import kind_choices, reason_text
@@ -86,7 +86,7 @@ class GoalForm(forms.Form):
                 (
                     MEASURED,
                     gettext("Use the value measured in the baseline tertial (%(value)s)")
-                    % {"value": number_format(round(measured.value, 1))},
+                    % {"value": floatformat(measured.value, -1)},
                 ),
                 self.fields["baseline_source"].choices[1],
             ]

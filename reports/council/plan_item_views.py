@@ -24,6 +24,7 @@ from reports.council.plans import (
 )
 from reports.permissions import PLAN_EDIT
 
+
 class GoalMixin:
     """The goal named in the URL, among the plan's goals, else 404."""
 

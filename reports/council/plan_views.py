@@ -33,7 +33,6 @@ from reports.council.plans import (
 )
 from reports.permissions import PLAN_EDIT, PLAN_VIEW
 
-
 #: What an adopted or an old version answers to a change.
 FROZEN = gettext_lazy("An adopted plan can't change; make a new version.")
 
