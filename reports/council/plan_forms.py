@@ -10,7 +10,7 @@ from est.indicators import kind_choices, reason_text
 from est.models import Area, Organisation
 from est.periods import Tertial
 from reports.council.goals import baseline_measure
-from reports.council.plan_models import Activity, Goal
+from reports.council.plan_models import Activity, Goal, YearPlan
 from reports.incidents.models import Category
 
 TERTIAL_CHOICES = [(1, "T1"), (2, "T2"), (3, "T3")]
@@ -134,14 +134,22 @@ class ActivityForm(forms.Form):
     )
     status = forms.ChoiceField(label=gettext_lazy("Status"), choices=Activity.Status.choices)
 
-    def __init__(self, *args, plan, **kwargs):
+    def __init__(self, *args, plan, activity=None, **kwargs):
+        """The years offered are those whose action plan is not adopted (and ``activity``'s)."""
         super().__init__(*args, **kwargs)
         self.fields["goal"].queryset = plan.goals.all()
-        self.fields["year"].choices = [(year, year) for year in plan.years]
+        years = self.open_years(plan) | ({activity.year} if activity else set())
+        self.fields["year"].choices = [(year, year) for year in sorted(years)]
         self.fields["year"].initial = timezone.localdate().year
         self.fields["owner"].queryset = Organisation.objects.filter(
             municipalities=plan.municipality
         )
+
+    @staticmethod
+    def open_years(plan) -> set[int]:
+        """Return the years of ``plan``'s term whose newest action plan is not adopted."""
+        adopted = plan.year_plans.current().filter(status=YearPlan.Status.ADOPTED)
+        return set(plan.years) - set(adopted.values_list("year", flat=True))
 
 
 class ActivityStatusForm(forms.Form):

@@ -3,7 +3,6 @@ or an old version offers "start a new version" instead: its forms redirect with 
 a POST to them is refused with one. Council members read but never edit; another municipality's
 plan, goal or activity is 404."""
 
-from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -14,7 +13,7 @@ from django.views.generic import TemplateView
 from est.service_views import service_act
 from reports.council.goals import baseline_measure
 from reports.council.plan_forms import TYPED, ActivityForm, GoalForm
-from reports.council.plan_views import FROZEN, PlanFormView, PlanMixin
+from reports.council.plan_views import DraftOnlyMixin, PlanFormView, year_plan_editable
 from reports.council.plans import (
     GOAL_FIELDS,
     activity_remove,
@@ -22,7 +21,7 @@ from reports.council.plans import (
     goal_remove,
     goal_update,
 )
-from reports.permissions import PLAN_EDIT
+from reports.council.year_plans import year_adopted_text
 
 
 class GoalMixin:
@@ -36,13 +35,20 @@ class GoalMixin:
 
 
 class ActivityMixin:
-    """The activity named in the URL, among the plan's activities, else 404."""
+    """The activity named in the URL, among the plan's activities, else 404; it changes only
+    while its year's action plan is the newest version and a draft."""
 
     @cached_property
     def activity(self):
         return get_object_or_404(
-            self.plan.activities.select_related("goal", "owner"), pk=self.kwargs["activity"]
+            self.plan.activities.select_related("goal", "owner", "year_plan"),
+            pk=self.kwargs["activity"],
         )
+
+    def refusal(self) -> str:
+        if year_plan_editable(self.plan, self.activity.year_plan):
+            return ""
+        return year_adopted_text(self.activity.year)
 
 
 class GoalEdit(GoalMixin, PlanFormView):
@@ -88,7 +94,7 @@ class ActivityEdit(ActivityMixin, PlanFormView):
     done_message = gettext_lazy("The activity is saved.")
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "plan": self.plan}
+        return {**super().get_form_kwargs(), "plan": self.plan, "activity": self.activity}
 
     def get_initial(self):
         activity = self.activity
@@ -104,19 +110,12 @@ class ActivityEdit(ActivityMixin, PlanFormView):
         return activity_update(activity=self.activity, by=self.request.user, **form.cleaned_data)
 
 
-class PlanConfirmView(PlanMixin, TemplateView):
-    """A question and a button about a draft plan: POST calls ``act()``; a frozen plan or a
-    refusal comes back to the plan's page with a message."""
+class PlanConfirmView(DraftOnlyMixin, TemplateView):
+    """A question and a button about a draft plan: POST calls ``act()``; a refusal comes back to
+    the plan's page with a message."""
 
-    permission = PLAN_EDIT
     template_name = "reports/council/plan_confirm.html"
     submit_label = gettext_lazy("Remove")
-
-    def get(self, request, *args, **kwargs):
-        if self.plan.is_frozen or self.plan.superseded_by_id:
-            messages.error(request, FROZEN)
-            return redirect("action_plan", pk=self.plan.pk)
-        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

@@ -22,7 +22,7 @@ from reports.council.plan_forms import (
     ActivityForm,
     GoalForm,
 )
-from reports.council.plan_models import ActionPlan, Activity
+from reports.council.plan_models import ActionPlan, Activity, YearPlan
 from reports.council.plans import (
     action_plan_adopt,
     action_plan_create,
@@ -85,16 +85,32 @@ class PlanMixin(PermissionRequiredMixin):
 
 
 def plan_context(plan: ActionPlan) -> dict:
-    """Return what the plan's page and its PDF show: the goals measured up to today and the
-    activities of each year of the term."""
-    activities = plan.activities.select_related("goal", "owner")
+    """Return what the plan's page and its PDF show: the goals measured up to today and, for
+    each year of the term, the newest version of its action plan and that version's
+    activities."""
+    year_plans = {year_plan.year: year_plan for year_plan in plan.year_plans.current()}
+    activities = plan.activities.filter(year_plan__superseded_by__isnull=True).select_related(
+        "goal", "owner"
+    )
     return {
         "goals": goals_present(plan_goals_gather(plan)),
         "years": [
-            {"year": year, "activities": [a for a in activities if a.year == year]}
+            {
+                "year": year,
+                "year_plan": year_plans.get(year),
+                "activities": [a for a in activities if a.year == year],
+            }
             for year in plan.years
         ],
     }
+
+
+def year_plan_editable(plan: ActionPlan, year_plan: YearPlan | None) -> bool:
+    """Return whether a year's activities may change: the newest version of the term's plan,
+    and the year's newest version still a draft (or no version yet)."""
+    return plan.is_current and (
+        year_plan is None or (year_plan.is_current and not year_plan.is_frozen)
+    )
 
 
 class PlanDetail(PlanMixin, TemplateView):
@@ -102,16 +118,24 @@ class PlanDetail(PlanMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         plan = self.plan
-        editable = not plan.is_frozen and not plan.superseded_by_id
+        context = plan_context(plan)
+        may_edit = has_permission(self.request.user, PLAN_EDIT)
+        for year in context["years"]:
+            year_plan = year["year_plan"]
+            year["can_edit"] = may_edit and year_plan_editable(plan, year_plan)
+            year["can_adopt"] = year["can_edit"] and bool(year["activities"])
+            year["can_revise"] = (
+                may_edit and plan.is_current and year_plan is not None and year_plan.is_frozen
+            )
         return super().get_context_data(
-            **plan_context(plan),
+            **context,
             versions=ActionPlan.objects.filter(
                 municipality=plan.municipality, first_year=plan.first_year
             ).order_by("version"),
-            can_edit=editable and has_permission(self.request.user, PLAN_EDIT),
-            can_revise=plan.is_frozen
-            and not plan.superseded_by_id
-            and has_permission(self.request.user, PLAN_EDIT),
+            can_edit=may_edit and plan.is_current and not plan.is_frozen,
+            can_add_activity=may_edit
+            and any(year_plan_editable(plan, y["year_plan"]) for y in context["years"]),
+            can_revise=plan.is_frozen and plan.is_current and may_edit,
             statuses=Activity.Status.choices,
             **kwargs,
         )
@@ -134,16 +158,25 @@ class PlanPdf(PlanMixin, View):
         return response
 
 
-class PlanFormView(PlanMixin, ServiceFormMixin, FormView):
+class DraftOnlyMixin(PlanMixin):
+    """A page that changes a draft: for an adopted or an old version it redirects to the plan's
+    page saying why, rather than offer a form the service would refuse."""
+
     permission = PLAN_EDIT
-    template_name = "reports/council/plan_form.html"
+
+    def refusal(self) -> str:
+        """Return why the page may change nothing, or ""."""
+        return FROZEN if self.plan.is_frozen or not self.plan.is_current else ""
 
     def get(self, request, *args, **kwargs):
-        # An adopted or old version is not offered a form that would only be refused.
-        if self.plan.is_frozen or self.plan.superseded_by_id:
-            messages.error(request, FROZEN)
+        if refusal := self.refusal():
+            messages.error(request, refusal)
             return redirect("action_plan", pk=self.plan.pk)
         return super().get(request, *args, **kwargs)
+
+
+class PlanFormView(DraftOnlyMixin, ServiceFormMixin, FormView):
+    template_name = "reports/council/plan_form.html"
 
     def performed(self, form, result):
         messages.success(self.request, self.done_message)
@@ -166,6 +199,12 @@ class ActivityCreate(PlanFormView):
     form_class = ActivityForm
     extra_context = {"title": gettext_lazy("Add an activity")}
     done_message = gettext_lazy("The activity is added.")
+
+    def refusal(self) -> str:
+        # An adopted term's plan still takes activities, in the years not yet adopted.
+        if not self.plan.is_current or not ActivityForm.open_years(self.plan):
+            return FROZEN
+        return ""
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "plan": self.plan}

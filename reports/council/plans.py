@@ -9,7 +9,14 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from est.indicators import KINDS
-from reports.council.plan_models import ActionPlan, Activity, Goal
+from reports.council.plan_models import ActionPlan, Activity, Goal, YearPlan
+from reports.council.year_plans import (
+    activity_locked,
+    adoption_record,
+    old_version_refuse,
+    year_plan_copy,
+    year_plan_locked,
+)
 
 
 def plan_locked(plan: ActionPlan) -> ActionPlan:
@@ -17,8 +24,7 @@ def plan_locked(plan: ActionPlan) -> ActionPlan:
     plan = ActionPlan.objects.select_for_update().get(pk=plan.pk)
     if plan.is_frozen:
         raise ValidationError(_("An adopted plan can't change; make a new version."))
-    if plan.superseded_by_id:
-        raise ValidationError(_("This is an old version; change the newest one."))
+    old_version_refuse(plan)
     return plan
 
 
@@ -105,16 +111,14 @@ def goal_remove(*, goal: Goal, by) -> None:
     _touch(plan, by)
 
 
-def _touch(plan: ActionPlan, by) -> None:
-    plan.updated_by = by
-    plan.save(update_fields=["updated_by", "updated_at"])
+def _touch(document: ActionPlan | YearPlan, by) -> None:
+    document.updated_by = by
+    document.save(update_fields=["updated_by", "updated_at"])
 
 
-def _activity_check(plan: ActionPlan, goal: Goal, year: int, owner) -> None:
+def _activity_check(plan: ActionPlan, goal: Goal, owner) -> None:
     if goal.plan_id != plan.pk:
         raise ValidationError(_("Choose one of this plan's goals."))
-    if year not in plan.years:
-        raise ValidationError(_("Choose a year of the plan's term."))
     if not owner.municipalities.filter(pk=plan.municipality_id).exists():
         raise ValidationError(_("Choose an organisation of the plan's municipality."))
 
@@ -123,13 +127,20 @@ def _activity_check(plan: ActionPlan, goal: Goal, year: int, owner) -> None:
 def activity_create(
     *, plan: ActionPlan, by, goal: Goal, year: int, title: str, owner, status: str
 ) -> Activity:
-    """Add an activity of ``year``'s action plan to a draft ``plan``."""
-    plan = plan_locked(plan)
-    _activity_check(plan, goal, year, owner)
+    """Add an activity to the draft of ``year``'s action plan of ``plan`` (made if the year has
+    none yet)."""
+    year_plan = year_plan_locked(plan, year)
+    _activity_check(year_plan.plan, goal, owner)
     activity = Activity.objects.create(
-        plan=plan, goal=goal, year=year, title=title, owner=owner, status=status
+        plan=year_plan.plan,
+        year_plan=year_plan,
+        goal=goal,
+        year=year,
+        title=title,
+        owner=owner,
+        status=status,
     )
-    _touch(plan, by)
+    _touch(year_plan, by)
     return activity
 
 
@@ -137,30 +148,34 @@ def activity_create(
 def activity_update(
     *, activity: Activity, by, goal: Goal, year: int, title: str, owner, status: str
 ) -> Activity:
-    """Change an activity of a draft plan: its title, goal, year, owner and status."""
-    plan = plan_locked(activity.plan)
-    _activity_check(plan, goal, year, owner)
-    activity.goal, activity.year, activity.title = goal, year, title
-    activity.owner, activity.status = owner, status
+    """Change an activity of a draft year's action plan: its title, goal, owner, status and
+    year (moving it to another year's draft)."""
+    year_plan = activity_locked(activity)
+    if year != activity.year:
+        year_plan = year_plan_locked(activity.plan, year)
+    _activity_check(year_plan.plan, goal, owner)
+    activity.year_plan, activity.year = year_plan, year
+    activity.goal, activity.title, activity.owner, activity.status = goal, title, owner, status
     activity.save()
-    _touch(plan, by)
+    _touch(year_plan, by)
     return activity
 
 
 @transaction.atomic
 def activity_remove(*, activity: Activity, by) -> None:
-    """Remove an activity of a draft plan."""
-    plan = plan_locked(activity.plan)
+    """Remove an activity of a draft year's action plan."""
+    year_plan = activity_locked(activity)
     activity.delete()
-    _touch(plan, by)
+    _touch(year_plan, by)
 
 
 @transaction.atomic
 def activity_status_set(*, activity: Activity, by, status: str) -> Activity:
-    """Record how far ``activity`` of a draft plan has come."""
-    plan_locked(activity.plan)
+    """Record how far ``activity`` of a draft year's action plan has come."""
+    year_plan = activity_locked(activity)
     activity.status = status
     activity.save(update_fields=["status"])
+    _touch(year_plan, by)
     return activity
 
 
@@ -172,14 +187,7 @@ def action_plan_adopt(
     plan = plan_locked(plan)
     if not plan.goals.exists():
         raise ValidationError(_("A plan needs at least one goal before it is adopted."))
-    if not decision.strip():
-        raise ValidationError(_("Write the council's decision."))
-    plan.status = ActionPlan.Status.ADOPTED
-    plan.adopted_on = adopted_on
-    plan.decision = decision
-    plan.updated_by = by
-    plan.save(update_fields=["status", "adopted_on", "decision", "updated_by", "updated_at"])
-    return plan
+    return adoption_record(plan, by=by, adopted_on=adopted_on, decision=decision)
 
 
 @transaction.atomic
@@ -187,8 +195,7 @@ def action_plan_revise(*, plan: ActionPlan, by) -> ActionPlan:
     """Start a new draft version of an adopted ``plan`` with copies of its goals and activities;
     the adopted version is kept as it was."""
     plan = ActionPlan.objects.select_for_update().get(pk=plan.pk)
-    if plan.superseded_by_id:
-        raise ValidationError(_("This is an old version; change the newest one."))
+    old_version_refuse(plan)
     if not plan.is_frozen:
         raise ValidationError(_("A draft can be changed as it is."))
     revision = ActionPlan.objects.create(
@@ -209,17 +216,8 @@ def action_plan_revise(*, plan: ActionPlan, by) -> ActionPlan:
         copy.categories.set(goal.categories.all())
         copy.areas.set(goal.areas.all())
         copies[goal.pk] = copy
-    Activity.objects.bulk_create(
-        Activity(
-            plan=revision,
-            goal=copies[activity.goal_id],
-            year=activity.year,
-            title=activity.title,
-            owner_id=activity.owner_id,
-            status=activity.status,
-        )
-        for activity in plan.activities.all()
-    )
+    for year_plan in plan.year_plans.current():
+        year_plan_copy(year_plan, plan=revision, goals=copies)
     plan.superseded_by = revision
     plan.save(update_fields=["superseded_by", "updated_at"])
     return revision

@@ -7,6 +7,7 @@ import datetime
 import pytest
 
 from reports.council.plans import action_plan_adopt, action_plan_create, activity_create
+from reports.council.year_plans import year_plan_adopt
 from tests.factories import OrganisationFactory
 from tests.reports.conftest import category_of
 from tests.reports.council.conftest import plan_goal
@@ -139,18 +140,42 @@ def test_an_adopted_plan_refuses_every_change_and_offers_a_new_version(
     assert "Ändra mål 1" not in page
     assert "Ta bort mål 1" not in page
 
-    for url in _item_urls(plan, goal, activity):
+    goal_urls = _item_urls(plan, goal, activity)[:2]
+    for url in goal_urls:
         followed = client.get(url, follow=True)
         assert "En antagen plan kan inte ändras" in _text(followed), url
-    response = client.post(f"/council/plans/{plan.pk}/goals/{goal.pk}/edit/", _goal_form())
+    response = client.post(goal_urls[0], _goal_form())
     assert response.status_code == 200
     assert "En antagen plan kan inte ändras" in _text(response)
-    for url in _item_urls(plan, goal, activity)[1::2]:
-        response = client.post(url, follow=True)
-        assert "En antagen plan kan inte ändras" in _text(response), url
+    response = client.post(goal_urls[1], follow=True)
+    assert "En antagen plan kan inte ändras" in _text(response)
     goal.refresh_from_db()
     assert goal.title == "Mindre klotter"
-    assert plan.activities.count() == 1
+
+
+def test_an_adopted_years_activities_refuse_every_change(
+    client_for, coordinator, plan, goal, activity
+):
+    year_plan_adopt(
+        year_plan=activity.year_plan,
+        by=coordinator,
+        adopted_on=datetime.date(2025, 2, 1),
+        decision="Antagen",
+    )
+    client = client_for(coordinator)
+    refused = "Handlingsplanen för 2025 är antagen och kan inte ändras"
+    for url in _item_urls(plan, goal, activity)[2:]:
+        assert refused in _text(client.get(url, follow=True)), url
+    edit, remove = _item_urls(plan, goal, activity)[2:]
+    fields = {"title": "Sent", "goal": goal.pk, "year": "2025", "owner": activity.owner.pk}
+    response = client.post(edit, {**fields, "status": "done"})
+    assert response.status_code == 200
+    assert refused in _text(response)
+    assert refused in _text(client.post(remove, follow=True))
+    status = f"/council/plans/{plan.pk}/activities/{activity.pk}/status/"
+    assert refused in _text(client.post(status, {"status": "done"}, follow=True))
+    activity.refresh_from_db()
+    assert (activity.title, activity.status) == ("Belysning", "planned")
 
 
 def test_council_members_read_but_never_change(client_for, council_member, plan, goal, activity):
