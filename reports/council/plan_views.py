@@ -2,6 +2,8 @@
 and its yearly activities, the forms that write it, adoption, a new version, and the PDF.
 Council members and the police read; coordinators write. Another municipality's plan is 404."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -239,13 +241,18 @@ class ActivityStatusSet(PlanMixin, View):
         return redirect("action_plan", pk=pk)
 
 
+def revision_response(request, revise, *, to: str, pk: int):
+    """Return a redirect to the page ``to`` of the new version ``revise()`` starts, or of ``pk``
+    (the adopted version) with the reason when the service refused."""
+    revision = service_act(
+        request, revise, success=_("A new draft version is started; the adopted one is kept.")
+    )
+    return redirect(to, pk=getattr(revision, "pk", pk))
+
+
 class PlanRevise(PlanMixin, View):
     permission = PLAN_EDIT
 
     def post(self, request, pk):
-        revision = service_act(
-            request,
-            lambda: action_plan_revise(plan=self.plan, by=request.user),
-            success=_("A new draft version is started; the adopted one is kept."),
-        )
-        return redirect("action_plan", pk=getattr(revision, "pk", pk))
+        revise = partial(action_plan_revise, plan=self.plan, by=request.user)
+        return revision_response(request, revise, to="action_plan", pk=pk)

@@ -2,21 +2,22 @@
 its PDF, adoption (which freezes the version) and a new version of an adopted one. Council
 members and the police read; coordinators write. Another municipality's is 404."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from est.access import PermissionRequiredMixin
 from est.pdf import pdf_render
 from est.roles import has_permission
-from est.service_views import ServiceFormMixin, service_act
+from est.service_views import ServiceFormMixin
 from reports.council.plan_forms import ActionPlanAdoptForm
 from reports.council.plan_models import YearPlan
-from reports.council.plan_views import year_plan_editable
+from reports.council.plan_views import revision_response, year_plan_editable
 from reports.council.year_plans import year_adopted_text, year_plan_adopt, year_plan_revise
 from reports.permissions import PLAN_EDIT, PLAN_VIEW
 
@@ -113,9 +114,5 @@ class YearPlanRevise(YearPlanMixin, View):
     permission = PLAN_EDIT
 
     def post(self, request, pk):
-        revision = service_act(
-            request,
-            lambda: year_plan_revise(year_plan=self.year_plan, by=request.user),
-            success=gettext_lazy("A new draft version is started; the adopted one is kept."),
-        )
-        return redirect("year_plan", pk=getattr(revision, "pk", pk))
+        revise = partial(year_plan_revise, year_plan=self.year_plan, by=request.user)
+        return revision_response(request, revise, to="year_plan", pk=pk)

@@ -70,3 +70,16 @@ def incidents(file_incident, reporter, arboga):
         name="Hörnet",
         boundary=square(*arboga.boundary.extent[:2], 1_000),
     )
+
+
+def survey_goal(plan, coordinator):
+    """Add a goal measured by the survey, which no wave has measured: 60 % to 75 %."""
+    return plan_goal(
+        plan,
+        coordinator,
+        title="Tryggare på kvällen",
+        indicator="survey_feeling_safe",
+        categories=[],
+        baseline_value=60,
+        target_value=75,
+    )

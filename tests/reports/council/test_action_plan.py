@@ -16,7 +16,7 @@ from reports.tertial.rendering import analysis_pdf_bytes
 from tests.factories import OrganisationFactory
 from tests.pdf_text import pdf_text
 from tests.reports.conftest import category_of
-from tests.reports.council.conftest import plan_goal
+from tests.reports.council.conftest import plan_goal, survey_goal
 
 pytestmark = pytest.mark.django_db
 
@@ -38,15 +38,7 @@ def test_the_plan_page_shows_each_goal_against_baseline_and_target(
     client_for, council_member, plan, coordinator, incidents
 ):
     plan_goal(plan, coordinator)
-    plan_goal(
-        plan,
-        coordinator,
-        title="Tryggare på kvällen",
-        indicator="survey_feeling_safe",
-        categories=[],
-        baseline_value=60,
-        target_value=75,
-    )
+    survey_goal(plan, coordinator)
 
     page = " ".join(
         client_for(council_member).get(f"/council/plans/{plan.pk}/").content.decode().split()

@@ -10,7 +10,7 @@ from reports.council.plans import action_plan_adopt, action_plan_create, activit
 from reports.council.year_plans import year_plan_adopt
 from tests.factories import OrganisationFactory
 from tests.reports.conftest import category_of
-from tests.reports.council.conftest import plan_goal
+from tests.reports.council.conftest import plan_goal, survey_goal
 
 pytestmark = pytest.mark.django_db
 
@@ -250,15 +250,7 @@ def test_the_plan_shows_a_measured_baseline_beside_a_typed_one(
     client_for, council_member, coordinator, plan, incidents
 ):
     plan_goal(plan, coordinator, baseline_tertial=2)  # typed 10, measured 4
-    plan_goal(
-        plan,
-        coordinator,
-        title="Tryggare på kvällen",
-        indicator="survey_feeling_safe",
-        categories=[],
-        baseline_value=60,
-        target_value=75,
-    )
+    survey_goal(plan, coordinator)
 
     page = _text(client_for(council_member).get(f"/council/plans/{plan.pk}/"))
 
