@@ -11,7 +11,8 @@ def year_plans_from_activities(apps, schema_editor):
     Activity = apps.get_model("reports", "Activity")
     YearPlan = apps.get_model("reports", "YearPlan")
     ActionPlan = apps.get_model("reports", "ActionPlan")
-    for plan_id, year in Activity.objects.values_list("plan_id", "year").distinct():
+    # No ordering: the model's (by goal number) would make the pairs repeat.
+    for plan_id, year in Activity.objects.order_by().values_list("plan_id", "year").distinct():
         plan = ActionPlan.objects.get(pk=plan_id)
         year_plan = YearPlan.objects.create(
             plan=plan,
