@@ -105,8 +105,13 @@ def goal_update(*, goal: Goal, by, categories=(), areas=(), **fields) -> Goal:
 
 @transaction.atomic
 def goal_remove(*, goal: Goal, by) -> None:
-    """Remove a goal of a draft plan, and the activities tied to it."""
+    """Remove a goal of a draft plan, and the activities tied to it; refuse while an adopted
+    year's action plan has one of them (it is kept as adopted)."""
     plan = plan_locked(goal.plan)
+    if goal.activities.filter(year_plan__status=YearPlan.Status.ADOPTED).exists():
+        raise ValidationError(
+            _("An adopted year's action plan has activities for this goal; it can't be removed.")
+        )
     goal.delete()
     _touch(plan, by)
 

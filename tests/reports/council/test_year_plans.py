@@ -167,3 +167,16 @@ def test_another_municipalitys_years_plan_is_404_everywhere(client_for, outsider
     assert client.post(f"{base}/revise/").status_code == 404
     year_plan.refresh_from_db()
     assert year_plan.status == "draft"
+
+
+def test_a_goal_with_activities_in_an_adopted_year_is_kept(
+    client_for, coordinator, plan, year_plan
+):
+    client = client_for(coordinator)
+    _adopt(client, year_plan)
+    goal = plan.goals.get()
+
+    page = _text(client.post(f"/council/plans/{plan.pk}/goals/{goal.pk}/remove/", follow=True))
+
+    assert "En antagen årlig handlingsplan har aktiviteter för målet" in page
+    assert year_plan.activities.count() == 1
