@@ -1,7 +1,8 @@
 """Demo action plan for seed_demo in Arboga: the plan for the current term with five goals, one
 for each kind of indicator (incidents in an area, incidents everywhere, feeling safe, measures
-on time, walks held), and this year's activities, adopted by the council. Safe to run again:
-a municipality that has a plan for the term keeps it."""
+on time, walks held), adopted by the council, and this year's action plan adopted; next year's
+action plan is a draft (in the next term's draft plan when this is the term's last year). Safe
+to run again: a municipality that has a plan for the term keeps it."""
 
 import datetime
 
@@ -17,6 +18,7 @@ from reports.council.plans import (
     activity_create,
     goal_create,
 )
+from reports.council.year_plans import year_plan_adopt
 from reports.incidents.models import Category
 
 #: Swedish terms of office begin in the year after an election: 2023, 2027…
@@ -79,16 +81,9 @@ def _baseline(arboga, indicator, categories, areas, fallback) -> float:
     return fallback if measurement.value is None else measurement.value
 
 
-def action_plan_seed(municipalities) -> None:
-    """Seed Arboga's action plan (see the module's docstring); other municipalities get none."""
-    arboga = next((m for m in municipalities if m.code == "1984"), None)
-    coordinator = User.objects.filter(username="samordnare").first()
-    if arboga is None or coordinator is None:
-        return
+def _term_plan_seed(arboga, coordinator, first: int) -> tuple[ActionPlan, list]:
+    """Start Arboga's draft plan for the term beginning ``first`` with the five goals."""
     today = timezone.localdate()
-    first = today.year - (today.year - FIRST_TERM) % 4
-    if ActionPlan.objects.for_municipality(arboga).filter(first_year=first).exists():
-        return
     plan = action_plan_create(
         municipality=arboga,
         by=coordinator,
@@ -118,6 +113,11 @@ def action_plan_seed(municipalities) -> None:
                 target_on=datetime.date(first + 3, 12, 31),
             )
         )
+    return plan, goals
+
+
+def _activities_seed(plan, goals, coordinator, year: int, *, planned: bool) -> None:
+    """Give ``year``'s action plan of ``plan`` the demo's activities (all planned, if so)."""
     for title, number, owner_name, status in ACTIVITIES:
         owner = Organisation.objects.filter(name=owner_name).first()
         if owner is not None:
@@ -125,14 +125,38 @@ def action_plan_seed(municipalities) -> None:
                 plan=plan,
                 by=coordinator,
                 goal=goals[number - 1],
-                year=today.year,
+                year=year,
                 title=title,
                 owner=owner,
-                status=status,
+                status="planned" if planned else status,
             )
+
+
+def action_plan_seed(municipalities) -> None:
+    """Seed Arboga's action plans (see the module's docstring); other municipalities get none."""
+    arboga = next((m for m in municipalities if m.code == "1984"), None)
+    coordinator = User.objects.filter(username="samordnare").first()
+    if arboga is None or coordinator is None:
+        return
+    today = timezone.localdate()
+    first = today.year - (today.year - FIRST_TERM) % 4
+    if ActionPlan.objects.for_municipality(arboga).filter(first_year=first).exists():
+        return
+    plan, goals = _term_plan_seed(arboga, coordinator, first)
     action_plan_adopt(
         plan=plan,
         by=coordinator,
-        adopted_on=today - datetime.timedelta(days=30),
-        decision="Rådet antar handlingsplanen med mål och årets aktiviteter.",
+        adopted_on=datetime.date(first, 2, 15),
+        decision="Rådet antar planen för mandatperioden med dess mål.",
     )
+    _activities_seed(plan, goals, coordinator, today.year, planned=False)
+    year_plan_adopt(
+        year_plan=plan.year_plans.get(year=today.year),
+        by=coordinator,
+        adopted_on=max(datetime.date(today.year, 1, 1), today - datetime.timedelta(days=30)),
+        decision=f"Rådet antar handlingsplanen för {today.year} med årets aktiviteter.",
+    )
+    next_year = today.year + 1
+    if next_year > plan.last_year:
+        plan, goals = _term_plan_seed(arboga, coordinator, next_year)
+    _activities_seed(plan, goals, coordinator, next_year, planned=True)

@@ -2,8 +2,11 @@
 measured by an indicator the product computes (est.indicators), and the activities of each
 year's action plan tied to those goals, with the organisation that owns each.
 
-A plan is a versioned document like the tertial analysis: an adopted version is frozen, and a
-change (next year's activities, say) is a new draft version that copies goals and activities.
+The term's plan and each year's action plan (the law, lag 2023:196, asks for one a year) are
+adopted on their own, as versioned documents like the tertial analysis: an adopted version is
+frozen, and a change is a new draft version that copies it. The term's plan holds the goals; a
+year's action plan holds that year's activities. A new version of the term's plan copies the
+goals and the newest version of each year's action plan with its activities.
 """
 
 from django.conf import settings
@@ -38,26 +41,20 @@ class ActionPlanQuerySet(models.QuerySet):
         return self.filter(first_year__lte=year, last_year__gte=year)
 
 
-class ActionPlan(VersionedDocument):
-    """A municipality's plan for a term (e.g. 2023–2026), in one version."""
+class PlanStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    ADOPTED = "adopted", _("Adopted")
 
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        ADOPTED = "adopted", _("Adopted")
 
-    FROZEN_STATUSES = (Status.ADOPTED,)
+class AdoptedDocument(VersionedDocument):
+    """A version the council adopts (a term's plan, a year's action plan): a draft until then,
+    frozen after, and a change is a new version that ``supersedes`` it."""
 
-    municipality = models.ForeignKey(
-        Municipality,
-        on_delete=models.CASCADE,
-        related_name="action_plans",
-        verbose_name=_("municipality"),
-    )
-    first_year = models.PositiveSmallIntegerField(_("first year of the term"))
-    last_year = models.PositiveSmallIntegerField(_("last year of the term"))
-    title = models.CharField(_("title"), max_length=200)
+    Status = PlanStatus
+    FROZEN_STATUSES = (PlanStatus.ADOPTED,)
+
     status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+        _("status"), max_length=20, choices=PlanStatus.choices, default=PlanStatus.DRAFT
     )
     adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
     decision = models.TextField(_("decision"), blank=True)
@@ -72,6 +69,28 @@ class ActionPlan(VersionedDocument):
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_current(self) -> bool:
+        """Return whether this is the newest version, which alone may still change."""
+        return self.superseded_by_id is None
+
+
+class ActionPlan(AdoptedDocument):
+    """A municipality's plan for a term (e.g. 2023–2026), in one version."""
+
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.CASCADE,
+        related_name="action_plans",
+        verbose_name=_("municipality"),
+    )
+    first_year = models.PositiveSmallIntegerField(_("first year of the term"))
+    last_year = models.PositiveSmallIntegerField(_("last year of the term"))
+    title = models.CharField(_("title"), max_length=200)
 
     objects = ActionPlanQuerySet.as_manager()
 
@@ -154,8 +173,54 @@ class Goal(models.Model):
         return Tertial(self.baseline_year, self.baseline_tertial)
 
 
+class YearPlanQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """Return the year plans of the plans ``user`` may read (ActionPlan.for_user)."""
+        return self.filter(plan__in=ActionPlan.objects.for_user(user))
+
+    def current(self):
+        """Return only the newest version of each year's action plan."""
+        return self.filter(superseded_by__isnull=True)
+
+
+class YearPlan(AdoptedDocument):
+    """One year's action plan (årets handlingsplan) in one version: the year's activities of a
+    version of the term's plan, adopted by the council on their own."""
+
+    plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="year_plans")
+    year = models.PositiveSmallIntegerField(_("year"))
+
+    objects = YearPlanQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["plan", "year", "-version"]
+        verbose_name = _("year's action plan")
+        verbose_name_plural = _("years' action plans")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "year", "version"], name="year_plan_unique_version"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="adopted") | Q(adopted_on__isnull=False),
+                name="year_plan_adopted_on",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.plan.title} {self.year} v{self.version}"
+
+    @property
+    def filename(self) -> str:
+        from django.utils.text import slugify
+
+        name = slugify(self.plan.municipality.name)
+        return f"handlingsplan-{name}-{self.year}-v{self.version}.pdf"
+
+
 class Activity(models.Model):
-    """One activity of a year's action plan, tied to a goal, owned by an organisation."""
+    """One activity of a year's action plan, tied to a goal, owned by an organisation. ``plan``
+    and ``year`` repeat the year plan's, so that the term's plan reads all of its activities in
+    one query."""
 
     class Status(models.TextChoices):
         PLANNED = "planned", _("Planned")
@@ -164,6 +229,7 @@ class Activity(models.Model):
         CANCELLED = "cancelled", _("Cancelled")
 
     plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="activities")
+    year_plan = models.ForeignKey(YearPlan, on_delete=models.CASCADE, related_name="activities")
     goal = models.ForeignKey(
         Goal, on_delete=models.CASCADE, related_name="activities", verbose_name=_("goal")
     )

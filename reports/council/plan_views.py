@@ -2,10 +2,13 @@
 and its yearly activities, the forms that write it, adoption, a new version, and the PDF.
 Council members and the police read; coordinators write. Another municipality's plan is 404."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
@@ -21,7 +24,7 @@ from reports.council.plan_forms import (
     ActivityForm,
     GoalForm,
 )
-from reports.council.plan_models import ActionPlan, Activity
+from reports.council.plan_models import ActionPlan, Activity, YearPlan
 from reports.council.plans import (
     action_plan_adopt,
     action_plan_create,
@@ -31,6 +34,9 @@ from reports.council.plans import (
     goal_create,
 )
 from reports.permissions import PLAN_EDIT, PLAN_VIEW
+
+#: What an adopted or an old version answers to a change.
+FROZEN = gettext_lazy("An adopted plan can't change; make a new version.")
 
 
 class PlanList(MunicipalityScopedMixin, TemplateView):
@@ -49,7 +55,7 @@ class PlanCreate(MunicipalityScopedMixin, ServiceFormMixin, FormView):
     permission = PLAN_EDIT
     form_class = ActionPlanForm
     template_name = "reports/council/plan_form.html"
-    extra_context = {"title": _("New action plan for a term")}
+    extra_context = {"title": gettext_lazy("New action plan for a term")}
 
     def perform(self, form):
         return action_plan_create(
@@ -81,16 +87,32 @@ class PlanMixin(PermissionRequiredMixin):
 
 
 def plan_context(plan: ActionPlan) -> dict:
-    """Return what the plan's page and its PDF show: the goals measured up to today and the
-    activities of each year of the term."""
-    activities = plan.activities.select_related("goal", "owner")
+    """Return what the plan's page and its PDF show: the goals measured up to today and, for
+    each year of the term, the newest version of its action plan and that version's
+    activities."""
+    year_plans = {year_plan.year: year_plan for year_plan in plan.year_plans.current()}
+    activities = plan.activities.filter(year_plan__superseded_by__isnull=True).select_related(
+        "goal", "owner"
+    )
     return {
         "goals": goals_present(plan_goals_gather(plan)),
         "years": [
-            {"year": year, "activities": [a for a in activities if a.year == year]}
+            {
+                "year": year,
+                "year_plan": year_plans.get(year),
+                "activities": [a for a in activities if a.year == year],
+            }
             for year in plan.years
         ],
     }
+
+
+def year_plan_editable(plan: ActionPlan, year_plan: YearPlan | None) -> bool:
+    """Return whether a year's activities may change: the newest version of the term's plan,
+    and the year's newest version still a draft (or no version yet)."""
+    return plan.is_current and (
+        year_plan is None or (year_plan.is_current and not year_plan.is_frozen)
+    )
 
 
 class PlanDetail(PlanMixin, TemplateView):
@@ -98,16 +120,24 @@ class PlanDetail(PlanMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         plan = self.plan
-        editable = not plan.is_frozen and not plan.superseded_by_id
+        context = plan_context(plan)
+        may_edit = has_permission(self.request.user, PLAN_EDIT)
+        for year in context["years"]:
+            year_plan = year["year_plan"]
+            year["can_edit"] = may_edit and year_plan_editable(plan, year_plan)
+            year["can_adopt"] = year["can_edit"] and bool(year["activities"])
+            year["can_revise"] = (
+                may_edit and plan.is_current and year_plan is not None and year_plan.is_frozen
+            )
         return super().get_context_data(
-            **plan_context(plan),
+            **context,
             versions=ActionPlan.objects.filter(
                 municipality=plan.municipality, first_year=plan.first_year
             ).order_by("version"),
-            can_edit=editable and has_permission(self.request.user, PLAN_EDIT),
-            can_revise=plan.is_frozen
-            and not plan.superseded_by_id
-            and has_permission(self.request.user, PLAN_EDIT),
+            can_edit=may_edit and plan.is_current and not plan.is_frozen,
+            can_add_activity=may_edit
+            and any(year_plan_editable(plan, y["year_plan"]) for y in context["years"]),
+            can_revise=plan.is_frozen and plan.is_current and may_edit,
             statuses=Activity.Status.choices,
             **kwargs,
         )
@@ -130,16 +160,25 @@ class PlanPdf(PlanMixin, View):
         return response
 
 
-class PlanFormView(PlanMixin, ServiceFormMixin, FormView):
+class DraftOnlyMixin(PlanMixin):
+    """A page that changes a draft: for an adopted or an old version it redirects to the plan's
+    page saying why, rather than offer a form the service would refuse."""
+
     permission = PLAN_EDIT
-    template_name = "reports/council/plan_form.html"
+
+    def refusal(self) -> str:
+        """Return why the page may change nothing, or ""."""
+        return FROZEN if self.plan.is_frozen or not self.plan.is_current else ""
 
     def get(self, request, *args, **kwargs):
-        # An adopted or old version is not offered a form that would only be refused.
-        if self.plan.is_frozen or self.plan.superseded_by_id:
-            messages.error(request, _("An adopted plan can't change; make a new version."))
+        if refusal := self.refusal():
+            messages.error(request, refusal)
             return redirect("action_plan", pk=self.plan.pk)
         return super().get(request, *args, **kwargs)
+
+
+class PlanFormView(DraftOnlyMixin, ServiceFormMixin, FormView):
+    template_name = "reports/council/plan_form.html"
 
     def performed(self, form, result):
         messages.success(self.request, self.done_message)
@@ -148,8 +187,8 @@ class PlanFormView(PlanMixin, ServiceFormMixin, FormView):
 
 class GoalCreate(PlanFormView):
     form_class = GoalForm
-    extra_context = {"title": _("Add a goal")}
-    done_message = _("The goal is added.")
+    extra_context = {"title": gettext_lazy("Add a goal")}
+    done_message = gettext_lazy("The goal is added.")
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "municipality": self.plan.municipality}
@@ -160,8 +199,14 @@ class GoalCreate(PlanFormView):
 
 class ActivityCreate(PlanFormView):
     form_class = ActivityForm
-    extra_context = {"title": _("Add an activity")}
-    done_message = _("The activity is added.")
+    extra_context = {"title": gettext_lazy("Add an activity")}
+    done_message = gettext_lazy("The activity is added.")
+
+    def refusal(self) -> str:
+        # An adopted term's plan still takes activities, in the years not yet adopted.
+        if not self.plan.is_current or not ActivityForm.open_years(self.plan):
+            return FROZEN
+        return ""
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "plan": self.plan}
@@ -172,8 +217,8 @@ class ActivityCreate(PlanFormView):
 
 class PlanAdopt(PlanFormView):
     form_class = ActionPlanAdoptForm
-    extra_context = {"title": _("Record the adoption")}
-    done_message = _("The plan is adopted. This version can no longer change.")
+    extra_context = {"title": gettext_lazy("Record the adoption")}
+    done_message = gettext_lazy("The plan is adopted. This version can no longer change.")
 
     def perform(self, form):
         return action_plan_adopt(plan=self.plan, by=self.request.user, **form.cleaned_data)
@@ -196,13 +241,18 @@ class ActivityStatusSet(PlanMixin, View):
         return redirect("action_plan", pk=pk)
 
 
+def revision_response(request, revise, *, to: str, pk: int):
+    """Return a redirect to the page ``to`` of the new version ``revise()`` starts, or of ``pk``
+    (the adopted version) with the reason when the service refused."""
+    revision = service_act(
+        request, revise, success=_("A new draft version is started; the adopted one is kept.")
+    )
+    return redirect(to, pk=getattr(revision, "pk", pk))
+
+
 class PlanRevise(PlanMixin, View):
     permission = PLAN_EDIT
 
     def post(self, request, pk):
-        revision = service_act(
-            request,
-            lambda: action_plan_revise(plan=self.plan, by=request.user),
-            success=_("A new draft version is started; the adopted one is kept."),
-        )
-        return redirect("action_plan", pk=getattr(revision, "pk", pk))
+        revise = partial(action_plan_revise, plan=self.plan, by=request.user)
+        return revision_response(request, revise, to="action_plan", pk=pk)

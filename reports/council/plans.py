@@ -9,7 +9,14 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from est.indicators import KINDS
-from reports.council.plan_models import ActionPlan, Activity, Goal
+from reports.council.plan_models import ActionPlan, Activity, Goal, YearPlan
+from reports.council.year_plans import (
+    activity_locked,
+    adoption_record,
+    old_version_refuse,
+    year_plan_copy,
+    year_plan_locked,
+)
 
 
 def plan_locked(plan: ActionPlan) -> ActionPlan:
@@ -17,8 +24,7 @@ def plan_locked(plan: ActionPlan) -> ActionPlan:
     plan = ActionPlan.objects.select_for_update().get(pk=plan.pk)
     if plan.is_frozen:
         raise ValidationError(_("An adopted plan can't change; make a new version."))
-    if plan.superseded_by_id:
-        raise ValidationError(_("This is an old version; change the newest one."))
+    old_version_refuse(plan)
     return plan
 
 
@@ -51,69 +57,130 @@ def _goal_check(plan: ActionPlan, indicator: str, categories, areas) -> None:
         raise ValidationError(_("Choose categories and areas of the plan's municipality."))
 
 
-@transaction.atomic
-def goal_create(
-    *,
-    plan: ActionPlan,
-    by,
-    title: str,
-    indicator: str,
-    baseline_value: float,
-    baseline_year: int,
-    baseline_tertial: int,
-    target_value: float,
-    target_on: datetime.date,
-    categories=(),
-    areas=(),
-) -> Goal:
-    """Add a goal to a draft ``plan``, numbered after the last one."""
-    plan = plan_locked(plan)
+#: A goal's own fields, which the forms write and a new version copies.
+GOAL_FIELDS = (
+    "title",
+    "indicator",
+    "baseline_value",
+    "baseline_year",
+    "baseline_tertial",
+    "target_value",
+    "target_on",
+)
+
+
+def _goal_fill(goal: Goal, fields: dict, categories, areas) -> Goal:
+    """Save ``fields`` on ``goal`` and choose its categories and areas, keeping only the options
+    its indicator reads (an incidents goal turned into a survey goal keeps no categories)."""
     categories, areas = list(categories), list(areas)
-    _goal_check(plan, indicator, categories, areas)
-    number = (plan.goals.aggregate(Max("number"))["number__max"] or 0) + 1
-    goal = Goal.objects.create(
-        plan=plan,
-        number=number,
-        title=title,
-        indicator=indicator,
-        baseline_value=baseline_value,
-        baseline_year=baseline_year,
-        baseline_tertial=baseline_tertial,
-        target_value=target_value,
-        target_on=target_on,
-    )
-    if "categories" in KINDS[indicator].options:
-        goal.categories.set(categories)
-    if "areas" in KINDS[indicator].options:
-        goal.areas.set(areas)
-    plan.updated_by = by
-    plan.save(update_fields=["updated_by", "updated_at"])
+    _goal_check(goal.plan, fields["indicator"], categories, areas)
+    for name in GOAL_FIELDS:
+        setattr(goal, name, fields[name])
+    goal.save()
+    options = KINDS[goal.indicator].options
+    goal.categories.set(categories if "categories" in options else [])
+    goal.areas.set(areas if "areas" in options else [])
     return goal
+
+
+@transaction.atomic
+def goal_create(*, plan: ActionPlan, by, categories=(), areas=(), **fields) -> Goal:
+    """Add a goal to a draft ``plan``, numbered after the last one; ``fields`` are
+    ``GOAL_FIELDS`` (title, indicator, baseline value/year/tertial, target value and date)."""
+    plan = plan_locked(plan)
+    number = (plan.goals.aggregate(Max("number"))["number__max"] or 0) + 1
+    goal = _goal_fill(Goal(plan=plan, number=number), fields, categories, areas)
+    _touch(plan, by)
+    return goal
+
+
+@transaction.atomic
+def goal_update(*, goal: Goal, by, categories=(), areas=(), **fields) -> Goal:
+    """Change a goal of a draft plan: its ``GOAL_FIELDS``, categories and areas."""
+    goal.plan = plan_locked(goal.plan)
+    _goal_fill(goal, fields, categories, areas)
+    _touch(goal.plan, by)
+    return goal
+
+
+@transaction.atomic
+def goal_remove(*, goal: Goal, by) -> None:
+    """Remove a goal of a draft plan, and the activities tied to it; refuse while an adopted
+    year's action plan has one of them (it is kept as adopted)."""
+    plan = plan_locked(goal.plan)
+    if goal.activities.filter(year_plan__status=YearPlan.Status.ADOPTED).exists():
+        raise ValidationError(
+            _("An adopted year's action plan has activities for this goal; it can't be removed.")
+        )
+    goal.delete()
+    _touch(plan, by)
+
+
+def _touch(document: ActionPlan | YearPlan, by) -> None:
+    document.updated_by = by
+    document.save(update_fields=["updated_by", "updated_at"])
+
+
+def _activity_check(plan: ActionPlan, goal: Goal, owner) -> None:
+    if goal.plan_id != plan.pk:
+        raise ValidationError(_("Choose one of this plan's goals."))
+    if not owner.municipalities.filter(pk=plan.municipality_id).exists():
+        raise ValidationError(_("Choose an organisation of the plan's municipality."))
 
 
 @transaction.atomic
 def activity_create(
     *, plan: ActionPlan, by, goal: Goal, year: int, title: str, owner, status: str
 ) -> Activity:
-    """Add an activity of ``year``'s action plan to a draft ``plan``."""
-    plan = plan_locked(plan)
-    if goal.plan_id != plan.pk:
-        raise ValidationError(_("Choose one of this plan's goals."))
-    if year not in plan.years:
-        raise ValidationError(_("Choose a year of the plan's term."))
-    if not owner.municipalities.filter(pk=plan.municipality_id).exists():
-        raise ValidationError(_("Choose an organisation of the plan's municipality."))
-    return Activity.objects.create(
-        plan=plan, goal=goal, year=year, title=title, owner=owner, status=status
+    """Add an activity to the draft of ``year``'s action plan of ``plan`` (made if the year has
+    none yet)."""
+    year_plan = year_plan_locked(plan, year)
+    _activity_check(year_plan.plan, goal, owner)
+    activity = Activity.objects.create(
+        plan=year_plan.plan,
+        year_plan=year_plan,
+        goal=goal,
+        year=year,
+        title=title,
+        owner=owner,
+        status=status,
     )
+    _touch(year_plan, by)
+    return activity
+
+
+@transaction.atomic
+def activity_update(
+    *, activity: Activity, by, goal: Goal, year: int, title: str, owner, status: str
+) -> Activity:
+    """Change an activity of a draft year's action plan: its title, goal, owner, status and
+    year (moving it to another year's draft)."""
+    year_plan = activity_locked(activity)
+    if year != activity.year:
+        year_plan = year_plan_locked(activity.plan, year)
+    _activity_check(year_plan.plan, goal, owner)
+    activity.year_plan, activity.year = year_plan, year
+    activity.goal, activity.title, activity.owner, activity.status = goal, title, owner, status
+    activity.save()
+    _touch(year_plan, by)
+    return activity
+
+
+@transaction.atomic
+def activity_remove(*, activity: Activity, by) -> None:
+    """Remove an activity of a draft year's action plan."""
+    year_plan = activity_locked(activity)
+    activity.delete()
+    _touch(year_plan, by)
 
 
 @transaction.atomic
 def activity_status_set(*, activity: Activity, by, status: str) -> Activity:
-    """Record how far ``activity`` of a draft plan has come."""
-    plan_locked(activity.plan)
+    """Record how far ``activity`` of a draft year's action plan has come."""
+    year_plan = activity_locked(activity)
     activity.status = status
     activity.save(update_fields=["status"])
+    _touch(year_plan, by)
     return activity
 
 
@@ -125,14 +192,7 @@ def action_plan_adopt(
     plan = plan_locked(plan)
     if not plan.goals.exists():
         raise ValidationError(_("A plan needs at least one goal before it is adopted."))
-    if not decision.strip():
-        raise ValidationError(_("Write the council's decision."))
-    plan.status = ActionPlan.Status.ADOPTED
-    plan.adopted_on = adopted_on
-    plan.decision = decision
-    plan.updated_by = by
-    plan.save(update_fields=["status", "adopted_on", "decision", "updated_by", "updated_at"])
-    return plan
+    return adoption_record(plan, by=by, adopted_on=adopted_on, decision=decision)
 
 
 @transaction.atomic
@@ -140,8 +200,7 @@ def action_plan_revise(*, plan: ActionPlan, by) -> ActionPlan:
     """Start a new draft version of an adopted ``plan`` with copies of its goals and activities;
     the adopted version is kept as it was."""
     plan = ActionPlan.objects.select_for_update().get(pk=plan.pk)
-    if plan.superseded_by_id:
-        raise ValidationError(_("This is an old version; change the newest one."))
+    old_version_refuse(plan)
     if not plan.is_frozen:
         raise ValidationError(_("A draft can be changed as it is."))
     revision = ActionPlan.objects.create(
@@ -156,34 +215,14 @@ def action_plan_revise(*, plan: ActionPlan, by) -> ActionPlan:
     for goal in plan.goals.prefetch_related("categories", "areas"):
         copy = Goal.objects.create(
             plan=revision,
-            **{
-                field: getattr(goal, field)
-                for field in (
-                    "number",
-                    "title",
-                    "indicator",
-                    "baseline_value",
-                    "baseline_year",
-                    "baseline_tertial",
-                    "target_value",
-                    "target_on",
-                )
-            },
+            number=goal.number,
+            **{field: getattr(goal, field) for field in GOAL_FIELDS},
         )
         copy.categories.set(goal.categories.all())
         copy.areas.set(goal.areas.all())
         copies[goal.pk] = copy
-    Activity.objects.bulk_create(
-        Activity(
-            plan=revision,
-            goal=copies[activity.goal_id],
-            year=activity.year,
-            title=activity.title,
-            owner_id=activity.owner_id,
-            status=activity.status,
-        )
-        for activity in plan.activities.all()
-    )
+    for year_plan in plan.year_plans.current():
+        year_plan_copy(year_plan, plan=revision, goals=copies)
     plan.superseded_by = revision
     plan.save(update_fields=["superseded_by", "updated_at"])
     return revision

@@ -1,6 +1,13 @@
 from django.urls import path
 
-from reports.council import council_views, document_views, plan_views, views
+from reports.council import (
+    council_views,
+    document_views,
+    plan_item_views,
+    plan_views,
+    views,
+    year_plan_views,
+)
 
 urlpatterns = [
     path("", council_views.CouncilIndex.as_view(), name="council_index"),
@@ -19,6 +26,26 @@ urlpatterns = [
     path("plans/<int:pk>/pdf/", plan_views.PlanPdf.as_view(), name="action_plan_pdf"),
     path("plans/<int:pk>/goals/new/", plan_views.GoalCreate.as_view(), name="plan_goal_create"),
     path(
+        "plans/<int:pk>/goals/<int:goal>/edit/",
+        plan_item_views.GoalEdit.as_view(),
+        name="plan_goal_edit",
+    ),
+    path(
+        "plans/<int:pk>/goals/<int:goal>/remove/",
+        plan_item_views.GoalRemove.as_view(),
+        name="plan_goal_remove",
+    ),
+    path(
+        "plans/<int:pk>/activities/<int:activity>/edit/",
+        plan_item_views.ActivityEdit.as_view(),
+        name="plan_activity_edit",
+    ),
+    path(
+        "plans/<int:pk>/activities/<int:activity>/remove/",
+        plan_item_views.ActivityRemove.as_view(),
+        name="plan_activity_remove",
+    ),
+    path(
         "plans/<int:pk>/activities/new/",
         plan_views.ActivityCreate.as_view(),
         name="plan_activity_create",
@@ -27,6 +54,18 @@ urlpatterns = [
         "plans/<int:pk>/activities/<int:activity>/status/",
         plan_views.ActivityStatusSet.as_view(),
         name="plan_activity_status",
+    ),
+    path("plans/years/<int:pk>/", year_plan_views.YearPlanDetail.as_view(), name="year_plan"),
+    path("plans/years/<int:pk>/pdf/", year_plan_views.YearPlanPdf.as_view(), name="year_plan_pdf"),
+    path(
+        "plans/years/<int:pk>/adopt/",
+        year_plan_views.YearPlanAdopt.as_view(),
+        name="year_plan_adopt",
+    ),
+    path(
+        "plans/years/<int:pk>/revise/",
+        year_plan_views.YearPlanRevise.as_view(),
+        name="year_plan_revise",
     ),
     path("plans/<int:pk>/adopt/", plan_views.PlanAdopt.as_view(), name="action_plan_adopt"),
     path("plans/<int:pk>/revise/", plan_views.PlanRevise.as_view(), name="action_plan_revise"),

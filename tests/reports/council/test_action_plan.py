@@ -8,82 +8,17 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from est.indicators import indicator_measure
-from est.periods import Tertial, local_midnight
+from est.periods import Tertial
 from reports.council.plan_models import ActionPlan
-from reports.council.plans import (
-    action_plan_adopt,
-    action_plan_create,
-    action_plan_revise,
-    activity_create,
-    goal_create,
-)
+from reports.council.plans import action_plan_adopt, action_plan_revise, activity_create
 from reports.tertial.compile import tertial_analysis_compile, tertial_analysis_ensure
 from reports.tertial.rendering import analysis_pdf_bytes
-from tests.factories import AreaFactory, OrganisationFactory, square
+from tests.factories import OrganisationFactory
 from tests.pdf_text import pdf_text
-from tests.reports.conftest import category_of, centre_of
+from tests.reports.conftest import category_of
+from tests.reports.council.conftest import plan_goal, survey_goal
 
 pytestmark = pytest.mark.django_db
-
-
-def _at(day: datetime.date):
-    return local_midnight(day) + datetime.timedelta(hours=20)
-
-
-@pytest.fixture
-def plan(arboga, coordinator):
-    return action_plan_create(
-        municipality=arboga,
-        by=coordinator,
-        title="Trygghetsplan",
-        first_year=2025,
-        last_year=2026,
-    )
-
-
-def _goal(plan, coordinator, **fields):
-    arguments = {
-        "title": "Mindre klotter",
-        "indicator": "incidents",
-        "categories": [category_of(plan.municipality), category_of(plan.municipality, "vandalism")],
-        "baseline_value": 10,
-        "baseline_year": 2025,
-        "baseline_tertial": 1,
-        "target_value": 3,
-        "target_on": datetime.date(2026, 12, 31),
-        **fields,
-    }
-    return goal_create(plan=plan, by=coordinator, **arguments)
-
-
-@pytest.fixture
-def incidents(file_incident, reporter, arboga):
-    """Hand-countable incidents: in 2025-T2 three graffiti and one vandalism (one of the graffiti
-    in the corner area), in 2025-T3 two graffiti, and littering that no goal counts."""
-    corner = centre_of(arboga).buffer(1).centroid
-    corner.x, corner.y = arboga.boundary.extent[0] + 500, arboga.boundary.extent[1] + 500
-    for day, code, position in [
-        (datetime.date(2025, 5, 3), "graffiti", corner),
-        (datetime.date(2025, 6, 3), "graffiti", None),
-        (datetime.date(2025, 8, 31), "graffiti", None),
-        (datetime.date(2025, 7, 1), "vandalism", None),
-        (datetime.date(2025, 9, 1), "graffiti", None),
-        (datetime.date(2025, 12, 31), "graffiti", corner),
-        (datetime.date(2025, 6, 1), "littering", None),
-    ]:
-        file_incident(
-            reporter,
-            arboga,
-            category=category_of(arboga, code),
-            occurred_from=_at(day),
-            occurred_to=_at(day),
-            position=position or centre_of(arboga),
-        )
-    return AreaFactory(
-        municipality=arboga,
-        name="Hörnet",
-        boundary=square(*arboga.boundary.extent[:2], 1_000),
-    )
 
 
 def test_the_incidents_indicator_matches_a_hand_count(arboga, incidents):
@@ -102,16 +37,8 @@ def test_the_incidents_indicator_matches_a_hand_count(arboga, incidents):
 def test_the_plan_page_shows_each_goal_against_baseline_and_target(
     client_for, council_member, plan, coordinator, incidents
 ):
-    _goal(plan, coordinator)
-    _goal(
-        plan,
-        coordinator,
-        title="Tryggare på kvällen",
-        indicator="survey_feeling_safe",
-        categories=[],
-        baseline_value=60,
-        target_value=75,
-    )
+    plan_goal(plan, coordinator)
+    survey_goal(plan, coordinator)
 
     page = " ".join(
         client_for(council_member).get(f"/council/plans/{plan.pk}/").content.decode().split()
@@ -126,7 +53,7 @@ def test_the_plan_page_shows_each_goal_against_baseline_and_target(
 
 
 def test_adoption_freezes_the_version_and_a_new_version_copies_it(plan, coordinator, arboga):
-    goal = _goal(plan, coordinator)
+    goal = plan_goal(plan, coordinator)
     owner = OrganisationFactory(name="Tekniska förvaltningen")
     owner.municipalities.add(arboga)
     activity_create(
@@ -147,9 +74,9 @@ def test_adoption_freezes_the_version_and_a_new_version_copies_it(plan, coordina
     )
 
     with pytest.raises(ValidationError):
-        _goal(plan, coordinator, title="Sent tillägg")
+        plan_goal(plan, coordinator, title="Sent tillägg")
     revision = action_plan_revise(plan=plan, by=coordinator)
-    _goal(revision, coordinator, title="Nytt mål")
+    plan_goal(revision, coordinator, title="Nytt mål")
 
     plan.refresh_from_db()
     assert plan.status == ActionPlan.Status.ADOPTED
@@ -161,7 +88,7 @@ def test_adoption_freezes_the_version_and_a_new_version_copies_it(plan, coordina
 def test_the_tertial_analysis_shows_the_goals(
     client_for, council_member, plan, coordinator, arboga, incidents
 ):
-    _goal(plan, coordinator)
+    plan_goal(plan, coordinator)
     analysis, _created = tertial_analysis_ensure(municipality=arboga, tertial=Tertial(2025, 3))
     tertial_analysis_compile(analysis_id=analysis.pk, force=True)
     analysis.refresh_from_db()
@@ -176,7 +103,7 @@ def test_the_tertial_analysis_shows_the_goals(
 
 
 def test_the_plan_pdf_is_in_the_readers_language(client_for, council_member, plan, coordinator):
-    _goal(plan, coordinator)
+    plan_goal(plan, coordinator)
     client = client_for(council_member)
     response = client.get(f"/council/plans/{plan.pk}/pdf/")
     assert response["Content-Type"] == "application/pdf"
@@ -232,6 +159,7 @@ def test_bad_input_is_told_and_kept(client_for, coordinator, plan):
         {
             "title": "Mindre klotter",
             "indicator": "incidents",
+            "baseline_source": "typed",
             "baseline_value": "10",
             "baseline_year": "2025",
             "baseline_tertial": "1",
@@ -251,7 +179,7 @@ def test_bad_input_is_told_and_kept(client_for, coordinator, plan):
 
 
 def test_an_adopted_plan_offers_no_form(client_for, coordinator, plan):
-    _goal(plan, coordinator)
+    plan_goal(plan, coordinator)
     action_plan_adopt(
         plan=plan, by=coordinator, adopted_on=datetime.date(2026, 2, 1), decision="Antagen"
     )
