@@ -106,7 +106,7 @@ def test_the_list_links_every_export_with_the_current_filter(client_for, coordin
 def test_excel_begins_a_new_sheet_past_the_row_limit(
     client_for, coordinator, incidents, monkeypatch
 ):
-    monkeypatch.setattr("reports.incidents.exports.EXCEL_SHEET_ROWS", 3)
+    monkeypatch.setattr("reports.incidents.export_workbook.EXCEL_SHEET_ROWS", 3)
     response = client_for(coordinator).get(reverse("incident_export_xlsx"))
     workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
 
