@@ -41,11 +41,16 @@ _SOURCES = {
 }
 
 
-def rows_sql(queryset) -> tuple[str, list]:
-    """Return the SQL and parameters of ``queryset``'s export columns, oldest first."""
+#: The export's order, oldest first, in the columns of rows_sql.
+ROWS_ORDER = "x_from, x_id"
+
+
+def rows_sql(queryset, *, ordered: bool = True) -> tuple[str, list]:
+    """Return the SQL and parameters of ``queryset``'s export columns, oldest first unless
+    not ``ordered`` (the caller then orders by ROWS_ORDER)."""
     rows = (
         queryset.select_related(None)
-        .order_by("occurred_from", "pk")
+        .order_by(*(("occurred_from", "pk") if ordered else ()))
         .annotate(**_SOURCES)
         .values(*_SOURCES)
     )

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from reports.incidents.export_copy import (
     BLOCK_BYTES,
+    ROWS_ORDER,
     VERBATIM_OPTIONS,
     copy_rows,
     label_sql,
@@ -39,6 +40,10 @@ COMPRESS_LEVEL = 1
 #: Characters XML 1.0 does not allow (line breaks and tabs are allowed): PostgreSQL's text may
 #: hold them, a workbook may not, so they are dropped.
 NOT_IN_XML = "".join(map(chr, [*range(1, 9), 11, 12, *range(14, 32)])) + "\ufffe\uffff"
+#: Stands for the row's number in the XML PostgreSQL writes; Python puts the number in. One of
+#: NOT_IN_XML, so no text holds it. (Numbered by PostgreSQL, with row_number(), the rows were
+#: sorted anew on disk instead of read in the order of an index: seconds before the first row.)
+ROW_NUMBER = "\x03"
 
 _NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -75,7 +80,7 @@ def _xml_text(column: str, params: list) -> str:
 def _cell(letter: str, value_sql: str, kind: str) -> str:
     """Return SQL giving the XML of the cell in column ``letter`` for ``value_sql`` (already
     XML-safe), of ``kind`` "text", "number" or "date"; nothing where the value is NULL."""
-    start = f"'<c r=\"{letter}' || x.n || '\""
+    start = f'\'<c r="{letter}{ROW_NUMBER}"'
     if kind == "text":
         text = '<is><t xml:space="preserve">'
         cell = f"""{start} t="inlineStr">{text}' || {value_sql} || '</t></is></c>'"""
@@ -91,10 +96,10 @@ def _excel_date(column: str) -> str:
     return f"round(extract(epoch FROM {column}::timestamp) / 86400 + 25569, 10)"
 
 
-def _rows_select(queryset, sheet_rows: int) -> tuple[str, list]:
+def _rows_select(queryset) -> tuple[str, list]:
     """Return the SELECT of one ``<row>`` of XML per incident of ``queryset``, oldest first,
-    numbered from 2 (under the header) in sheets of ``sheet_rows``."""
-    sql, inner = rows_sql(queryset)
+    with ROW_NUMBER for its number."""
+    sql, inner = rows_sql(queryset, ordered=False)
     params: list = []
     # Built in the columns' order, so that the parameters come in the order of the SQL.
     texts = {
@@ -122,12 +127,12 @@ def _rows_select(queryset, sheet_rows: int) -> tuple[str, list]:
             cells.append(_cell(letter, _xml_text(texts[key](params), params), "text"))
         else:
             cells.append(_cell(letter, *values[key]))
-    row = f"""'<row r="' || x.n || '">' || {" || ".join(cells)} || '</row>'"""
-    # The cells' parameters come first in the SQL, then the sheet's size, then the queryset's.
-    number = "((row_number() OVER (ORDER BY x.x_from, x.x_id) - 1) %% %s + 2)::text"
-    numbered = f"SELECT x.*, {number} AS n FROM ({sql}) AS x"  # noqa: S608 -- as below
-    select = f"SELECT {row} FROM ({numbered}) AS x"  # noqa: S608 -- values are parameters
-    return select, [*params, sheet_rows, *inner]
+    row = f"""'<row r="{ROW_NUMBER}">' || {" || ".join(cells)} || '</row>'"""
+    # The cells' parameters come first in the SQL, the queryset's after them. Ordered outside
+    # the queryset's SELECT, so that PostgreSQL merges the two into one: its parallel workers
+    # then write the rows' XML too, instead of the one process that sends them.
+    select = f"SELECT {row} FROM ({sql}) AS x ORDER BY {ROWS_ORDER}"  # noqa: S608 -- as above
+    return select, params + inner
 
 
 def _sheet_head() -> bytes:
@@ -188,10 +193,10 @@ def _package(archive: zipfile.ZipFile, sheets: int) -> None:
         archive.writestr(name, text)
 
 
-def _rows(queryset, sheet_rows: int):
+def _rows(queryset):
     """Yield the XML of each incident's row (nothing for a filter that selects nothing)."""
     try:
-        select, params = _rows_select(queryset, sheet_rows)
+        select, params = _rows_select(queryset)
     except EmptyResultSet:
         return
     yield from copy_rows(select, params, VERBATIM_OPTIONS)
@@ -202,8 +207,10 @@ def _sheet_write(sheet, rows, written: int, progress) -> int:
     written so far, ``written`` before it."""
     sheet.write(_sheet_head())
     block = bytearray()
-    for row in rows:
-        block += row
+    mark = ROW_NUMBER.encode()
+    # The header is row 1.
+    for number, row in enumerate(rows, start=2):
+        block += bytes(row).replace(mark, b"%d" % number)
         written += 1
         if len(block) >= BLOCK_BYTES:
             sheet.write(block)
@@ -222,7 +229,7 @@ def excel_write(queryset, output, *, progress=None) -> int:
     PostgreSQL sends their rows, and a further sheet is begun only for a further row.
     """
     sheet_rows = EXCEL_SHEET_ROWS
-    rows = _rows(queryset, sheet_rows)
+    rows = _rows(queryset)
     written, sheets = 0, 0
     with zipfile.ZipFile(
         output, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=COMPRESS_LEVEL
