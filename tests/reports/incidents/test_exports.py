@@ -80,7 +80,8 @@ def test_excel_keeps_text_as_typed_and_numbers_as_numbers(client_for, coordinato
 
     assert row[9] == " <b>Brand & rök</b>\nrad två "
     assert isinstance(row[0], int)
-    assert isinstance(row[5], float) and isinstance(row[6], float)
+    assert isinstance(row[5], float)
+    assert isinstance(row[6], float)
     assert (row[7], row[13], row[14]) == ("ja", "nej", None)
 
 
