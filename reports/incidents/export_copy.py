@@ -41,11 +41,16 @@ _SOURCES = {
 }
 
 
-def _rows_sql(queryset) -> tuple[str, list]:
-    """Return the SQL and parameters of ``queryset``'s export columns, oldest first."""
+#: The export's order, oldest first, in the columns of rows_sql.
+ROWS_ORDER = "x_from, x_id"
+
+
+def rows_sql(queryset, *, ordered: bool = True) -> tuple[str, list]:
+    """Return the SQL and parameters of ``queryset``'s export columns, oldest first unless
+    not ``ordered`` (the caller then orders by ROWS_ORDER)."""
     rows = (
         queryset.select_related(None)
-        .order_by("occurred_from", "pk")
+        .order_by(*(("occurred_from", "pk") if ordered else ()))
         .annotate(**_SOURCES)
         .values(*_SOURCES)
     )
@@ -53,7 +58,7 @@ def _rows_sql(queryset) -> tuple[str, list]:
     return sql, list(params)
 
 
-def _label(column: str, choices, params: list) -> str:
+def label_sql(column: str, choices, params: list) -> str:
     """Return SQL giving the label (in the active language) of ``column``'s value."""
     whens = []
     for value, label in choices:
@@ -62,12 +67,13 @@ def _label(column: str, choices, params: list) -> str:
     return f"CASE {column} {' '.join(whens)} END"
 
 
-def _yes_no(column: str, params: list) -> str:
+def yes_no_sql(column: str, params: list) -> str:
+    """Return SQL giving "yes" or "no" (in the active language) for the boolean ``column``."""
     params += [_("yes"), _("no")]
     return f"CASE WHEN {column} THEN %s ELSE %s END"
 
 
-def _safe(column: str, params: list) -> str:
+def safe_sql(column: str, params: list) -> str:
     """Return SQL giving ``column`` as est.spreadsheets.safe_cell does, empty as NULL (which
     COPY writes as nothing, as csv.writer writes an empty cell)."""
     params.append(list(FORMULA_STARTS))
@@ -79,25 +85,25 @@ def _safe(column: str, params: list) -> str:
 
 def _csv_select(queryset) -> tuple[str, list]:
     """Return the SELECT of the CSV's cells (text, as reports.incidents.exports writes them)."""
-    sql, inner = _rows_sql(queryset)
+    sql, inner = rows_sql(queryset)
     params: list = []
     minute = "'YYYY-MM-DD HH24:MI'"
     cells = [
         "x.x_id",
-        _safe("x.x_municipality", params),
-        _safe("x.x_category", params),
+        safe_sql("x.x_municipality", params),
+        safe_sql("x.x_category", params),
         f"to_char(x.x_from, {minute})",
         f"to_char(x.x_until, {minute})",
         "round(x.x_latitude::numeric, 6)",
         "round(x.x_longitude::numeric, 6)",
-        _yes_no("x.x_precise", params),
-        _safe("x.x_place", params),
-        _safe("x.x_description", params),
-        _label("x.x_status", Incident.Status.choices, params),
-        _label("x.x_source", Incident.Source.choices, params),
-        _safe("x.x_organisation", params),
-        _yes_no("x.x_police_informed", params),
-        _safe("x.x_police_reference", params),
+        yes_no_sql("x.x_precise", params),
+        safe_sql("x.x_place", params),
+        safe_sql("x.x_description", params),
+        label_sql("x.x_status", Incident.Status.choices, params),
+        label_sql("x.x_source", Incident.Source.choices, params),
+        safe_sql("x.x_organisation", params),
+        yes_no_sql("x.x_police_informed", params),
+        safe_sql("x.x_police_reference", params),
     ]
     # The cells' parameters come first in the SQL, the queryset's after them.
     select = f"SELECT {', '.join(cells)} FROM ({sql}) AS x"  # noqa: S608 -- values are parameters
@@ -106,7 +112,7 @@ def _csv_select(queryset) -> tuple[str, list]:
 
 def _feature_select(queryset) -> tuple[str, list]:
     """Return the SELECT of one GeoJSON feature per row, as text, each preceded by a comma."""
-    sql, inner = _rows_sql(queryset)
+    sql, inner = rows_sql(queryset)
     params: list = []
     second = "'YYYY-MM-DD\"T\"HH24:MI:SSTZH:TZM'"
     feature = f"""json_build_object(
@@ -118,47 +124,54 @@ def _feature_select(queryset) -> tuple[str, list]:
             'from', to_char(x.x_from, {second}), 'until', to_char(x.x_until, {second}),
             'precise_position', x.x_precise, 'place', x.x_place,
             'description', x.x_description,
-            'status', {_label("x.x_status", Incident.Status.choices, params)},
-            'source', {_label("x.x_source", Incident.Source.choices, params)},
+            'status', {label_sql("x.x_status", Incident.Status.choices, params)},
+            'source', {label_sql("x.x_source", Incident.Source.choices, params)},
             'organisation', coalesce(x.x_organisation, ''),
             'police_informed', x.x_police_informed, 'police_reference', x.x_police_reference))"""
     select = f"SELECT ',' || {feature}::text FROM ({sql}) AS x"  # noqa: S608 -- as above
     return select, params + inner
 
 
-#: COPY's options. The GeoJSON's are chosen so that COPY writes each feature's text as it is:
-#: JSON text holds no control character (they are escaped), so it never holds the delimiter or
-#: the quote, and COPY's CSV format quotes nothing (its text format would double backslashes).
+#: COPY's options: the CSV's, and VERBATIM_OPTIONS, chosen so that COPY writes a row of text as
+#: it is when that text holds no control character and no line break (JSON escapes them, the
+#: workbook's XML drops or escapes them): it then never holds the delimiter or the quote, and
+#: COPY's CSV format quotes nothing (its text format would double backslashes).
 _CSV_OPTIONS = "FORMAT csv, DELIMITER ';'"
-_GEOJSON_OPTIONS = "FORMAT csv, DELIMITER E'\\x02', QUOTE E'\\x01'"
+VERBATIM_OPTIONS = "FORMAT csv, DELIMITER E'\\x02', QUOTE E'\\x01'"
 
 
 #: Bytes passed on at a time.
 BLOCK_BYTES = 256 * 1024
 
 
-def copy_blocks(select: str, params: list, options: str) -> Iterator[bytes]:
-    """Yield what ``COPY (select) TO STDOUT`` sends, block by block, with the session's time
-    zone the active one (times are written in local time) for the time of the COPY."""
+def copy_rows(select: str, params: list, options: str) -> Iterator[bytes]:
+    """Yield each row that ``COPY (select) TO STDOUT`` sends (PostgreSQL sends one message a
+    row), with the session's time zone the active one (times are written in local time) for
+    the time of the COPY."""
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT set_config('TimeZone', %s, false)", [timezone.get_current_timezone_name()]
         )
         try:
             with cursor.cursor.copy(f"COPY ({select}) TO STDOUT ({options})", params) as copy:
-                # PostgreSQL sends a message a row: gathered into blocks, the server writes to
-                # the network (and a job to its file) a few times per second, not per row.
-                block = bytearray()
-                for row in copy:
-                    block += row
-                    if len(block) >= BLOCK_BYTES:
-                        yield bytes(block)
-                        block.clear()
-                if block:
-                    yield bytes(block)
+                yield from copy
         finally:
             # Django's connection expects UTC (settings.USE_TZ); give it back as it was.
             cursor.execute("SELECT set_config('TimeZone', 'UTC', false)")
+
+
+def copy_blocks(select: str, params: list, options: str) -> Iterator[bytes]:
+    """Yield what ``COPY (select) TO STDOUT`` sends (see copy_rows), block by block."""
+    # PostgreSQL sends a message a row: gathered into blocks, the server writes to the network
+    # (and a job to its file) a few times per second, not per row.
+    block = bytearray()
+    for row in copy_rows(select, params, options):
+        block += row
+        if len(block) >= BLOCK_BYTES:
+            yield bytes(block)
+            block.clear()
+    if block:
+        yield bytes(block)
 
 
 def _copied(select_of, queryset, options: str) -> Iterator[bytes]:
@@ -195,7 +208,7 @@ def geojson_chunks(queryset) -> Iterator[bytes]:
     """
     yield b'{"type": "FeatureCollection", "features": [\n'
     first = True
-    for block in _copied(_feature_select, queryset, _GEOJSON_OPTIONS):
+    for block in _copied(_feature_select, queryset, VERBATIM_OPTIONS):
         if first and block:
             # Every feature comes with a comma before it; the first must not.
             block, first = block[1:], False

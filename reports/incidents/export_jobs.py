@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from est.outages import task_queue
 from reports.incidents.export_copy import csv_chunks, geojson_chunks
-from reports.incidents.exports import excel_write
+from reports.incidents.export_workbook import excel_write
 from reports.incidents.filters import IncidentFilter
 from reports.incidents.models import Incident, IncidentExport
 

@@ -13,7 +13,7 @@ from est.access import PermissionRequiredMixin
 from est.access_log import AccessKind, access_record
 from est.models import Municipality
 from reports.incidents.export_copy import csv_chunks, geojson_chunks
-from reports.incidents.exports import excel_file
+from reports.incidents.export_workbook import excel_file
 from reports.incidents.filters import IncidentFilter
 from reports.incidents.map_cells import cell_period
 from reports.incidents.map_data import map_data, map_view_from

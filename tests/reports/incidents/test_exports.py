@@ -70,6 +70,29 @@ def test_excel_cells_are_safe_from_formulas(client_for, coordinator, incidents):
     assert rows[0][9] == '\'=HYPERLINK("evil")'
 
 
+def test_excel_keeps_text_as_typed_and_numbers_as_numbers(client_for, coordinator, incidents):
+    fire = incidents["fire_on_the_5th"]
+    # XML's own characters, a line break, spaces at the ends, and a bell XML does not allow.
+    fire.description = " <b>Brand & rök</b>\nrad två\x07 "
+    fire.save()
+
+    header, (row,) = excel_rows(client_for(coordinator), {"q": "rök"})
+
+    assert row[9] == " <b>Brand & rök</b>\nrad två "
+    assert isinstance(row[0], int)
+    assert isinstance(row[5], float)
+    assert isinstance(row[6], float)
+    assert (row[7], row[13], row[14]) == ("ja", "nej", None)
+
+
+def test_excel_of_a_filter_that_selects_nothing_has_the_header_only(
+    client_for, outsider, incidents
+):
+    header, rows = excel_rows(client_for(outsider), {"municipality": "1984"})
+    assert header[0] == "id"
+    assert rows == []
+
+
 def test_geojson_is_wgs84_and_flags_imprecise_positions(client_for, coordinator, arboga, incidents):
     incident = incidents["fire_on_the_5th"]
     incident.position_precise = False
@@ -106,7 +129,7 @@ def test_the_list_links_every_export_with_the_current_filter(client_for, coordin
 def test_excel_begins_a_new_sheet_past_the_row_limit(
     client_for, coordinator, incidents, monkeypatch
 ):
-    monkeypatch.setattr("reports.incidents.exports.EXCEL_SHEET_ROWS", 3)
+    monkeypatch.setattr("reports.incidents.export_workbook.EXCEL_SHEET_ROWS", 3)
     response = client_for(coordinator).get(reverse("incident_export_xlsx"))
     workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
 
