@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 from generate import database_urls  # noqa: E402
+from probe import probe_summary  # noqa: E402
 from run import server, session_cookie, setup_django, summary  # noqa: E402
 
 PHOTO_BYTES = 3 * 1024 * 1024
@@ -180,7 +181,8 @@ def phone(port, path, cookie, fields, photo, count, start, results, failures):
             {**fields, "csrfmiddlewaretoken": token, "submission_key": uuid.uuid4()}, photo
         )
         began = time.perf_counter()
-        connection.request("POST", path + "findings/", body=body, headers=headers)
+        sent = {**headers, "X-Bench-Sent": repr(time.time())}
+        connection.request("POST", path + "findings/", body=body, headers=sent)
         answer = connection.getresponse()
         answer.read()
         results.append(time.perf_counter() - began)
@@ -200,6 +202,11 @@ def main(argv=None):
         default=1,
         help="Celery worker processes cleaning the photos during the run (0: none)",
     )
+    parser.add_argument(
+        "--probe",
+        type=Path,
+        help="write each request's wait, CPU and SQL to this file and summarise it (probe.py)",
+    )
     _maintenance, dev = database_urls("est")
     parser.add_argument("--database", default=urlsplit(dev).path.lstrip("/"))
     args = parser.parse_args(argv)
@@ -218,7 +225,7 @@ def main(argv=None):
         celery_worker(url, args.worker_concurrency) if args.worker_concurrency else nullcontext()
     )
     try:
-        with worker, server(url, args.workers, args.threads) as port:
+        with worker, server(url, args.workers, args.threads, probe=args.probe) as port:
             path = f"/walks/{walk.pk}/walk/"
             results, failures, start = [], [], threading.Barrier(args.phones)
             threads = [
@@ -256,6 +263,8 @@ def main(argv=None):
         if args.worker_concurrency:
             took = f"{cleaned:.1f} s" if cleaned is not None else "more than 300 s"
             print(f"all photos cleaned by the worker {took} after the first was sent")
+        if args.probe:
+            print(probe_summary(args.probe))
         print("load average:", Path("/proc/loadavg").read_text().strip())
     finally:
         clean_up(walk)

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from est.outages import task_queue
 from est.uploads import file_stored
 from reports.incidents.photos import photo_clean
 
@@ -34,7 +35,23 @@ def tip_photo_hold(*, tip: Tip, upload) -> None:
     # Imported here: the tasks module imports the features' services.
     from dialogues.tasks import clean_tip_photo
 
-    transaction.on_commit(lambda: clean_tip_photo.delay(tip.pk))
+    # As the walks' photos: no result asked for, and beat queues it again if Redis was down.
+    transaction.on_commit(lambda: task_queue(clean_tip_photo, tip.pk))
+
+
+def tip_photos_queue_again(*, now=None) -> int:
+    """Queue the cleaning of every tip's photo held for more than CLAIM_TIMEOUT without being
+    cleaned (its task was lost, or never queued while Redis was down); return how many."""
+    from dialogues.tasks import clean_tip_photo
+
+    stale = (now or timezone.now()) - CLAIM_TIMEOUT
+    waiting = (
+        Tip.objects.filter(photo="", created_at__lt=stale)
+        .exclude(photo_original="")
+        .filter(Q(photo_claimed_at__isnull=True) | Q(photo_claimed_at__lt=stale))
+        .values_list("pk", flat=True)
+    )
+    return sum(task_queue(clean_tip_photo, pk) for pk in waiting)
 
 
 def _claim(tip_pk: int, now: datetime.datetime) -> bool:

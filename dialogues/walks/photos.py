@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from est.outages import task_queue
 from est.uploads import file_stored
 from reports.incidents.photos import photo_clean
 
@@ -38,8 +39,25 @@ def finding_photo_hold(*, finding: Finding, upload, submission_key: uuid.UUID) -
     # Imported here: the tasks module imports the features' services.
     from dialogues.tasks import clean_finding_photo
 
-    transaction.on_commit(lambda: clean_finding_photo.delay(photo.pk))
+    # Without asking Celery for the result (nothing reads it): asking subscribed each request
+    # to the result in Redis. With Redis down the photo stays held, and beat queues it again.
+    transaction.on_commit(lambda: task_queue(clean_finding_photo, photo.pk))
     return photo
+
+
+def finding_photos_queue_again(*, now=None) -> int:
+    """Queue the cleaning of every photo held for more than CLAIM_TIMEOUT without being
+    cleaned (its task was lost, or never queued while Redis was down); return how many."""
+    from dialogues.tasks import clean_finding_photo
+
+    stale = (now or timezone.now()) - CLAIM_TIMEOUT
+    waiting = (
+        FindingPhoto.objects.filter(image="", uploaded_at__lt=stale)
+        .exclude(original="")
+        .filter(Q(claimed_at__isnull=True) | Q(claimed_at__lt=stale))
+        .values_list("pk", flat=True)
+    )
+    return sum(task_queue(clean_finding_photo, pk) for pk in waiting)
 
 
 def _claim(photo_pk: int, now: datetime.datetime) -> bool:
