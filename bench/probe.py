@@ -135,6 +135,15 @@ def probe_summary(path, *, method: str = "POST") -> str:
         f"{min(statements)}–{max(statements)}"
     )
     text.append(f"  {'CPU per request, mean':<30} {statistics.mean(rows[2][1]):6.1f}")
+    # gthread workers keep the connections they accepted: one may hold most of the clients.
+    by_process = {}
+    for line in lines:
+        by_process.setdefault(line["pid"], []).append(line["wait"] or 0.0)
+    shares = ", ".join(
+        f"{len(waits)} (wait {statistics.median(waits):.0f} ms)"
+        for waits in sorted(by_process.values(), key=len, reverse=True)
+    )
+    text.append(f"  {'requests per worker process':<30} {shares}")
     return "\n".join(text)
 
 

@@ -141,17 +141,19 @@ def cleaned_after(walk, expected: int, began: float, timeout: float = 300) -> fl
     return time.perf_counter() - began
 
 
-def multipart(fields: dict, photo: bytes) -> bytes:
+def multipart(fields: dict, photo: bytes | None) -> bytes:
+    """Return ``fields`` and ``photo`` (None: no file) as a multipart/form-data body."""
     parts = []
     for name, value in fields.items():
         head = f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'
         parts.append(f"{head}{value}\r\n".encode())
-    parts.append(
-        f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="photos"; filename="photo.jpg"\r\n'
-        "Content-Type: image/jpeg\r\n\r\n".encode()
-        + photo
-        + b"\r\n"
-    )
+    if photo is not None:
+        parts.append(
+            f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="photos"; '
+            'filename="photo.jpg"\r\nContent-Type: image/jpeg\r\n\r\n'.encode()
+            + photo
+            + b"\r\n"
+        )
     parts.append(f"--{BOUNDARY}--\r\n".encode())
     return b"".join(parts)
 
