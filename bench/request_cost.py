@@ -26,7 +26,14 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from generate import database_urls  # noqa: E402
 from run import session_cookie, setup_django  # noqa: E402
-from walk_findings import BOUNDARY, bench_photo, clean_up, multipart, prepare  # noqa: E402
+from walk_findings import (  # noqa: E402
+    BOUNDARY,
+    bench_photo,
+    clean_up,
+    finding_fields,
+    multipart,
+    prepare,
+)
 
 
 def wsgi_call(application, method: str, path: str, cookie: str, body=b"", **headers):
@@ -65,11 +72,7 @@ def finding_costs(application, walk, category, point, photo: bytes | None, reque
     costs = []
     for _ in range(requests):
         fields = {
-            "latitude": f"{point.y:.6f}",
-            "longitude": f"{point.x:.6f}",
-            "category": category,
-            "description": "Gatlampan är trasig.",
-            "unsafe": 4,
+            **finding_fields(category, point),
             "submission_key": uuid.uuid4(),
             "csrfmiddlewaretoken": token,
         }

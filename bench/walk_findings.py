@@ -141,6 +141,17 @@ def cleaned_after(walk, expected: int, began: float, timeout: float = 300) -> fl
     return time.perf_counter() - began
 
 
+def finding_fields(category: int, point) -> dict:
+    """Return the finding form's fields as the phone fills them in at ``point``."""
+    return {
+        "latitude": f"{point.y:.6f}",
+        "longitude": f"{point.x:.6f}",
+        "category": category,
+        "description": "Gatlampan är trasig.",
+        "unsafe": 4,
+    }
+
+
 def multipart(fields: dict, photo: bytes | None) -> bytes:
     """Return ``fields`` and ``photo`` (None: no file) as a multipart/form-data body."""
     parts = []
@@ -215,13 +226,7 @@ def main(argv=None):
     url = setup_django(args.database)
     walk, category, point = prepare()
     photo = bench_photo()
-    fields = {
-        "latitude": f"{point.y:.6f}",
-        "longitude": f"{point.x:.6f}",
-        "category": category,
-        "description": "Gatlampan är trasig.",
-        "unsafe": 4,
-    }
+    fields = finding_fields(category, point)
     cookie = session_cookie("samordnare")
     worker = (
         celery_worker(url, args.worker_concurrency) if args.worker_concurrency else nullcontext()

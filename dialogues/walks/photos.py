@@ -12,11 +12,10 @@ import uuid
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from est.outages import task_queue
-from est.uploads import file_stored
+from est.uploads import file_stored, held_files_queue_again, held_files_waiting
 from reports.incidents.photos import photo_clean
 
 from ..measures.models import Measure
@@ -26,6 +25,8 @@ logger = logging.getLogger(__name__)
 
 #: A worker that claimed a photo this long ago and did not finish (it was stopped) is taken over.
 CLAIM_TIMEOUT = datetime.timedelta(minutes=10)
+#: The fields of a photo held for a worker: cleaned into, held as it came, claimed when.
+_HELD = {"cleaned": "image", "held": "original", "claimed_at": "claimed_at"}
 
 
 def finding_photo_hold(*, finding: Finding, upload, submission_key: uuid.UUID) -> FindingPhoto:
@@ -51,22 +52,14 @@ def finding_photos_queue_again(*, now=None) -> int:
     from dialogues.tasks import clean_finding_photo
 
     stale = (now or timezone.now()) - CLAIM_TIMEOUT
-    waiting = (
-        FindingPhoto.objects.filter(image="", uploaded_at__lt=stale)
-        .exclude(original="")
-        .filter(Q(claimed_at__isnull=True) | Q(claimed_at__lt=stale))
-        .values_list("pk", flat=True)
-    )
-    return sum(task_queue(clean_finding_photo, pk) for pk in waiting)
+    old_enough = FindingPhoto.objects.filter(uploaded_at__lt=stale)
+    return held_files_queue_again(old_enough, clean_finding_photo, stale=stale, **_HELD)
 
 
 def _claim(photo_pk: int, now: datetime.datetime) -> bool:
-    stale = now - CLAIM_TIMEOUT
+    photo = FindingPhoto.objects.filter(pk=photo_pk)
     return bool(
-        FindingPhoto.objects.filter(pk=photo_pk, image="")
-        .exclude(original="")
-        .filter(Q(claimed_at__isnull=True) | Q(claimed_at__lt=stale))
-        .update(claimed_at=now)
+        held_files_waiting(photo, **_HELD, stale=now - CLAIM_TIMEOUT).update(claimed_at=now)
     )
 
 
