@@ -4,6 +4,7 @@ FROM python:3.11-slim-bookworm
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     UV_PROJECT_ENVIRONMENT=/opt/venv \
+    UV_COMPILE_BYTECODE=1 \
     PATH=/opt/venv/bin:$PATH \
     DJANGO_SETTINGS_MODULE=est.settings.prod
 
@@ -19,7 +20,11 @@ COPY pyproject.toml uv.lock ./
 RUN uv sync --frozen --no-dev --no-install-project
 COPY . .
 # Build-time only values: collectstatic and compilemessages need settings, not real secrets.
-RUN SECRET_KEY=build ALLOWED_HOSTS=build python manage.py collectstatic --no-input -v 0 \
+# Bytecode compiled once here (and for the dependencies by uv, UV_COMPILE_BYTECODE): with
+# PYTHONDONTWRITEBYTECODE every process would otherwise compile each module it imports, and a
+# web worker's first requests import what the app loads lazily.
+RUN python -m compileall -q est reports dialogues cameras \
+ && SECRET_KEY=build ALLOWED_HOSTS=build python manage.py collectstatic --no-input -v 0 \
  && SECRET_KEY=build ALLOWED_HOSTS=build python manage.py compilemessages -v 0 \
  && mkdir -p /app/media && chown est /app/media
 

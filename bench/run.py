@@ -65,10 +65,16 @@ def free_port() -> int:
 
 
 @contextmanager
-def server(url: str, workers: int, threads: int):
-    """Run gunicorn on a free loopback port with the benchmark database; yield the port."""
+def server(url: str, workers: int, threads: int, *, probe: Path | None = None):
+    """Run gunicorn on a free loopback port with the benchmark database; yield the port. With
+    ``probe`` (a file), each request's wait, CPU and SQL are written there (bench/probe.py)."""
     port = free_port()
     environment = {**os.environ, "DATABASE_URL": url, "DEBUG": "false"}
+    probing = []
+    if probe is not None:
+        probe.unlink(missing_ok=True)
+        environment["BENCH_PROBE_LOG"] = str(probe)
+        probing = [f"--config={ROOT / 'bench/probe.py'}"]
     process = subprocess.Popen(  # noqa: S603 (our own gunicorn with our own arguments)
         [
             str(ROOT / ".venv/bin/gunicorn"),
@@ -80,6 +86,7 @@ def server(url: str, workers: int, threads: int):
             # The app loads once, before the workers fork: each worker would otherwise spend
             # 5 s of CPU importing it while the first timed requests wait.
             "--preload",
+            *probing,
         ],
         cwd=ROOT,
         env=environment,

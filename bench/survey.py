@@ -23,6 +23,7 @@ import os
 import random
 import re
 import sys
+import time
 import urllib.parse
 import uuid
 from pathlib import Path
@@ -31,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 from generate import create_database, manage  # noqa: E402
+from probe import probe_summary  # noqa: E402
 from run import WARM_UP, paced, server, setup_django, summary, timed_get  # noqa: E402
 
 os.environ["TRUSTED_PROXIES"] = "127.0.0.1"
@@ -122,6 +124,7 @@ def bench_form(port: int, wave_id: int, rate: float, seconds: float) -> None:
             "Cookie": cookie,
             # Each resident a client of their own behind the proxy.
             "X-Forwarded-For": f"10.{number}.{sent // 250}.{sent % 250 + 1}",
+            "X-Bench-Sent": repr(time.time()),
         }
         connection.request("POST", path, body=body, headers=headers)
         response = connection.getresponse()
@@ -154,15 +157,24 @@ def main(argv=None):
     parser.add_argument("--requests", type=int, default=100)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument(
+        "--probe",
+        type=Path,
+        help="write each request's wait, CPU and SQL to this file and summarise the answers' "
+        "(bench/probe.py)",
+    )
     args = parser.parse_args(argv)
     url = create_database(args.database, fresh=False)
     manage(url, "migrate", "--no-input", "-v", "0")
     manage(url, "seed_demo")
     setup_django(args.database)
     wave_id = generate(args.responses)
-    with server(url, args.workers, args.threads) as port:
+    with server(url, args.workers, args.threads, probe=args.probe) as port:
         bench_results(port, wave_id, args.requests)
         bench_form(port, wave_id, args.rate, args.seconds)
+    if args.probe:
+        print(probe_summary(args.probe))
+    print("load average:", Path("/proc/loadavg").read_text().strip())
 
 
 if __name__ == "__main__":

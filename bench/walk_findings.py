@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 from generate import database_urls  # noqa: E402
+from probe import probe_summary  # noqa: E402
 from run import server, session_cookie, setup_django, summary  # noqa: E402
 
 PHOTO_BYTES = 3 * 1024 * 1024
@@ -140,17 +141,30 @@ def cleaned_after(walk, expected: int, began: float, timeout: float = 300) -> fl
     return time.perf_counter() - began
 
 
-def multipart(fields: dict, photo: bytes) -> bytes:
+def finding_fields(category: int, point) -> dict:
+    """Return the finding form's fields as the phone fills them in at ``point``."""
+    return {
+        "latitude": f"{point.y:.6f}",
+        "longitude": f"{point.x:.6f}",
+        "category": category,
+        "description": "Gatlampan är trasig.",
+        "unsafe": 4,
+    }
+
+
+def multipart(fields: dict, photo: bytes | None) -> bytes:
+    """Return ``fields`` and ``photo`` (None: no file) as a multipart/form-data body."""
     parts = []
     for name, value in fields.items():
         head = f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'
         parts.append(f"{head}{value}\r\n".encode())
-    parts.append(
-        f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="photos"; filename="photo.jpg"\r\n'
-        "Content-Type: image/jpeg\r\n\r\n".encode()
-        + photo
-        + b"\r\n"
-    )
+    if photo is not None:
+        parts.append(
+            f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="photos"; '
+            'filename="photo.jpg"\r\nContent-Type: image/jpeg\r\n\r\n'.encode()
+            + photo
+            + b"\r\n"
+        )
     parts.append(f"--{BOUNDARY}--\r\n".encode())
     return b"".join(parts)
 
@@ -180,7 +194,8 @@ def phone(port, path, cookie, fields, photo, count, start, results, failures):
             {**fields, "csrfmiddlewaretoken": token, "submission_key": uuid.uuid4()}, photo
         )
         began = time.perf_counter()
-        connection.request("POST", path + "findings/", body=body, headers=headers)
+        sent = {**headers, "X-Bench-Sent": repr(time.time())}
+        connection.request("POST", path + "findings/", body=body, headers=sent)
         answer = connection.getresponse()
         answer.read()
         results.append(time.perf_counter() - began)
@@ -200,25 +215,24 @@ def main(argv=None):
         default=1,
         help="Celery worker processes cleaning the photos during the run (0: none)",
     )
+    parser.add_argument(
+        "--probe",
+        type=Path,
+        help="write each request's wait, CPU and SQL to this file and summarise it (probe.py)",
+    )
     _maintenance, dev = database_urls("est")
     parser.add_argument("--database", default=urlsplit(dev).path.lstrip("/"))
     args = parser.parse_args(argv)
     url = setup_django(args.database)
     walk, category, point = prepare()
     photo = bench_photo()
-    fields = {
-        "latitude": f"{point.y:.6f}",
-        "longitude": f"{point.x:.6f}",
-        "category": category,
-        "description": "Gatlampan är trasig.",
-        "unsafe": 4,
-    }
+    fields = finding_fields(category, point)
     cookie = session_cookie("samordnare")
     worker = (
         celery_worker(url, args.worker_concurrency) if args.worker_concurrency else nullcontext()
     )
     try:
-        with worker, server(url, args.workers, args.threads) as port:
+        with worker, server(url, args.workers, args.threads, probe=args.probe) as port:
             path = f"/walks/{walk.pk}/walk/"
             results, failures, start = [], [], threading.Barrier(args.phones)
             threads = [
@@ -256,6 +270,8 @@ def main(argv=None):
         if args.worker_concurrency:
             took = f"{cleaned:.1f} s" if cleaned is not None else "more than 300 s"
             print(f"all photos cleaned by the worker {took} after the first was sent")
+        if args.probe:
+            print(probe_summary(args.probe))
         print("load average:", Path("/proc/loadavg").read_text().strip())
     finally:
         clean_up(walk)

@@ -6,8 +6,8 @@ from celery import shared_task
 from .measures.reminders import measure_reminders_send, overdue_list_mail_monthly
 from .pledges.agreements import agreement_renewal_reminders_send
 from .tips.mails import tip_emails_erase, tip_status_mail_send
-from .tips.photos import tip_photo_clean
-from .walks.photos import finding_photo_clean
+from .tips.photos import tip_photo_clean, tip_photos_queue_again
+from .walks.photos import finding_photo_clean, finding_photos_queue_again
 from .watch.letters import watch_letter_mail
 from .watch.personal_data import watch_contacts_delete
 
@@ -31,6 +31,13 @@ def clean_finding_photo(photo_pk: int):
     """Strip the EXIF data of a finding's photo as it came from the phone, scale it, make its
     thumbnail and delete the original. Safe to run twice, also at the same time."""
     return finding_photo_clean(photo_pk=photo_pk)
+
+
+@shared_task
+def queue_waiting_photos() -> str:
+    """Beat: queue again the cleaning of the findings' and tips' photos whose task was lost or
+    could not be queued (Redis was down); returns how many of each."""
+    return f"{finding_photos_queue_again()} findings' photos, {tip_photos_queue_again()} tips'"
 
 
 @shared_task(time_limit=2 * 60, soft_time_limit=90)

@@ -7,8 +7,11 @@ from contextlib import contextmanager
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+
+from .outages import task_queue
 
 #: The first bytes of each kind of file EST takes in. DOCX, ODT and XLSX are ZIP archives.
 _SIGNATURES = (
@@ -101,3 +104,22 @@ def named_upload_check(upload, *, field: str, kinds: dict[str, str], max_bytes: 
     return upload_check(
         upload, field=field, kinds={kinds[extension]}, max_bytes=max_bytes, kinds_text=kinds_text
     )
+
+
+def held_files_waiting(rows, *, cleaned: str, held: str, claimed_at: str, stale):
+    """Return those of ``rows`` (a QuerySet) whose file field ``held`` still waits for a worker
+    to clean it into the field ``cleaned`` and that no worker has claimed (the field
+    ``claimed_at``) since ``stale``: the photos a worker may take."""
+    return (
+        rows.filter(**{cleaned: ""})
+        .exclude(**{held: ""})
+        .filter(Q(**{f"{claimed_at}__isnull": True}) | Q(**{f"{claimed_at}__lt": stale}))
+    )
+
+
+def held_files_queue_again(rows, task, *, stale, **fields) -> int:
+    """Queue ``task`` (which cleans one row, by its id) again for each of ``rows`` whose held
+    file waits unclaimed since ``stale`` (``fields`` as for held_files_waiting): its task was
+    lost, or never queued while Redis was down. Return how many were queued."""
+    waiting = held_files_waiting(rows, **fields, stale=stale).values_list("pk", flat=True)
+    return sum(task_queue(task, pk) for pk in waiting)

@@ -11,10 +11,10 @@ import logging
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
-from est.uploads import file_stored
+from est.outages import task_queue
+from est.uploads import file_stored, held_files_queue_again, held_files_waiting
 from reports.incidents.photos import photo_clean
 
 from .models import Tip
@@ -23,6 +23,8 @@ logger = logging.getLogger(__name__)
 
 #: A worker that claimed a photo this long ago and did not finish (it was stopped) is taken over.
 CLAIM_TIMEOUT = datetime.timedelta(minutes=10)
+#: The fields of a tip's photo held for a worker: cleaned into, held as it came, claimed when.
+_HELD = {"cleaned": "photo", "held": "photo_original", "claimed_at": "photo_claimed_at"}
 
 
 def tip_photo_hold(*, tip: Tip, upload) -> None:
@@ -34,16 +36,24 @@ def tip_photo_hold(*, tip: Tip, upload) -> None:
     # Imported here: the tasks module imports the features' services.
     from dialogues.tasks import clean_tip_photo
 
-    transaction.on_commit(lambda: clean_tip_photo.delay(tip.pk))
+    # As the walks' photos: no result asked for, and beat queues it again if Redis was down.
+    transaction.on_commit(lambda: task_queue(clean_tip_photo, tip.pk))
+
+
+def tip_photos_queue_again(*, now=None) -> int:
+    """Queue the cleaning of every tip's photo held for more than CLAIM_TIMEOUT without being
+    cleaned (its task was lost, or never queued while Redis was down); return how many."""
+    from dialogues.tasks import clean_tip_photo
+
+    stale = (now or timezone.now()) - CLAIM_TIMEOUT
+    old_enough = Tip.objects.filter(created_at__lt=stale)
+    return held_files_queue_again(old_enough, clean_tip_photo, stale=stale, **_HELD)
 
 
 def _claim(tip_pk: int, now: datetime.datetime) -> bool:
-    stale = now - CLAIM_TIMEOUT
+    tip = Tip.objects.filter(pk=tip_pk)
     return bool(
-        Tip.objects.filter(pk=tip_pk, photo="")
-        .exclude(photo_original="")
-        .filter(Q(photo_claimed_at__isnull=True) | Q(photo_claimed_at__lt=stale))
-        .update(photo_claimed_at=now)
+        held_files_waiting(tip, **_HELD, stale=now - CLAIM_TIMEOUT).update(photo_claimed_at=now)
     )
 
 

@@ -12,10 +12,10 @@ import uuid
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
-from est.uploads import file_stored
+from est.outages import task_queue
+from est.uploads import file_stored, held_files_queue_again, held_files_waiting
 from reports.incidents.photos import photo_clean
 
 from ..measures.models import Measure
@@ -25,6 +25,8 @@ logger = logging.getLogger(__name__)
 
 #: A worker that claimed a photo this long ago and did not finish (it was stopped) is taken over.
 CLAIM_TIMEOUT = datetime.timedelta(minutes=10)
+#: The fields of a photo held for a worker: cleaned into, held as it came, claimed when.
+_HELD = {"cleaned": "image", "held": "original", "claimed_at": "claimed_at"}
 
 
 def finding_photo_hold(*, finding: Finding, upload, submission_key: uuid.UUID) -> FindingPhoto:
@@ -38,17 +40,26 @@ def finding_photo_hold(*, finding: Finding, upload, submission_key: uuid.UUID) -
     # Imported here: the tasks module imports the features' services.
     from dialogues.tasks import clean_finding_photo
 
-    transaction.on_commit(lambda: clean_finding_photo.delay(photo.pk))
+    # Without asking Celery for the result (nothing reads it): asking subscribed each request
+    # to the result in Redis. With Redis down the photo stays held, and beat queues it again.
+    transaction.on_commit(lambda: task_queue(clean_finding_photo, photo.pk))
     return photo
 
 
+def finding_photos_queue_again(*, now=None) -> int:
+    """Queue the cleaning of every photo held for more than CLAIM_TIMEOUT without being
+    cleaned (its task was lost, or never queued while Redis was down); return how many."""
+    from dialogues.tasks import clean_finding_photo
+
+    stale = (now or timezone.now()) - CLAIM_TIMEOUT
+    old_enough = FindingPhoto.objects.filter(uploaded_at__lt=stale)
+    return held_files_queue_again(old_enough, clean_finding_photo, stale=stale, **_HELD)
+
+
 def _claim(photo_pk: int, now: datetime.datetime) -> bool:
-    stale = now - CLAIM_TIMEOUT
+    photo = FindingPhoto.objects.filter(pk=photo_pk)
     return bool(
-        FindingPhoto.objects.filter(pk=photo_pk, image="")
-        .exclude(original="")
-        .filter(Q(claimed_at__isnull=True) | Q(claimed_at__lt=stale))
-        .update(claimed_at=now)
+        held_files_waiting(photo, **_HELD, stale=now - CLAIM_TIMEOUT).update(claimed_at=now)
     )
 
 

@@ -103,7 +103,8 @@ def _existing(model, walk: SafetyWalk, submission_key: uuid.UUID):
     """Return what an earlier sending of ``submission_key`` recorded on ``walk``, or None.
 
     Raises ValidationError when the key was used on another walk: a phone never does that."""
-    found = model.objects.filter(submission_key=submission_key).first()
+    # Unordered: the models' default order joins the walk and its municipality for nothing.
+    found = model.objects.filter(submission_key=submission_key).order_by().first()
     if found is not None and found.walk_id != walk.pk:
         raise ValidationError(
             {"submission_key": _("This submission belongs to another walk. Reload the page.")}

@@ -56,6 +56,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "est.middleware.SessionRefreshMiddleware",
     "est.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -121,7 +122,8 @@ LOGIN_REDIRECT_URL = "start"
 LOGOUT_REDIRECT_URL = "login"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, whose user comes with whether they have a second factor.
+    "est.second_factor.UserBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -133,9 +135,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 # Everyone who logs in is staff of a municipality or a partner: sessions end after 30 minutes
-# without a request.
+# without a request. Each request moves the end, but the session is written at most once a
+# minute (est.middleware.SessionRefreshMiddleware; writing it on every request cost each
+# filing a transaction of its own): an idle session ends 29-30 minutes after its last request.
 SESSION_COOKIE_AGE = 30 * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_REFRESH_SECONDS = 60
 # Sessions live in PostgreSQL (Django's default, named here on purpose): any web process on any
 # machine behind the load balancer knows the user; the cache (rate limits, PDFs) is in Redis.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"

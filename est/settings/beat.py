@@ -30,6 +30,7 @@ def beat_schedule() -> dict:
         "waiting-renders": {"task": "reports.tasks.queue_waiting_renders", "schedule": 300.0},
         "waiting-imports": {"task": "reports.tasks.queue_waiting_imports", "schedule": 300.0},
         "waiting-exports": {"task": "reports.tasks.queue_waiting_exports", "schedule": 300.0},
+        "waiting-photos": {"task": "dialogues.tasks.queue_waiting_photos", "schedule": 300.0},
         # Exported files are deleted EXPORT_KEPT after they were asked for.
         "expired-exports": {
             "task": "reports.tasks.delete_expired_exports",

@@ -14,9 +14,11 @@ import pytest
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 from PIL import Image, ImageFile
 
 from dialogues.measures.services import measure_create, measure_status_set
+from dialogues.tasks import queue_waiting_photos
 from dialogues.walks.models import FindingPhoto
 from dialogues.walks.photos import finding_photo_clean
 from dialogues.walks.recording import finding_photo_add
@@ -63,6 +65,25 @@ def test_a_photo_is_held_unseen_until_a_worker_has_stripped_it(
     assert (image.status_code, thumbnail.status_code) == (200, 200)
     assert b"Test Camera X100" not in b"".join(image.streaming_content)
     assert finding_photo_clean(photo_pk=held.pk) == "nothing to do"
+
+
+def test_a_photo_whose_task_was_lost_is_queued_again_by_beat(
+    walk, coordinator, django_capture_on_commit_callbacks
+):
+    finding, _created = record(walk, coordinator)
+    with django_capture_on_commit_callbacks():  # never run: the task was lost
+        held, _created = finding_photo_add(
+            finding=finding, by=coordinator, submission_key=uuid.uuid4(), upload=photo()
+        )
+    assert queue_waiting_photos() == "0 findings' photos, 0 tips'"  # its worker may be on it
+    FindingPhoto.objects.filter(pk=held.pk).update(
+        uploaded_at=timezone.now() - datetime.timedelta(minutes=11)
+    )
+    assert queue_waiting_photos() == "1 findings' photos, 0 tips'"
+    held.refresh_from_db()
+    assert held.is_ready
+    assert not held.original
+    assert queue_waiting_photos() == "0 findings' photos, 0 tips'"
 
 
 def _png_with_broken_pixels() -> bytes:
