@@ -14,7 +14,7 @@ from django.utils import timezone
 from reports.incidents.duplicates import incident_merge
 from reports.incidents.filing import incident_update
 from reports.incidents.filters import IncidentFilter
-from reports.incidents.map_cells import STORED_SIZES, cell_period
+from reports.incidents.map_cells import STORED_SIZES, cell_selection
 from reports.incidents.map_data import MAX_FEATURES, MapView
 from reports.incidents.map_data import map_data as map_data_of
 from reports.incidents.models import Incident, IncidentCell
@@ -66,11 +66,11 @@ def both_answers(user, query, view):
     filterset = IncidentFilter(
         request.GET, queryset=Incident.objects.for_user(user), request=request
     )
-    period = cell_period(filterset, user)
+    selection = cell_selection(filterset, user)
     return (
-        map_data_of(filterset.qs, view, period),
+        map_data_of(filterset.qs, view, selection),
         map_data_of(filterset.qs, view),
-        period is not None,
+        selection is not None,
     )
 
 
