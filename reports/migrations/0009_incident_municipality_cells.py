@@ -67,4 +67,8 @@ class Migration(migrations.Migration):
             constraint=models.UniqueConstraint(fields=('municipality', 'category', 'size', 'month', 'x', 'y'), name='incident_municipality_cell_key', nulls_distinct=False),
         ),
         migrations.RunSQL(MUNICIPALITY_CELLS, NOT_KEPT),
+        migrations.AddIndex(
+            model_name='incident',
+            index=models.Index(condition=models.Q(('position_precise', False)), fields=['municipality', 'occurred_to'], include=('id', 'occurred_from', 'category', 'merged_into', 'position'), name='incident_imprecise_local'),
+        ),
     ]
