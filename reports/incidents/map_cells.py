@@ -206,13 +206,17 @@ def kept_cell_sums(selection: CellSelection, size: int, grid, live_queryset, liv
         sums = {(x, y): [count, sx, sy] for x, y, count, sx, sy in cursor.fetchall()}
     live = []
     if selection.first_day is not None:
-        live.append(live_queryset.spanning(local_midnight(selection.first_day)))
+        live.append((live_queryset.spanning(local_midnight(selection.first_day)), True))
     if not with_days:
+        # Up to a month of some municipalities' incidents: found by municipality and time, not
+        # by the view (a city centre's box of 9,757 over three years took 148 ms of a 262 ms
+        # plan; its 28 days of 6,369 by municipality and time a few ms).
+        by_box = selection.municipalities is None
         for first, last in _partial_days(selection):
             after_last = local_midnight(last + datetime.timedelta(days=1))
-            live.append(live_queryset.begun(local_midnight(first), after_last))
-    for queryset in live:
-        for key, (count, sx, sy) in live_sums(queryset, size, grid).items():
+            live.append((live_queryset.begun(local_midnight(first), after_last), by_box))
+    for queryset, by_box in live:
+        for key, (count, sx, sy) in live_sums(queryset, size, grid, by_box=by_box).items():
             kept = sums.setdefault(key, [0, 0.0, 0.0])
             kept[0] += count
             kept[1] += sx

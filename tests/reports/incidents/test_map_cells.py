@@ -74,6 +74,16 @@ def both_answers(user, query, view):
     )
 
 
+def assert_same_answers(user, query, view) -> tuple[str, bool]:
+    """Assert that the map of ``user`` answers ``query`` in ``view`` as counting does; return
+    the answer's kind and whether the kept cells gave it."""
+    answer, counted, from_cells = both_answers(user, query, view)
+    assert comparable(answer) == comparable(counted), (user, query, view.zoom)
+    if answer["incidents"]["kind"] == "cells":
+        assert means_of(answer) == pytest.approx(means_of(counted), abs=2e-6)
+    return answer["incidents"]["kind"], from_cells
+
+
 def means_of(data) -> list[float]:
     return [c for f in data["incidents"]["features"] for c in f["geometry"]["coordinates"]]
 
@@ -118,11 +128,8 @@ def test_the_kept_cells_answer_exactly_as_counting_the_incidents(
         for query in queries:
             for zoom in (5, 6, 7, 8, 9):
                 view = MapView(*map(float, view_of(arboga, kungsor)["bbox"].split(",")), zoom)
-                answer, counted, from_cells = both_answers(user, query, view)
-                assert comparable(answer) == comparable(counted), (user, query, zoom)
-                if answer["incidents"]["kind"] == "cells":
-                    assert means_of(answer) == pytest.approx(means_of(counted), abs=2e-6)
-                compared[answer["incidents"]["kind"]] += from_cells
+                kind, from_cells = assert_same_answers(user, query, view)
+                compared[kind] += from_cells
     # The kept cells answered, both with cells and with points (a short period).
     assert compared["cells"] > 10
     assert compared["points"] > 1
