@@ -144,7 +144,7 @@ def _buckets_sql(period: CellSelection, with_days: bool) -> tuple[str, list]:
     months = _whole_months(period)
     # The country's cells mark month rows and name their first day "start"; the
     # municipalities' have only months, named "month".
-    month, start = ("month", "start") if with_days else ("true", "month")
+    month, start = ("month", "start") if period.municipalities is None else ("true", "month")
     if months is not None:
         for bound, operator in zip(months, (">=", "<"), strict=True):
             if bound is not None:
