@@ -1,6 +1,7 @@
 """Measure the map data, the list page and filing through the API against the benchmark database.
 
     .venv/bin/python bench/run.py map  [--requests 300]
+    .venv/bin/python bench/run.py city [--requests 300] [--city 1480]  (after bench/big_city.py)
     .venv/bin/python bench/run.py list [--requests 300]
     .venv/bin/python bench/run.py api  [--requests 2000] [--clients 50] [--think 0]
 
@@ -152,7 +153,6 @@ def random_view(rng, extent, zooms) -> tuple[str, int]:
 
 
 def bench_map(port: int, requests: int, rng) -> None:
-    from urllib.parse import urlencode
 
     from est.models import Municipality
 
@@ -175,6 +175,14 @@ def bench_map(port: int, requests: int, rng) -> None:
             {"start": year_ago.isoformat(), "end": today().isoformat()},
         ),
     ]
+    map_scenarios(port, requests, rng, scenarios)
+
+
+def map_scenarios(port: int, requests: int, rng, scenarios) -> None:
+    """Time ``requests`` random views of each of ``scenarios`` ((name, username, extent in
+    WGS 84, zooms, filters)); print p50/p95/max with the most features and the answers' kinds."""
+    from urllib.parse import urlencode
+
     for name, username, extent, zooms, filters in scenarios:
         headers = {"Cookie": session_cookie(username), "Accept": "application/json"}
         connection = http.client.HTTPConnection("127.0.0.1", port)
@@ -183,7 +191,7 @@ def bench_map(port: int, requests: int, rng) -> None:
             timed_get(connection, "/reports/incidents.geojson?bbox=15,59,16,60&zoom=10", headers)
         for _ in range(requests):
             bbox, zoom = random_view(rng, extent, list(zooms))
-            query = urlencode({**filters, "bbox": bbox, "zoom": zoom})
+            query = urlencode({**filters, "bbox": bbox, "zoom": zoom}, doseq=True)
             path = "/reports/incidents.geojson?" + query
             seconds, status, body = timed_get(connection, path, headers)
             if status != 200:
@@ -198,6 +206,71 @@ def bench_map(port: int, requests: int, rng) -> None:
             summary(name, times, f"most features={most} points/cells={kinds} errors={errors}"),
             flush=True,
         )
+
+
+def bench_city(port: int, requests: int, rng, code: str) -> None:
+    """Time the big city's map (bench/big_city.py) as its coordinator sees it, at zoom 8-16,
+    without a filter, for one year, for its commonest category and for both; then a pan back
+    to views the browser has (If-None-Match: 304)."""
+    from est.models import Municipality
+    from reports.incidents.models import Category
+
+    city = Municipality.objects.get(code=code)
+    extent = city.boundary.transform(4326, clone=True).extent
+    category = Category.objects.filter(municipality=city).order_by("pk").first().name
+    year = {
+        "start": (today() - datetime.timedelta(days=365)).isoformat(),
+        "end": today().isoformat(),
+    }
+    user, zooms = "bench_city_coordinator", range(8, 17)
+    map_scenarios(
+        port,
+        requests,
+        rng,
+        [
+            (f"map: big city {code}, zoom 8-16, all", user, extent, zooms, {}),
+            (f"map: big city {code}, zoom 8-16, one year", user, extent, zooms, year),
+            (
+                f"map: big city {code}, zoom 8-16, a category",
+                user,
+                extent,
+                zooms,
+                {"category": category},
+            ),
+            (
+                f"map: big city {code}, zoom 8-16, year+category",
+                user,
+                extent,
+                zooms,
+                {**year, "category": category},
+            ),
+        ],
+    )
+    bench_pan_back(port, requests, rng, user, extent, zooms)
+
+
+def bench_pan_back(port: int, requests: int, rng, username: str, extent, zooms) -> None:
+    """Time views asked for again with the ETag of their first answer, as a browser does when
+    the map pans back to them; print p50/p95/max and the statuses (304 when unchanged)."""
+    from urllib.parse import urlencode
+
+    headers = {"Cookie": session_cookie(username), "Accept": "application/json"}
+    connection = http.client.HTTPConnection("127.0.0.1", port)
+    views = []
+    for _ in range(min(requests, 50)):
+        bbox, zoom = random_view(rng, extent, list(zooms))
+        path = "/reports/incidents.geojson?" + urlencode({"bbox": bbox, "zoom": zoom})
+        connection.request("GET", path, headers=headers)
+        response = connection.getresponse()
+        response.read()
+        views.append((path, response.getheader("ETag")))
+    times, statuses = [], {}
+    for _ in range(requests):
+        path, etag = rng.choice(views)
+        seconds, status, _body = timed_get(connection, path, {**headers, "If-None-Match": etag})
+        statuses[status] = statuses.get(status, 0) + 1
+        times.append(seconds)
+    print(summary("map: big city, pan back (If-None-Match)", times, f"statuses={statuses}"))
 
 
 def bench_list(port: int, requests: int, rng) -> None:
@@ -342,7 +415,8 @@ def paced(port: int, name: str, rate: float, seconds: float, start, send, *, thr
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("what", choices=["map", "list", "api"])
+    parser.add_argument("what", choices=["map", "city", "list", "api"])
+    parser.add_argument("--city", default="1480", help="city: the big city's code (big_city.py)")
     parser.add_argument("--database", default="est_bench")
     parser.add_argument("--requests", type=int, default=None)
     parser.add_argument("--clients", type=int, default=50)
@@ -361,6 +435,8 @@ def main(argv=None):
     with server(url, args.workers, args.threads) as port:
         if args.what == "map":
             bench_map(port, args.requests or 300, rng)
+        elif args.what == "city":
+            bench_city(port, args.requests or 300, rng, args.city)
         elif args.what == "list":
             bench_list(port, args.requests or 300, rng)
         else:

@@ -14,6 +14,8 @@ from reports.incidents.models import (
     IncidentCell,
     IncidentDayCount,
     IncidentImport,
+    IncidentMapChange,
+    IncidentMunicipalityCell,
     IncidentPhoto,
 )
 from reports.situation.models import (
@@ -35,6 +37,8 @@ __all__ = [
     "CouncilMember",
     "Incident",
     "IncidentCell",
+    "IncidentMapChange",
+    "IncidentMunicipalityCell",
     "IncidentDayCount",
     "IncidentImport",
     "IncidentPhoto",

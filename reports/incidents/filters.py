@@ -56,6 +56,9 @@ class IncidentFilter(django_filters.FilterSet):
         label=_("Category"),
         field_name="category__name",
         widget=forms.CheckboxSelectMultiple,
+        # An incident has one category: the join never repeats it, and DISTINCT made every
+        # count of the map sort its rows (a city's police events: 65 ms).
+        distinct=False,
     )
     area = django_filters.ModelChoiceFilter(
         label=_("Area"), queryset=_areas, method="filter_area", empty_label=_("All")

@@ -133,8 +133,13 @@ def kept_counts_deferred() -> None:
 #: The setting the triggers read (reports/migrations/0004_incident_imports_at_scale.py).
 KEPT_COUNTS_DEFERRED = "est.kept_counts_deferred"
 #: The functions returning the statement that adds incidents to each table of kept counts
-#: (reports/migrations/sql/kept_counts.sql).
-KEPT_COUNTS_BUILDERS = ("reports_incident_cells_sql", "reports_incident_day_counts_sql")
+#: (reports/migrations/sql/kept_counts.sql and municipality_cells.sql).
+KEPT_COUNTS_BUILDERS = (
+    "reports_incident_cells_sql",
+    "reports_incident_day_counts_sql",
+    "reports_incident_municipality_cells_sql",
+    "reports_incident_map_changes_sql",
+)
 
 
 def incidents_written_finish(*, incident_import, by) -> None:

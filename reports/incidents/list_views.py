@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.cache import get_conditional_response
 from django.views import View
 from django_filters.views import FilterView
 
@@ -15,8 +16,9 @@ from est.models import Municipality
 from reports.incidents.export_copy import csv_chunks, geojson_chunks
 from reports.incidents.export_workbook import excel_file
 from reports.incidents.filters import IncidentFilter
-from reports.incidents.map_cells import cell_period
+from reports.incidents.map_cells import cell_selection
 from reports.incidents.map_data import map_data, map_view_from
+from reports.incidents.map_etags import map_etag
 from reports.incidents.models import Incident
 from reports.incidents.pagination import CappedPaginator
 from reports.incidents.views import municipalities_map_layer
@@ -67,15 +69,26 @@ class IncidentList(FilteredIncidentsMixin, FilterView):
 
 
 class IncidentMapData(FilteredIncidentsMixin, View):
-    """The map's data for ``bbox`` (WGS 84) and ``zoom``: see reports.incidents.map_data."""
+    """The map's data for ``bbox`` (WGS 84) and ``zoom``: see reports.incidents.map_data.
+
+    With an ETag (reports.incidents.map_etags): a browser asking again for a view it has, while
+    nothing in it changed, gets 304 without the map being counted."""
 
     def get(self, request):
-        try:
-            view = map_view_from(request.GET)
-        except ValidationError as error:
-            return JsonResponse({"error": " ".join(error.messages)}, status=400)
-        queryset = self.filtered()
-        return JsonResponse(map_data(queryset, view, cell_period(self.filterset, request.user)))
+        etag = map_etag(request)
+        response = get_conditional_response(request, etag=etag)
+        if response is None:
+            try:
+                view = map_view_from(request.GET)
+            except ValidationError as error:
+                return JsonResponse({"error": " ".join(error.messages)}, status=400)
+            queryset = self.filtered()
+            selection = cell_selection(self.filterset, request.user)
+            response = JsonResponse(map_data(queryset, view, selection))
+        response["ETag"] = etag
+        # Kept by the browser, but asked about every time: the incidents may have changed.
+        response["Cache-Control"] = "private, no-cache"
+        return response
 
 
 class IncidentExport(FilteredIncidentsMixin, View):

@@ -3,8 +3,9 @@
 Where the grid cells touching the view hold few precisely positioned incidents, those in view
 come one by one, each linking to its page; where more than MAX_FEATURES, they come as counts per
 cell, whole, of a square grid in SWEREF 99 TM whose cells grow as the map zooms out, so that a
-response stays small whatever the data. The counts of the whole country's low zooms are kept
-in a table (reports.incidents.map_cells); all others are counted from the incidents. Police
+response stays small whatever the data. The counts of the whole country's low zooms, and of a
+municipality's zoom 13 and out, by period and category, are kept in tables
+(reports.incidents.map_cells); all others are counted from the incidents. Police
 events, whose position is only the municipality's centre, never mix with either: they come as
 a layer of their own, one count per municipality, flagged approximate.
 """
@@ -27,7 +28,7 @@ from django.utils.translation import gettext as _
 
 from est.models import Municipality
 from est.projections import PointX, PointY, transformed
-from reports.incidents.map_cells import CellPeriod, kept_cell_sums, stored_size_for
+from reports.incidents.map_cells import CellSelection, kept_cell_sums, stored_size_for
 from reports.incidents.models import Incident
 
 #: Never more features than this in one layer of a response.
@@ -180,16 +181,18 @@ def _coordinates(geojson: str) -> list[float]:
     return [float(n) for n in numbers.split(",")]
 
 
-def live_cell_sums(queryset, size: int, grid) -> dict:
+def live_cell_sums(queryset, size: int, grid, *, by_box: bool = True) -> dict:
     """Return {(column, row): [count, sum of x, sum of y]} of the incidents of ``queryset`` in
     the cells of side ``size`` in ``grid`` (first column, first row, last column, last row),
-    counted from the incident table."""
+    counted from the incident table; ``by_box`` False leaves the spatial index out, for a
+    ``queryset`` that its other conditions narrow better (a few days of a municipality)."""
     x0, y0, x1, y1 = grid
-    box = Polygon.from_bbox((x0 * size, y0 * size, (x1 + 1) * size, (y1 + 1) * size))
-    box.srid = settings.STORAGE_SRID
+    if by_box:
+        box = Polygon.from_bbox((x0 * size, y0 * size, (x1 + 1) * size, (y1 + 1) * size))
+        box.srid = settings.STORAGE_SRID
+        queryset = queryset.filter(position__bboverlaps=box)
     rows = (
-        queryset.filter(position__bboverlaps=box)
-        .order_by()
+        queryset.order_by()
         .annotate(
             cell_x=_Floor(PointX("position") / size), cell_y=_Floor(PointY("position") / size)
         )
@@ -264,22 +267,22 @@ def police_event_counts(queryset) -> list[dict]:
     ]
 
 
-def map_data(queryset, view: MapView, period: CellPeriod | None = None) -> dict:
+def map_data(queryset, view: MapView, selection: CellSelection | None = None) -> dict:
     """Return what the map draws of ``queryset`` (already scoped and filtered) in ``view``.
 
     ``incidents`` is a FeatureCollection of single incidents (``kind`` "points") when the cells
     touching the view hold at most MAX_FEATURES incidents, else of the counts of those cells,
     whole (``kind`` "cells"); ``police_events`` is a FeatureCollection of counts at
-    municipality centres. Neither holds more than MAX_FEATURES features. Given ``period``
-    (``queryset`` is then every incident of the country in it, see map_cells.cell_period), the
+    municipality centres. Neither holds more than MAX_FEATURES features. Given ``selection``
+    (``queryset`` is then exactly the incidents it selects, see map_cells.cell_selection), the
     counts of cells of a kept size are read from the kept cells; the answer is the same.
     """
     box = view.box()
     precise = queryset.filter(position_precise=True)
     size = view.cell_size
     grid = view.grid(box)
-    if period is not None and stored_size_for(size):
-        sums = kept_cell_sums(period, size, grid, precise, live_cell_sums)
+    if selection is not None and stored_size_for(size, selection.sizes):
+        sums = kept_cell_sums(selection, size, grid, precise, live_cell_sums)
     else:
         sums = live_cell_sums(precise, size, grid)
     if sum(count for count, _x, _y in sums.values()) <= MAX_FEATURES:

@@ -1,7 +1,7 @@
 """The incidents' models: what reporters file and what the database keeps counted from it."""
 
 from reports.incidents.models.category import Category, CategoryQuerySet
-from reports.incidents.models.cells import IncidentCell
+from reports.incidents.models.cells import IncidentCell, IncidentMapChange, IncidentMunicipalityCell
 from reports.incidents.models.day_counts import IncidentDayCount
 from reports.incidents.models.exports import IncidentExport, IncidentExportQuerySet
 from reports.incidents.models.imports import IncidentImport, IncidentImportQuerySet
@@ -23,6 +23,8 @@ __all__ = [
     "CategoryQuerySet",
     "Incident",
     "IncidentCell",
+    "IncidentMapChange",
+    "IncidentMunicipalityCell",
     "IncidentDayCount",
     "IncidentExport",
     "IncidentExportQuerySet",

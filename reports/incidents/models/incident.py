@@ -321,6 +321,15 @@ class Incident(models.Model):
                 condition=Q(position_precise=False),
                 name="incident_imprecise_until",
             ),
+            # The same layer on a municipality's map (a coordinator's): a city's police events
+            # without reading every other municipality's or the city's precise incidents' entries
+            # (a city's year of them, by category: 112 ms to a few).
+            models.Index(
+                fields=["municipality", "occurred_to"],
+                include=["id", "occurred_from", "category", "merged_into", "position"],
+                condition=Q(position_precise=False),
+                name="incident_imprecise_local",
+            ),
             # The few merged duplicates of an incident, found without an entry for each of the
             # many that were never merged.
             models.Index(

@@ -5,6 +5,11 @@ from django.db import connection, transaction
 KEPT_COUNTS = (
     ("map cells", "reports_incident_cells_sql", "reports_incidentcell"),
     ("daily counts", "reports_incident_day_counts_sql", "reports_incidentdaycount"),
+    (
+        "municipality map cells",
+        "reports_incident_municipality_cells_sql",
+        "reports_incidentmunicipalitycell",
+    ),
 )
 
 
@@ -18,6 +23,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         with transaction.atomic(), connection.cursor() as cursor:
+            # The municipalities' cells have foreign keys, checked at commit: checks still
+            # pending from this transaction's own writes would forbid emptying the table.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             for what, builder, table in KEPT_COUNTS:
                 cursor.execute(
                     "SELECT reports_incident_kept_counts_rebuild(%s, %s)", [builder, table]

@@ -14,7 +14,7 @@ from django.utils import timezone
 from reports.incidents.duplicates import incident_merge
 from reports.incidents.filing import incident_update
 from reports.incidents.filters import IncidentFilter
-from reports.incidents.map_cells import STORED_SIZES, cell_period
+from reports.incidents.map_cells import STORED_SIZES, cell_selection
 from reports.incidents.map_data import MAX_FEATURES, MapView
 from reports.incidents.map_data import map_data as map_data_of
 from reports.incidents.models import Incident, IncidentCell
@@ -66,12 +66,22 @@ def both_answers(user, query, view):
     filterset = IncidentFilter(
         request.GET, queryset=Incident.objects.for_user(user), request=request
     )
-    period = cell_period(filterset, user)
+    selection = cell_selection(filterset, user)
     return (
-        map_data_of(filterset.qs, view, period),
+        map_data_of(filterset.qs, view, selection),
         map_data_of(filterset.qs, view),
-        period is not None,
+        selection is not None,
     )
+
+
+def assert_same_answers(user, query, view) -> tuple[str, bool]:
+    """Assert that the map of ``user`` answers ``query`` in ``view`` as counting does; return
+    the answer's kind and whether the kept cells gave it."""
+    answer, counted, from_cells = both_answers(user, query, view)
+    assert comparable(answer) == comparable(counted), (user, query, view.zoom)
+    if answer["incidents"]["kind"] == "cells":
+        assert means_of(answer) == pytest.approx(means_of(counted), abs=2e-6)
+    return answer["incidents"]["kind"], from_cells
 
 
 def means_of(data) -> list[float]:
@@ -118,11 +128,8 @@ def test_the_kept_cells_answer_exactly_as_counting_the_incidents(
         for query in queries:
             for zoom in (5, 6, 7, 8, 9):
                 view = MapView(*map(float, view_of(arboga, kungsor)["bbox"].split(",")), zoom)
-                answer, counted, from_cells = both_answers(user, query, view)
-                assert comparable(answer) == comparable(counted), (user, query, zoom)
-                if answer["incidents"]["kind"] == "cells":
-                    assert means_of(answer) == pytest.approx(means_of(counted), abs=2e-6)
-                compared[answer["incidents"]["kind"]] += from_cells
+                kind, from_cells = assert_same_answers(user, query, view)
+                compared[kind] += from_cells
     # The kept cells answered, both with cells and with points (a short period).
     assert compared["cells"] > 10
     assert compared["points"] > 1
