@@ -184,3 +184,14 @@ def test_the_outsider_cannot_add_photos_or_triage(
         == 404
     )
     assert api.post(f"/api/v1/incidents/{incident.pk}/photos/", {}).status_code == 404
+
+
+def test_an_empty_page_number_is_refused_not_read_as_the_first_page(api_for, coordinator):
+    api = api_for(coordinator)
+
+    empty = api.get("/api/v1/incident-categories/?page=")
+    first = api.get("/api/v1/incident-categories/?page=1")
+
+    assert empty.status_code == 404
+    assert empty.json()["detail"] == "Sidan måste vara ett heltal, 1 eller högre."
+    assert first.status_code == 200
