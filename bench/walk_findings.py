@@ -207,8 +207,9 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--phones", type=int, default=20)
     parser.add_argument("--findings", type=int, default=10, help="per phone")
+    # Sync workers, as in production (docker-compose.yml); see bench/survey.py.
     parser.add_argument("--workers", type=int, default=4)
-    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=1)
     parser.add_argument(
         "--worker-concurrency",
         type=int,
