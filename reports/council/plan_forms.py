@@ -152,10 +152,6 @@ class ActivityForm(forms.Form):
         return set(plan.years) - set(adopted.values_list("year", flat=True))
 
 
-class ActivityStatusForm(forms.Form):
-    status = forms.ChoiceField(label=gettext_lazy("Status"), choices=Activity.Status.choices)
-
-
 class ActionPlanAdoptForm(forms.Form):
     adopted_on = forms.DateField(
         label=gettext_lazy("Adopted on"),
